@@ -1,29 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
+using Marketplace.Web;
+using Marketplace.Web.Configuration;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRootAppSettings();
+builder.AddMarketplaceWeb();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-
-app.UseHttpsRedirection();
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
+await app.InitializeMarketplaceAsync();
+app.UseMarketplaceWeb();
 app.Run();
+
+/// <summary>The web app's entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

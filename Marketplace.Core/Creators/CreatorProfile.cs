@@ -1,0 +1,69 @@
+using Marketplace.Core.Connect;
+using Marketplace.Core.Subscriptions;
+
+namespace Marketplace.Core.Creators;
+
+/// <summary>
+/// A creator on the marketplace, one per Identity user (<see cref="UserId"/>).
+/// The public URL is built from <see cref="Slug"/> (lower-case, unique).
+/// </summary>
+public class CreatorProfile
+{
+    private CreatorProfile()
+    {
+    }
+
+    /// <summary>Creates an active creator profile for an Identity user.</summary>
+    /// <exception cref="DomainException">The display name or slug is empty.</exception>
+    public CreatorProfile(string userId, string displayName, string slug)
+    {
+        if (string.IsNullOrWhiteSpace(displayName)) throw new DomainException("A display name is required.");
+        if (string.IsNullOrWhiteSpace(slug)) throw new DomainException("A slug is required.");
+        UserId = userId;
+        DisplayName = displayName.Trim();
+        Slug = slug;
+        IsActive = true;
+        Status = CreatorStatus.Active;
+        CreatedAt = DateTime.UtcNow;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The Identity user's id (AspNetUsers.Id).</summary>
+    public string UserId { get; private set; } = "";
+
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>Unique, URL-safe, lower-case handle.</summary>
+    public string Slug { get; private set; } = "";
+
+    public bool IsActive { get; private set; }
+
+    public CreatorStatus Status { get; private set; }
+
+    /// <summary>When the profile was created, UTC.</summary>
+    public DateTime CreatedAt { get; private set; }
+
+    public CreatorStripeAccount? StripeAccount { get; private set; }
+
+    public CreatorSubscription? Subscription { get; private set; }
+
+    /// <summary>Suspends the creator: the payment guard fails for them until <see cref="Reactivate"/>.</summary>
+    public void Suspend() => Status = CreatorStatus.Suspended;
+
+    /// <summary>Makes a suspended or pending creator active again.</summary>
+    /// <exception cref="DomainException">The creator is banned (a ban is final).</exception>
+    public void Reactivate()
+    {
+        if (Status == CreatorStatus.Banned) throw new DomainException("A banned creator cannot be reactivated.");
+        Status = CreatorStatus.Active;
+        IsActive = true;
+    }
+
+    /// <summary>Bans the creator for good and deactivates the profile.</summary>
+    public void Ban()
+    {
+        Status = CreatorStatus.Banned;
+        IsActive = false;
+    }
+}

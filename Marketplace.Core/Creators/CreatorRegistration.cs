@@ -1,0 +1,73 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Plans;
+using Marketplace.Core.Seeding;
+using Marketplace.Core.Subscriptions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Core.Creators;
+
+/// <summary>
+/// Signs up a creator: the Identity user, the <c>Creator</c> role, an active <see cref="CreatorProfile"/> and an
+/// active Free <see cref="CreatorSubscription"/>, all in one database transaction (all or nothing).
+/// </summary>
+public sealed class CreatorRegistration(
+    MarketplaceDbContext db,
+    UserManager<IdentityUser> userManager,
+    ILogger<CreatorRegistration> logger)
+{
+    /// <summary>
+    /// Registers a creator. Returns the new user on success, or Identity's errors (duplicate email, weak password…)
+    /// with nothing stored.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The Free plan is missing (seeding did not run).</exception>
+    public async Task<CreatorRegistrationResult> RegisterAsync(string email, string password, string displayName,
+        CancellationToken cancellationToken = default)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var freePlan = await db.Plans.SingleOrDefaultAsync(p => p.Code == PlanCodes.Free, cancellationToken)
+                ?? throw new InvalidOperationException("The FREE plan does not exist: plan seeding has not run.");
+
+            var user = new IdentityUser { UserName = email, Email = email };
+            var created = await userManager.CreateAsync(user, password);
+            if (!created.Succeeded) return CreatorRegistrationResult.Failed(created.Errors);
+            var inRole = await userManager.AddToRoleAsync(user, Roles.Creator);
+            if (!inRole.Succeeded) return CreatorRegistrationResult.Failed(inRole.Errors);
+
+            var profile = new CreatorProfile(user.Id, displayName, await UniqueSlugAsync(displayName, cancellationToken));
+            db.CreatorProfiles.Add(profile);
+            db.CreatorSubscriptions.Add(CreatorSubscription.StartFree(profile, freePlan));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            logger.LogInformation("Registered creator {CreatorId} ({Slug}) on the Free plan", profile.Id, profile.Slug);
+            return CreatorRegistrationResult.Success(user, profile);
+        });
+    }
+
+    private async Task<string> UniqueSlugAsync(string displayName, CancellationToken cancellationToken)
+    {
+        var baseSlug = Slug.From(displayName);
+        var taken = await db.CreatorProfiles.Where(c => c.Slug == baseSlug || c.Slug.StartsWith(baseSlug + "-"))
+            .Select(c => c.Slug).ToListAsync(cancellationToken);
+        if (!taken.Contains(baseSlug)) return baseSlug;
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{baseSlug}-{n}";
+            if (!taken.Contains(candidate)) return candidate;
+        }
+    }
+}
+
+/// <summary>Outcome of <see cref="CreatorRegistration.RegisterAsync"/>.</summary>
+public sealed record CreatorRegistrationResult(bool Succeeded, IdentityUser? User, CreatorProfile? Profile, IReadOnlyList<IdentityError> Errors)
+{
+    public static CreatorRegistrationResult Success(IdentityUser user, CreatorProfile profile) => new(true, user, profile, []);
+
+    public static CreatorRegistrationResult Failed(IEnumerable<IdentityError> errors) => new(false, null, null, [.. errors]);
+}

@@ -1,0 +1,23 @@
+using Marketplace.Core.Creators;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Core.Data.Configurations;
+
+internal sealed class CreatorProfileConfiguration : IEntityTypeConfiguration<CreatorProfile>
+{
+    public void Configure(EntityTypeBuilder<CreatorProfile> builder)
+    {
+        builder.Property(c => c.DisplayName).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.Slug).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.UserId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.HasIndex(c => c.UserId).IsUnique();
+        builder.HasOne<IdentityUser>().WithOne().HasForeignKey<CreatorProfile>(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.StripeAccount).WithOne(a => a.CreatorProfile)
+            .HasForeignKey<Connect.CreatorStripeAccount>(a => a.CreatorProfileId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Subscription).WithOne(s => s.CreatorProfile)
+            .HasForeignKey<Subscriptions.CreatorSubscription>(s => s.CreatorProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

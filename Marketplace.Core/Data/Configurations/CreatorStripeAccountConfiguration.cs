@@ -1,0 +1,17 @@
+using Marketplace.Core.Connect;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Core.Data.Configurations;
+
+internal sealed class CreatorStripeAccountConfiguration : IEntityTypeConfiguration<CreatorStripeAccount>
+{
+    public void Configure(EntityTypeBuilder<CreatorStripeAccount> builder)
+    {
+        builder.Property(a => a.StripeAccountId).HasMaxLength(255).IsRequired();
+        builder.HasIndex(a => a.StripeAccountId).IsUnique();
+        builder.HasIndex(a => a.CreatorProfileId).IsUnique();
+        builder.Property(a => a.DisabledReason).HasMaxLength(100);
+        builder.PrimitiveCollection(a => a.RequirementsCurrentlyDue);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Core.Data;
+
+/// <summary>Registers <see cref="MarketplaceDbContext"/> on the configured provider.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>The connection string name used for SQL Server: <c>ConnectionStrings:Marketplace</c>.</summary>
+    public const string ConnectionStringName = "Marketplace";
+
+    /// <summary>
+    /// Registers the context for <paramref name="options"/>. <paramref name="contentRoot"/> anchors a relative
+    /// <see cref="DatabaseOptions.SqliteDirectory"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">SQL Server is chosen and <c>ConnectionStrings:Marketplace</c> is empty.</exception>
+    public static IServiceCollection AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration,
+        DatabaseOptions options, string contentRoot)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                var sqlServer = SqlServerConnectionString(configuration);
+                services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>(o =>
+                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
+                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o =>
+                    o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmaInterceptor()));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>The SQL Server connection string, or a message naming the missing key.</summary>
+    /// <exception cref="InvalidOperationException">The key is empty.</exception>
+    public static string SqlServerConnectionString(IConfiguration configuration)
+    {
+        var value = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(value))
+            throw new InvalidOperationException(
+                $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty. Set ConnectionStrings__{ConnectionStringName}.");
+        return value;
+    }
+
+    /// <summary>
+    /// A SQLite connection string for <paramref name="fileName"/> in the configured folder (created if missing):
+    /// foreign keys on, 30 s busy timeout.
+    /// </summary>
+    public static string SqliteConnectionString(DatabaseOptions options, string contentRoot, string fileName)
+    {
+        var directory = Path.GetFullPath(Path.Combine(contentRoot, options.SqliteDirectory));
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, fileName),
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+}

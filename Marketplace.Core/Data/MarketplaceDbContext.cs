@@ -1,0 +1,55 @@
+using Marketplace.Core.Connect;
+using Marketplace.Core.Creators;
+using Marketplace.Core.Payments;
+using Marketplace.Core.Plans;
+using Marketplace.Core.Subscriptions;
+using Marketplace.Core.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Data;
+
+/// <summary>
+/// The marketplace's database: Identity tables, the domain, the webhook inbox and the Data Protection keys shared by
+/// every web instance. Provider-specific subclasses (<see cref="SqliteMarketplaceDbContext"/>,
+/// <see cref="SqlServerMarketplaceDbContext"/>) only carry their own migrations; resolve this type everywhere.
+/// </summary>
+public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
+{
+    protected MarketplaceDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<CreatorProfile> CreatorProfiles => Set<CreatorProfile>();
+
+    public DbSet<CreatorStripeAccount> CreatorStripeAccounts => Set<CreatorStripeAccount>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanPrice> PlanPrices => Set<PlanPrice>();
+
+    public DbSet<CreatorSubscription> CreatorSubscriptions => Set<CreatorSubscription>();
+
+    public DbSet<StripeWebhookEvent> StripeWebhookEvents => Set<StripeWebhookEvent>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    /// <inheritdoc />
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name, so a reordered enum never corrupts rows and the tables read well.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // Every time is UTC; SQLite does not keep DateTimeKind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

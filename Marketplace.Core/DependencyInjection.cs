@@ -1,0 +1,37 @@
+using Marketplace.Core.Creators;
+using Marketplace.Core.Data;
+using Marketplace.Core.Seeding;
+using Marketplace.Core.StripeGateway;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Core;
+
+/// <summary>Registers Core's services: options, database, registration, seeding.</summary>
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Adds Core's services. Options are validated at start-up (<c>ValidateOnStart</c>): a misconfigured app refuses to
+    /// start with a message naming the key.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SeedOptions>, SeedOptionsValidator>();
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddMarketplaceDatabase(configuration, database, contentRoot);
+
+        services.AddScoped<CreatorRegistration>();
+        services.AddScoped<CreatorQueries>();
+        services.AddScoped<Plans.PlanQueries>();
+        services.AddScoped<PlanSeeder>();
+        services.AddScoped<IdentitySeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Marketplace.Core.Seeding;
+
+/// <summary>The application's Identity roles.</summary>
+public static class Roles
+{
+    public const string Creator = "Creator";
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Creator, Admin];
+}

@@ -1,0 +1,88 @@
+using Marketplace.Core.Creators;
+using Marketplace.Core.Plans;
+
+namespace Marketplace.Core.Subscriptions;
+
+/// <summary>
+/// The plan a creator is on: exactly one row per creator. On the Free plan it has no Stripe ids; on a paid plan it
+/// mirrors a Stripe Subscription (https://docs.stripe.com/api/subscriptions/object).
+/// </summary>
+public class CreatorSubscription
+{
+    private CreatorSubscription()
+    {
+    }
+
+    /// <summary>Starts a creator on the Free plan.</summary>
+    /// <exception cref="DomainException">The plan given is not the Free plan.</exception>
+    public static CreatorSubscription StartFree(CreatorProfile creator, Plan freePlan)
+    {
+        var subscription = new CreatorSubscription { CreatorProfile = creator };
+        subscription.ActivateFreePlan(freePlan);
+        return subscription;
+    }
+
+    public int Id { get; private set; }
+
+    public int CreatorProfileId { get; private set; }
+
+    public CreatorProfile? CreatorProfile { get; private set; }
+
+    public int PlanId { get; private set; }
+
+    public Plan? Plan { get; private set; }
+
+    /// <summary>The price subscribed to; null on the Free plan.</summary>
+    public int? PlanPriceId { get; private set; }
+
+    public PlanPrice? PlanPrice { get; private set; }
+
+    public SubscriptionStatus Status { get; private set; }
+
+    /// <summary>Stripe Customer id (<c>cus_…</c>); kept after a cancellation so the next checkout reuses it.</summary>
+    public string? StripeCustomerId { get; private set; }
+
+    /// <summary>Stripe Subscription id (<c>sub_…</c>); null on the Free plan.</summary>
+    public string? StripeSubscriptionId { get; private set; }
+
+    /// <summary>Start of the current billing period, UTC.</summary>
+    public DateTime? CurrentPeriodStart { get; private set; }
+
+    /// <summary>End of the current billing period, UTC: the renewal date, or the end date when cancelling.</summary>
+    public DateTime? CurrentPeriodEnd { get; private set; }
+
+    public bool CancelAtPeriodEnd { get; private set; }
+
+    /// <summary>End of the trial, UTC; null when there is none.</summary>
+    public DateTime? TrialEnd { get; private set; }
+
+    /// <summary>Stripe <c>created</c> (UTC) of the last event applied; older events never move the state back.</summary>
+    public DateTime? LastStripeEventCreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>True when the creator is on the Free plan (no Stripe subscription).</summary>
+    public bool IsFree => StripeSubscriptionId is null;
+
+    /// <summary>
+    /// Puts the creator on the Free plan at once: Active, no price, no Stripe subscription. The Stripe Customer id is
+    /// kept for a later checkout.
+    /// </summary>
+    /// <exception cref="DomainException">The plan is not the Free plan, or is inactive.</exception>
+    public void ActivateFreePlan(Plan freePlan)
+    {
+        if (!freePlan.IsFree) throw new DomainException($"{freePlan.Code} is not the free plan.");
+        if (!freePlan.IsActive) throw new DomainException("The free plan is not available.");
+        Plan = freePlan;
+        PlanId = freePlan.Id;
+        PlanPrice = null;
+        PlanPriceId = null;
+        Status = SubscriptionStatus.Active;
+        StripeSubscriptionId = null;
+        CurrentPeriodStart = null;
+        CurrentPeriodEnd = null;
+        CancelAtPeriodEnd = false;
+        TrialEnd = null;
+        UpdatedAt = DateTime.UtcNow;
+    }
+}

@@ -1,0 +1,99 @@
+namespace Marketplace.Core.Webhooks;
+
+/// <summary>
+/// The webhook inbox: one row per Stripe event id (https://docs.stripe.com/api/events/object), written before we
+/// answer Stripe, processed later by a Hangfire job.
+/// </summary>
+public class StripeWebhookEvent
+{
+    private StripeWebhookEvent()
+    {
+    }
+
+    /// <summary>Stores a verified event as received.</summary>
+    public StripeWebhookEvent(string stripeEventId, WebhookEndpointKind endpoint, string type, string? connectedAccountId,
+        string? apiVersion, bool livemode, DateTime stripeCreatedAt, DateTime receivedAt, string payload)
+    {
+        StripeEventId = stripeEventId;
+        Endpoint = endpoint;
+        Type = type;
+        ConnectedAccountId = connectedAccountId;
+        ApiVersion = apiVersion;
+        Livemode = livemode;
+        StripeCreatedAt = stripeCreatedAt;
+        ReceivedAt = receivedAt;
+        Payload = payload;
+        Status = WebhookEventStatus.Received;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>Stripe's event id, <c>evt_…</c>; unique.</summary>
+    public string StripeEventId { get; private set; } = "";
+
+    public WebhookEndpointKind Endpoint { get; private set; }
+
+    /// <summary>Stripe event type, e.g. <c>customer.subscription.updated</c>.</summary>
+    public string Type { get; private set; } = "";
+
+    /// <summary>The event's <c>account</c> (<c>acct_…</c>) for Connect events; null for platform events.</summary>
+    public string? ConnectedAccountId { get; private set; }
+
+    public string? ApiVersion { get; private set; }
+
+    public bool Livemode { get; private set; }
+
+    /// <summary>The event's <c>created</c>, UTC.</summary>
+    public DateTime StripeCreatedAt { get; private set; }
+
+    public DateTime ReceivedAt { get; private set; }
+
+    /// <summary>The raw JSON body exactly as Stripe signed it.</summary>
+    public string Payload { get; private set; } = "";
+
+    public WebhookEventStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTime? ProcessedAt { get; private set; }
+
+    /// <summary>Marks the start of a processing attempt.</summary>
+    public void StartAttempt()
+    {
+        Attempts++;
+        Status = WebhookEventStatus.Processing;
+    }
+
+    public void MarkProcessed(DateTime at)
+    {
+        Status = WebhookEventStatus.Processed;
+        ProcessedAt = at;
+        LastError = null;
+    }
+
+    /// <summary>Marks the event as deliberately not acted on (unknown type, livemode mismatch), with why.</summary>
+    public void MarkIgnored(DateTime at, string reason)
+    {
+        Status = WebhookEventStatus.Ignored;
+        ProcessedAt = at;
+        LastError = reason;
+    }
+
+    /// <summary>Records a failed attempt; <paramref name="final"/> when no retry remains.</summary>
+    public void RecordFailure(string error, bool final)
+    {
+        LastError = error.Length > 4000 ? error[..4000] : error;
+        Status = final ? WebhookEventStatus.Failed : WebhookEventStatus.Received;
+    }
+
+    /// <summary>Puts a Failed or Ignored event back in the queue (admin "Process again").</summary>
+    /// <exception cref="DomainException">The event is not Failed or Ignored.</exception>
+    public void Requeue()
+    {
+        if (Status is not (WebhookEventStatus.Failed or WebhookEventStatus.Ignored))
+            throw new DomainException($"Only failed or ignored events can be processed again (this one is {Status}).");
+        Status = WebhookEventStatus.Received;
+    }
+}

@@ -1,0 +1,80 @@
+using Marketplace.Core;
+using Marketplace.Core.Data;
+using Marketplace.Core.Seeding;
+using Marketplace.Web.Health;
+using Marketplace.Web.Jobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Web;
+
+/// <summary>Everything the web app registers, in one place.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Adds Core, Identity (roles Creator and Admin), MVC, Hangfire, health checks and shared Data Protection keys.</summary>
+    public static WebApplicationBuilder AddMarketplaceWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddMarketplaceCore(builder.Configuration, contentRoot);
+
+        services.AddDefaultIdentity<IdentityUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MarketplaceDbContext>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            // A signed-in user without the role gets a real 403 (rendered by the status code page), not a 302.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Creator, policy => policy.RequireRole(Roles.Creator));
+
+        // Keys in the database: cookies and antiforgery tokens work on every replica.
+        services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
+
+        services.AddControllersWithViews();
+        services.AddRazorPages();
+        services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
+        services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
+        return builder;
+    }
+
+    /// <summary>Migrates and seeds the database (see <see cref="DatabaseInitializer"/>) before the app serves anything.</summary>
+    public static async Task InitializeMarketplaceAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>The request pipeline: errors, static files, auth, MVC, Identity pages, health, Hangfire dashboard.</summary>
+    public static WebApplication UseMarketplaceWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Home/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapMarketplaceHangfireDashboard();
+        app.MapControllerRoute(name: "default", pattern: "{controller=Home}/{action=Index}/{id?}");
+        app.MapRazorPages();
+        return app;
+    }
+}

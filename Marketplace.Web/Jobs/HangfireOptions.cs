@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>Background job processing, section <c>Hangfire</c>.</summary>
+public sealed class HangfireOptions
+{
+    public const string SectionName = "Hangfire";
+
+    /// <summary>The queue of webhook processing jobs (processed first).</summary>
+    public const string WebhooksQueue = "webhooks";
+
+    /// <summary>Every other job.</summary>
+    public const string DefaultQueue = "default";
+
+    /// <summary>Run a Hangfire server in this process. Off for web-only replicas behind a separate worker.</summary>
+    public bool ServerEnabled { get; set; } = true;
+
+    /// <summary>Concurrent jobs this process runs.</summary>
+    [Range(1, 100)]
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often an idle worker looks for new jobs, in milliseconds (SQLite storage only; SQL Server uses its own).</summary>
+    [Range(50, 60_000)]
+    public int QueuePollIntervalMs { get; set; } = 500;
+
+    /// <summary>Where the admin-only dashboard is served.</summary>
+    [Required, RegularExpression("^/.*")]
+    public string DashboardPath { get; set; } = "/hangfire";
+}

@@ -1,0 +1,59 @@
+using Hangfire;
+using Marketplace.Core.Data;
+using Marketplace.Core.Seeding;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>Hangfire wiring: durable storage, the in-process server, and the admin-only dashboard.</summary>
+public static class HangfireServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage as a DI singleton (not only <c>JobStorage.Current</c>, so two hosts in one process — tests —
+    /// never share a queue), the client, and the server when <see cref="HangfireOptions.ServerEnabled"/>.
+    /// Jobs are plain classes resolved from DI; enqueue through <see cref="IBackgroundJobClient"/>.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceHangfire(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<HangfireOptions>().Bind(configuration.GetSection(HangfireOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var hangfire = configuration.GetSection(HangfireOptions.SectionName).Get<HangfireOptions>() ?? new HangfireOptions();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            GlobalConfiguration.Configuration.UseLogProvider(new HostSafeHangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return HangfireStorageFactory.Create(configuration, database, hangfire, contentRoot);
+        });
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostSafeHangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+
+        if (hangfire.ServerEnabled)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = hangfire.WorkerCount;
+                server.Queues = [HangfireOptions.WebhooksQueue, HangfireOptions.DefaultQueue];
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Serves the dashboard at <see cref="HangfireOptions.DashboardPath"/> for the Admin policy only.</summary>
+    public static IEndpointConventionBuilder MapMarketplaceHangfireDashboard(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(HangfireOptions.SectionName).Get<HangfireOptions>() ?? new HangfireOptions();
+        return app.MapHangfireDashboard(options.DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "Marketplace · background jobs",
+            AppPath = "/",
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+        }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Roles.Admin);
+    }
+}
