@@ -1,7 +1,9 @@
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
+using Marketplace.Core.Locking;
 using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,6 +34,13 @@ public static class DependencyInjection
         services.AddScoped<PlanSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DatabaseInitializer>();
+
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => StripeClientFactory.Create(sp.GetRequiredService<IOptions<StripeOptions>>()));
+        services.AddScoped<IStripeGateway, StripeGateway.StripeGateway>();
+        services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
+        services.AddStripeWebhooks();
         return services;
     }
 }

@@ -41,6 +41,14 @@ public sealed class StripeOptions
     [Range(0, 10)]
     public int MaxNetworkRetries { get; set; } = 2;
 
+    /// <summary>Most Stripe API requests per second this process sends (Stripe allows 25/s in test mode, 100/s live).</summary>
+    [Range(1, 1000)]
+    public int MaxRequestsPerSecond { get; set; } = 20;
+
+    /// <summary>How long one Stripe API request may take, in seconds, before it counts as a network error.</summary>
+    [Range(1, 300)]
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Where the in-process emulator listens in emulator mode; port 0 picks a free one.</summary>
     [Required]
     public string EmulatorUrl { get; set; } = "http://127.0.0.1:12111";

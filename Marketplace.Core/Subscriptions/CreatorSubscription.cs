@@ -85,4 +85,44 @@ public class CreatorSubscription
         TrialEnd = null;
         UpdatedAt = DateTime.UtcNow;
     }
+
+    /// <summary>
+    /// Applies a freshly retrieved Stripe subscription, the one code path for webhooks and the checkout success page.
+    /// A live subscription sets plan, price, status, period, <c>cancel_at_period_end</c> and trial end; a canceled or
+    /// expired one puts the creator back on the Free plan. A subscription that is not the creator's current one and has
+    /// ended changes nothing (a late event about an old subscription). Returns true when something changed.
+    /// </summary>
+    /// <param name="snapshot">The subscription as Stripe returned it just now.</param>
+    /// <param name="price">Our price matching the subscription item's Stripe Price.</param>
+    /// <param name="freePlan">The Free plan, for an ended subscription.</param>
+    /// <param name="eventCreatedAt">Stripe <c>created</c> of the event that caused this, UTC; null for a direct read.</param>
+    public bool ApplyStripeSubscription(StripeSubscriptionSnapshot snapshot, PlanPrice price, Plan freePlan, DateTime? eventCreatedAt)
+    {
+        var isCurrent = StripeSubscriptionId == snapshot.Id;
+        if (snapshot.IsTerminal && !isCurrent) return false;
+        if (eventCreatedAt is { } created && (LastStripeEventCreatedAt is null || created > LastStripeEventCreatedAt)) LastStripeEventCreatedAt = created;
+        StripeCustomerId = snapshot.CustomerId;
+        if (snapshot.IsTerminal)
+        {
+            ActivateFreePlan(freePlan);
+            return true;
+        }
+
+        var before = (PlanPriceId, Status, StripeSubscriptionId, CurrentPeriodStart, CurrentPeriodEnd, CancelAtPeriodEnd, TrialEnd);
+        Plan = price.Plan ?? throw new DomainException("The price's plan must be loaded.");
+        PlanId = price.PlanId;
+        PlanPrice = price;
+        PlanPriceId = price.Id;
+        Status = snapshot.Status;
+        StripeSubscriptionId = snapshot.Id;
+        CurrentPeriodStart = snapshot.CurrentPeriodStart;
+        CurrentPeriodEnd = snapshot.CurrentPeriodEnd;
+        CancelAtPeriodEnd = snapshot.CancelAtPeriodEnd;
+        TrialEnd = snapshot.TrialEnd;
+        UpdatedAt = DateTime.UtcNow;
+        return before != (PlanPriceId, Status, StripeSubscriptionId, CurrentPeriodStart, CurrentPeriodEnd, CancelAtPeriodEnd, TrialEnd);
+    }
+
+    /// <summary>Records the Stripe Customer of this creator (<c>cus_…</c>) before any subscription exists.</summary>
+    public void LinkStripeCustomer(string customerId) => StripeCustomerId = customerId;
 }

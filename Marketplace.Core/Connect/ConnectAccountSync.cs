@@ -1,0 +1,69 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
+using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Core.Connect;
+
+/// <summary>
+/// Retrieves a Connect account from Stripe and applies it to our <see cref="CreatorStripeAccount"/>: the one code path
+/// for the <c>account.updated</c>/<c>capability.updated</c> handlers and the onboarding return page.
+/// </summary>
+public sealed class ConnectAccountSync(
+    MarketplaceDbContext db,
+    IStripeGateway stripe,
+    IDistributedLocks locks,
+    TimeProvider clock,
+    ILogger<ConnectAccountSync> logger)
+{
+    /// <summary>
+    /// Syncs account <paramref name="stripeAccountId"/> (<c>acct_…</c>); returns our row, or null when the account is
+    /// not one of our creators'. An account whose row is missing but whose <c>metadata[creator_id]</c> names a creator
+    /// without one is linked (the app stopped between Stripe's create and our insert).
+    /// </summary>
+    /// <exception cref="Stripe.StripeException">Stripe refused or failed the retrieve.</exception>
+    public async Task<CreatorStripeAccount?> SyncAsync(string stripeAccountId, DateTime? eventCreatedAt, CancellationToken cancellationToken = default)
+    {
+        using var accountLock = await locks.AcquireAsync($"stripe-account:{stripeAccountId}", TimeSpan.FromMinutes(1), cancellationToken);
+        var account = await stripe.GetAccountAsync(stripeAccountId, cancellationToken);
+        var row = await db.CreatorStripeAccounts.SingleOrDefaultAsync(a => a.StripeAccountId == stripeAccountId, cancellationToken);
+        if (row is null)
+        {
+            var creatorId = StripeSubscriptionSync.MetadataCreatorId(account.Metadata);
+            if (creatorId is null || await db.CreatorStripeAccounts.AnyAsync(a => a.CreatorProfileId == creatorId, cancellationToken)
+                || !await db.CreatorProfiles.AnyAsync(c => c.Id == creatorId, cancellationToken))
+                return null;
+            row = new CreatorStripeAccount(creatorId.Value, stripeAccountId);
+            db.CreatorStripeAccounts.Add(row);
+        }
+
+        var requirements = account.Requirements;
+        var applied = row.ApplyStripeAccount(account.ChargesEnabled, account.PayoutsEnabled, account.DetailsSubmitted,
+            requirements?.CurrentlyDue ?? [], requirements?.DisabledReason, clock.GetUtcNow().UtcDateTime, eventCreatedAt);
+        if (applied)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Connect account {StripeAccountId} of creator {CreatorId} is {OnboardingStatus}",
+                stripeAccountId, row.CreatorProfileId, row.OnboardingStatus);
+        }
+
+        return row;
+    }
+
+    /// <summary>Marks an account deauthorized (<c>account.application.deauthorized</c>); false when it is not ours.</summary>
+    public async Task<bool> MarkDeauthorizedAsync(string stripeAccountId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.CreatorStripeAccounts.SingleOrDefaultAsync(a => a.StripeAccountId == stripeAccountId, cancellationToken);
+        if (row is null) return false;
+        if (!row.IsDeauthorized)
+        {
+            row.MarkDeauthorized(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("Connect account {StripeAccountId} of creator {CreatorId} deauthorized the platform", stripeAccountId, row.CreatorProfileId);
+        }
+
+        return true;
+    }
+}

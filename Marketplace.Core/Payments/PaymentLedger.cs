@@ -1,0 +1,36 @@
+using Marketplace.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Stripe;
+
+namespace Marketplace.Core.Payments;
+
+/// <summary>Writes the payment ledger: one row per Stripe Invoice, Paid or Failed; Paid is final.</summary>
+public sealed class PaymentLedger(MarketplaceDbContext db)
+{
+    /// <summary>
+    /// Records <paramref name="invoice"/> (https://docs.stripe.com/api/invoices/object) for a creator. Paid uses
+    /// <c>amount_paid</c> and <c>status_transitions.paid_at</c>; Failed uses <c>amount_due</c>. Running it twice
+    /// leaves one row; a Failed record never overwrites a Paid one.
+    /// </summary>
+    public async Task<Payment> RecordAsync(Invoice invoice, PaymentStatus status, int creatorProfileId, int? creatorSubscriptionId,
+        DateTime occurredAt, CancellationToken cancellationToken = default)
+    {
+        var amount = status == PaymentStatus.Paid ? invoice.AmountPaid : invoice.AmountDue;
+        var when = status == PaymentStatus.Paid && invoice.StatusTransitions?.PaidAt is { } paidAt
+            ? DateTime.SpecifyKind(paidAt, DateTimeKind.Utc)
+            : occurredAt;
+        var existing = await db.Payments.SingleOrDefaultAsync(p => p.StripeInvoiceId == invoice.Id, cancellationToken);
+        if (existing is null)
+        {
+            existing = new Payment(invoice.Id, creatorProfileId, creatorSubscriptionId, amount, invoice.Currency, status, when, invoice.HostedInvoiceUrl);
+            db.Payments.Add(existing);
+        }
+        else if (status == PaymentStatus.Paid && existing.Status != PaymentStatus.Paid)
+        {
+            existing.MarkPaid(amount, when, invoice.HostedInvoiceUrl);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return existing;
+    }
+}

@@ -1,0 +1,56 @@
+using Stripe;
+using Stripe.Checkout;
+
+namespace Marketplace.Core.StripeGateway;
+
+/// <summary>The Stripe.net implementation of <see cref="IStripeGateway"/> (the <c>client.V1.*</c> services).</summary>
+public sealed class StripeGateway(StripeClient client) : IStripeGateway
+{
+    /// <inheritdoc />
+    public Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        client.V1.Accounts.GetAsync(accountId, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default) =>
+        client.V1.Accounts.CreateAsync(new AccountCreateOptions
+        {
+            Type = "express",
+            Email = email,
+            Country = country,
+            Metadata = new Dictionary<string, string> { ["creator_id"] = creatorProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        }, new RequestOptions { IdempotencyKey = IdempotencyKeys.ConnectAccount(creatorProfileId) }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AccountLink> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken cancellationToken = default) =>
+        client.V1.AccountLinks.CreateAsync(new AccountLinkCreateOptions
+        {
+            Account = accountId,
+            Type = "account_onboarding",
+            RefreshUrl = refreshUrl,
+            ReturnUrl = returnUrl,
+        }, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        client.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Invoice> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default) =>
+        client.V1.Invoices.GetAsync(invoiceId, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Session> GetCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WebhookEndpoint> CreateWebhookEndpointAsync(string url, bool connect, IReadOnlyList<string> enabledEvents,
+        CancellationToken cancellationToken = default) =>
+        client.V1.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions
+        {
+            Url = url,
+            Connect = connect,
+            EnabledEvents = [.. enabledEvents],
+            ApiVersion = StripeConfiguration.ApiVersion,
+            Description = connect ? "Marketplace Connect events" : "Marketplace Billing events",
+        }, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
+using Marketplace.Core.Plans;
+using Marketplace.Core.StripeGateway;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Stripe;
+
+namespace Marketplace.Core.Subscriptions;
+
+/// <summary>
+/// <c>ApplyStripeSubscription</c>: retrieves a subscription from Stripe and applies it to the creator it belongs to,
+/// under a lock per subscription so two jobs (or a job and the checkout success page) never interleave. The creator
+/// is found by the subscription id, else the hint (checkout session metadata), else <c>metadata[creator_id]</c> of the
+/// subscription, else its Customer.
+/// </summary>
+public sealed class StripeSubscriptionSync(
+    MarketplaceDbContext db,
+    IStripeGateway stripe,
+    IDistributedLocks locks,
+    CreatorCapabilities capabilities,
+    ILogger<StripeSubscriptionSync> logger)
+{
+    /// <summary>Applies subscription <paramref name="subscriptionId"/> (<c>sub_…</c>) and returns the creator's subscription row.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// No creator can be linked to the subscription yet, or its price is not one of ours (retried by the job).
+    /// </exception>
+    /// <exception cref="StripeException">Stripe refused or failed the retrieve.</exception>
+    public async Task<CreatorSubscription> ApplyAsync(string subscriptionId, int? creatorProfileIdHint, DateTime? eventCreatedAt,
+        CancellationToken cancellationToken = default)
+    {
+        using var subscriptionLock = await locks.AcquireAsync($"stripe-subscription:{subscriptionId}", TimeSpan.FromMinutes(1), cancellationToken);
+        var subscription = await stripe.GetSubscriptionAsync(subscriptionId, cancellationToken);
+        var row = await FindCreatorSubscriptionAsync(subscription, creatorProfileIdHint, cancellationToken)
+            ?? throw new InvalidOperationException($"No creator is linked to Stripe subscription {subscriptionId} (customer {subscription.CustomerId}) yet.");
+
+        var item = subscription.Items?.Data?.FirstOrDefault()
+            ?? throw new InvalidOperationException($"Stripe subscription {subscriptionId} has no item.");
+        var price = await FindPriceAsync(item.Price, cancellationToken)
+            ?? throw new InvalidOperationException($"Stripe price {item.Price?.Id} of subscription {subscriptionId} is not a plan price.");
+        var freePlan = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free, cancellationToken);
+
+        var snapshot = new StripeSubscriptionSnapshot(subscription.Id, subscription.CustomerId,
+            StripeSubscriptionSnapshot.ParseStatus(subscription.Status), Utc(item.CurrentPeriodStart), Utc(item.CurrentPeriodEnd),
+            subscription.CancelAtPeriodEnd, subscription.TrialEnd is { } trialEnd ? Utc(trialEnd) : null);
+        if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            capabilities.Invalidate(row.CreatorProfileId);
+            logger.LogInformation("Creator {CreatorId} subscription {StripeSubscriptionId} is now {PlanCode} {Status}",
+                row.CreatorProfileId, subscriptionId, row.Plan?.Code, row.Status);
+        }
+
+        return row;
+    }
+
+    private async Task<CreatorSubscription?> FindCreatorSubscriptionAsync(Subscription subscription, int? hint, CancellationToken cancellationToken)
+    {
+        var query = db.CreatorSubscriptions.Include(s => s.Plan).Include(s => s.PlanPrice);
+        var row = await query.SingleOrDefaultAsync(s => s.StripeSubscriptionId == subscription.Id, cancellationToken);
+        if (row is not null) return row;
+        var creatorId = hint ?? MetadataCreatorId(subscription.Metadata);
+        if (creatorId is not null) return await query.SingleOrDefaultAsync(s => s.CreatorProfileId == creatorId, cancellationToken);
+        return await query.FirstOrDefaultAsync(s => s.StripeCustomerId == subscription.CustomerId, cancellationToken);
+    }
+
+    private async Task<PlanPrice?> FindPriceAsync(Price? price, CancellationToken cancellationToken)
+    {
+        if (price is null) return null;
+        var byId = await db.PlanPrices.Include(p => p.Plan).SingleOrDefaultAsync(p => p.StripePriceId == price.Id, cancellationToken);
+        if (byId is not null) return byId;
+        return price.Metadata is not null && price.Metadata.TryGetValue("plan_price_id", out var raw) && int.TryParse(raw, CultureInfo.InvariantCulture, out var id)
+            ? await db.PlanPrices.Include(p => p.Plan).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            : null;
+    }
+
+    /// <summary>Our creator profile id in Stripe metadata (<c>creator_id</c>), or null.</summary>
+    public static int? MetadataCreatorId(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue("creator_id", out var raw) && int.TryParse(raw, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static DateTime? Utc(DateTime value) => value == default ? null : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

@@ -1,0 +1,38 @@
+using Marketplace.Core.Subscriptions;
+using Marketplace.Core.Webhooks.Processing;
+
+namespace Marketplace.Core.Webhooks.Billing;
+
+/// <summary>
+/// Base of the <c>customer.subscription.*</c> handlers: refetch the subscription and apply it. Its status decides
+/// the outcome, so created, updated and deleted in any order end in Stripe's state.
+/// </summary>
+public abstract class SubscriptionEventHandler(StripeSubscriptionSync subscriptions) : IStripeEventHandler
+{
+    public abstract string EventType { get; }
+
+    public async Task<string?> HandleAsync(StripeEventEnvelope stripeEvent, string payload, CancellationToken cancellationToken)
+    {
+        if (stripeEvent.ObjectId is null) return "event names no subscription";
+        await subscriptions.ApplyAsync(stripeEvent.ObjectId, null, stripeEvent.Created, cancellationToken);
+        return null;
+    }
+}
+
+/// <summary><c>customer.subscription.created</c>.</summary>
+public sealed class SubscriptionCreatedHandler(StripeSubscriptionSync subscriptions) : SubscriptionEventHandler(subscriptions)
+{
+    public override string EventType => StripeEventTypes.CustomerSubscriptionCreated;
+}
+
+/// <summary><c>customer.subscription.updated</c>: status, price, period, <c>cancel_at_period_end</c>, trial end.</summary>
+public sealed class SubscriptionUpdatedHandler(StripeSubscriptionSync subscriptions) : SubscriptionEventHandler(subscriptions)
+{
+    public override string EventType => StripeEventTypes.CustomerSubscriptionUpdated;
+}
+
+/// <summary><c>customer.subscription.deleted</c>: the refetched subscription is canceled, so the creator goes back to Free.</summary>
+public sealed class SubscriptionDeletedHandler(StripeSubscriptionSync subscriptions) : SubscriptionEventHandler(subscriptions)
+{
+    public override string EventType => StripeEventTypes.CustomerSubscriptionDeleted;
+}

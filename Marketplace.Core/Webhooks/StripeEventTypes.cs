@@ -1,0 +1,25 @@
+namespace Marketplace.Core.Webhooks;
+
+/// <summary>The Stripe event types the marketplace acts on (https://docs.stripe.com/api/events/types).</summary>
+public static class StripeEventTypes
+{
+    public const string AccountUpdated = "account.updated";
+    public const string CapabilityUpdated = "capability.updated";
+    public const string AccountApplicationDeauthorized = "account.application.deauthorized";
+    public const string CheckoutSessionCompleted = "checkout.session.completed";
+    public const string CustomerSubscriptionCreated = "customer.subscription.created";
+    public const string CustomerSubscriptionUpdated = "customer.subscription.updated";
+    public const string CustomerSubscriptionDeleted = "customer.subscription.deleted";
+    public const string InvoicePaid = "invoice.paid";
+    public const string InvoicePaymentFailed = "invoice.payment_failed";
+
+    /// <summary>What the Connect endpoint subscribes to.</summary>
+    public static IReadOnlyList<string> Connect { get; } = [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized];
+
+    /// <summary>What the Billing endpoint subscribes to.</summary>
+    public static IReadOnlyList<string> Billing { get; } =
+    [
+        CheckoutSessionCompleted, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
+        InvoicePaid, InvoicePaymentFailed,
+    ];
+}

@@ -1,0 +1,36 @@
+using Marketplace.Core.Connect;
+using Marketplace.Core.Payments;
+using Marketplace.Core.Subscriptions;
+using Marketplace.Core.Webhooks.Billing;
+using Marketplace.Core.Webhooks.Connect;
+using Marketplace.Core.Webhooks.Processing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Core.Webhooks;
+
+/// <summary>Registers the webhook inbox, its jobs and one handler per event type.</summary>
+public static class WebhookServiceCollectionExtensions
+{
+    public static IServiceCollection AddStripeWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookSecrets>();
+        services.AddScoped<WebhookReceiver>();
+        services.AddScoped<ProcessStripeWebhookJob>();
+        services.AddScoped<WebhookRecoveryJob>();
+        services.AddScoped<ConnectAccountSync>();
+        services.AddScoped<StripeSubscriptionSync>();
+        services.AddScoped<PaymentLedger>();
+        services.AddScoped<CreatorCapabilities>();
+
+        services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, AccountApplicationDeauthorizedHandler>();
+        services.AddScoped<IStripeEventHandler, CheckoutSessionCompletedHandler>();
+        services.AddScoped<IStripeEventHandler, SubscriptionCreatedHandler>();
+        services.AddScoped<IStripeEventHandler, SubscriptionUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, SubscriptionDeletedHandler>();
+        services.AddScoped<IStripeEventHandler, InvoicePaidHandler>();
+        services.AddScoped<IStripeEventHandler, InvoicePaymentFailedHandler>();
+        return services;
+    }
+}
