@@ -1,6 +1,22 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+// Standalone run: dotnet run --project Marketplace.StripeEmulator --urls http://127.0.0.1:12111
+// Settings come from appsettings.json's "StripeEmulator" section, environment variables and the command line.
+using Marketplace.StripeEmulator;
 
-app.MapGet("/", () => "Hello World!");
+var configuration = new ConfigurationBuilder()
+    .SetBasePath(AppContext.BaseDirectory)
+    .AddJsonFile("appsettings.json", optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args)
+    .Build();
+var options = new StripeEmulatorOptions { LogRequests = true };
+configuration.GetSection("StripeEmulator").Bind(options);
+if (configuration["urls"] is { Length: > 0 } urls) options.Url = urls.Split(';')[0];
 
-app.Run();
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+await using var server = await StripeEmulatorServer.StartAsync(options, stop.Token);
+Console.WriteLine($"Stripe emulator listening on {server.BaseUrl} (Ctrl+C to stop)");
+try { await Task.Delay(Timeout.Infinite, stop.Token); }
+catch (OperationCanceledException) { }

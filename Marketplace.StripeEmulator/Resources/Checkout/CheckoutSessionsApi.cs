@@ -1,0 +1,242 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marketplace.StripeEmulator.Api;
+using Marketplace.StripeEmulator.Resources.Customers;
+using Marketplace.StripeEmulator.Resources.Prices;
+using Marketplace.StripeEmulator.State;
+
+namespace Marketplace.StripeEmulator.Resources.Checkout;
+
+/// <summary>
+/// Checkout Sessions (https://docs.stripe.com/api/checkout/sessions): create in <c>subscription</c> or
+/// <c>payment</c> mode, retrieve (with <c>expand[]</c> of <c>line_items</c>, <c>customer</c>, <c>subscription</c>, …),
+/// list, list line items, expire. The session's <c>url</c> is the emulator's hosted Checkout page; sessions
+/// expire 24 hours after creation unless <c>expires_at</c> says otherwise.
+/// </summary>
+internal static class CheckoutSessionsApi
+{
+    public const string ObjectType = "checkout.session";
+
+    public static void Map(IEndpointRouteBuilder r)
+    {
+        Expander.Includables[$"{ObjectType}:line_items"] = (ctx, session) => LineItems(ctx, ctx.State.Find(session["id"]!.GetValue<string>())!);
+        r.MapStripe("POST", "/v1/checkout/sessions", Create);
+        r.MapStripe("GET", "/v1/checkout/sessions", List);
+        r.MapStripe("GET", "/v1/checkout/sessions/{id}", ctx => { ctx.Params.RejectUnknown(); return Find(ctx, ctx.Id).Snapshot(); });
+        r.MapStripe("GET", "/v1/checkout/sessions/{id}/line_items", ctx =>
+        {
+            var session = Find(ctx, ctx.Id);
+            var all = LineItems(ctx, session)["data"]!.AsArray().Select(x => (x!["id"]!.GetValue<string>(), x.DeepClone())).ToList();
+            var page = Lists.Page(ctx, all, $"/v1/checkout/sessions/{session.Id}/line_items");
+            ctx.Params.RejectUnknown();
+            return page;
+        });
+        r.MapStripe("POST", "/v1/checkout/sessions/{id}/expire", Expire);
+    }
+
+    public static Resource Find(OperationContext ctx, string id) => ctx.State.Get(id, ObjectType, ctx.Account, "checkout.session");
+
+    /// <summary>The session's line items as a list of <c>item</c> objects (amounts in minor units).</summary>
+    public static JsonObject LineItems(OperationContext ctx, Resource session)
+    {
+        var items = JsonSerializer.Deserialize<List<StoredLine>>(session.Internal["line_items"])!;
+        var data = items.Select(line =>
+        {
+            var price = ctx.State.Find(line.Price)!;
+            var product = ctx.State.Find(price.Str("product")!);
+            var amount = PricesApi.UnitAmount(price) * line.Quantity;
+            return (JsonNode)new JsonObject
+            {
+                ["id"] = line.Id,
+                ["object"] = "item",
+                ["amount_discount"] = 0,
+                ["amount_subtotal"] = amount,
+                ["amount_tax"] = 0,
+                ["amount_total"] = amount,
+                ["currency"] = price.Str("currency"),
+                ["description"] = product?.Str("name"),
+                ["metadata"] = new JsonObject(),
+                ["price"] = price.Snapshot(),
+                ["quantity"] = line.Quantity,
+            };
+        });
+        return Json.List($"/v1/checkout/sessions/{session.Id}/line_items", data);
+    }
+
+    internal sealed record StoredLine(string Id, string Price, long Quantity);
+
+    private static JsonNode Create(ApiContext ctx)
+    {
+        var p = ctx.Params;
+        var mode = p.Enum("mode", "payment", "subscription", "setup") ?? throw StripeApiException.Missing("mode");
+        if (mode == "setup") throw StripeApiException.Invalid("mode", "The emulator supports `payment` and `subscription` mode only.");
+        var successUrl = p.Str("success_url");
+        var cancelUrl = p.Str("cancel_url");
+        var customerId = p.Str("customer");
+        var customerEmail = p.Str("customer_email");
+        var clientReferenceId = p.Str("client_reference_id");
+        var metadata = p.Map("metadata", out _);
+        var expiresAt = p.Long("expires_at");
+        p.Bool("allow_promotion_codes");
+        p.Str("locale");
+        p.Str("billing_address_collection");
+        p.Str("customer_creation");
+        p.Str("ui_mode");
+        p.StrList("payment_method_types");
+        var subscriptionData = p.Obj("subscription_data");
+        var subscription = ReadSubscriptionData(subscriptionData);
+        var paymentIntentData = p.Obj("payment_intent_data");
+        paymentIntentData?.Map("metadata", out _);
+        paymentIntentData?.Long("application_fee_amount");
+        paymentIntentData?.Str("on_behalf_of");
+        paymentIntentData?.Str("description");
+        paymentIntentData?.Obj("transfer_data")?.Str("destination");
+        var lineParams = p.ObjList("line_items");
+        var lineRequests = new List<(StripeParams Line, string? PriceId, long Quantity, StripeParams? PriceData)>();
+        foreach (var line in lineParams ?? [])
+        {
+            var priceId = line.Str("price");
+            var quantity = line.Long("quantity") ?? 1;
+            var priceData = line.Obj("price_data");
+            if (priceData is not null) priceData.Node.Deferred = true;
+            lineRequests.Add((line, priceId, quantity, priceData));
+        }
+        if (successUrl is null) throw StripeApiException.Missing("success_url");
+        if (lineRequests.Count == 0) throw StripeApiException.Missing("line_items");
+        if (customerId is not null && customerEmail is not null)
+            throw StripeApiException.Invalid("customer_email", "You may only specify one of these parameters: customer, customer_email.");
+        if (mode == "payment" && subscriptionData is not null)
+            throw StripeApiException.Invalid("subscription_data", "You can not pass `subscription_data` in `payment` mode.");
+        if (mode == "subscription" && paymentIntentData is not null)
+            throw StripeApiException.Invalid("payment_intent_data", "You can not pass `payment_intent_data` in `subscription` mode.");
+        if (customerId is not null) CustomersApi.Find(ctx, customerId, "customer");
+
+        // price_data hashes are validated (RejectUnknown) when they are read, so read them before the final check.
+        var resolved = new List<(Resource Price, long Quantity)>();
+        for (var i = 0; i < lineRequests.Count; i++)
+        {
+            var (_, priceId, quantity, priceData) = lineRequests[i];
+            if (priceId is null && priceData is null) throw StripeApiException.Missing($"line_items[{i}][price]");
+            if (quantity < 1) throw StripeApiException.Invalid($"line_items[{i}][quantity]", "Quantity must be at least 1.");
+            if (priceData is not null) { resolved.Add((default!, quantity)); continue; }
+            var price = PricesApi.Find(ctx, priceId!, $"line_items[{i}][price]");
+            if (!price.Json["active"]!.GetValue<bool>())
+                throw StripeApiException.Invalid($"line_items[{i}][price]", $"The price specified ({price.Id}) is inactive. This field only accepts active prices.");
+            resolved.Add((price, quantity));
+        }
+        p.RejectUnknown();
+        for (var i = 0; i < lineRequests.Count; i++)
+            if (lineRequests[i].PriceData is { } data)
+                resolved[i] = (PricesApi.CreateFrom(ctx, data, allowLookupKey: false), resolved[i].Quantity);
+
+        var currency = resolved[0].Price.Str("currency");
+        for (var i = 0; i < resolved.Count; i++)
+        {
+            var price = resolved[i].Price;
+            var param = $"line_items[{i}][price]";
+            if (price.Str("currency") != currency) throw StripeApiException.Invalid(param, "All line items must use the same currency.");
+            if (mode == "payment" && PricesApi.IsRecurring(price))
+                throw StripeApiException.Invalid(param, "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.");
+        }
+        if (mode == "subscription" && !resolved.Any(x => PricesApi.IsRecurring(x.Price)))
+            throw StripeApiException.Invalid("line_items", "You must provide at least one recurring price in `subscription` mode when using prices.");
+        if (mode == "subscription" && resolved.Any(x => !PricesApi.IsRecurring(x.Price)))
+            throw StripeApiException.Invalid("line_items", "The emulator does not support one-time prices in `subscription` mode.");
+
+        var total = resolved.Sum(x => PricesApi.UnitAmount(x.Price) * x.Quantity);
+        var id = Ids.New("cs_test_", 58);
+        var json = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = ObjectType,
+            ["after_expiration"] = null,
+            ["allow_promotion_codes"] = null,
+            ["amount_subtotal"] = total,
+            ["amount_total"] = total,
+            ["automatic_tax"] = new JsonObject { ["enabled"] = false, ["liability"] = null, ["status"] = null },
+            ["billing_address_collection"] = null,
+            ["cancel_url"] = cancelUrl,
+            ["client_reference_id"] = clientReferenceId,
+            ["client_secret"] = null,
+            ["created"] = ctx.Now,
+            ["currency"] = currency,
+            ["customer"] = customerId,
+            ["customer_creation"] = customerId is null ? "always" : null,
+            ["customer_details"] = customerEmail is null ? null : new JsonObject { ["email"] = customerEmail },
+            ["customer_email"] = customerEmail,
+            ["expires_at"] = expiresAt ?? ctx.Now + 86_400,
+            ["invoice"] = null,
+            ["livemode"] = false,
+            ["locale"] = null,
+            ["metadata"] = Json.Metadata(metadata),
+            ["mode"] = mode,
+            ["payment_intent"] = null,
+            ["payment_method_types"] = Json.Strings(["card"]),
+            ["payment_status"] = "unpaid",
+            ["status"] = "open",
+            ["subscription"] = null,
+            ["success_url"] = successUrl,
+            ["total_details"] = new JsonObject { ["amount_discount"] = 0, ["amount_shipping"] = 0, ["amount_tax"] = 0 },
+            ["ui_mode"] = "hosted",
+            ["url"] = $"{ctx.BaseUrl}/c/pay/{id}",
+        };
+        var session = ctx.State.Add(id, ObjectType, ctx.Account, json);
+        session.Internal["line_items"] = JsonSerializer.Serialize(resolved.Select(x => new StoredLine(Ids.New("li_", 24), x.Price.Id, x.Quantity)).ToList());
+        if (subscription is not null) session.Internal["subscription_data"] = subscription.ToJsonString();
+        ctx.Emulator.Store.RegisterHosted(ctx.State, id);
+        return session.Snapshot();
+    }
+
+    private static JsonObject? ReadSubscriptionData(StripeParams? data)
+    {
+        if (data is null) return null;
+        var metadata = data.Map("metadata", out _);
+        var trial = data.Long("trial_period_days");
+        if (trial is < 1 or > 730) throw StripeApiException.Invalid("subscription_data[trial_period_days]", "trial_period_days must be between 1 and 730.");
+        var fee = data.Decimal("application_fee_percent");
+        var destination = data.Obj("transfer_data")?.Str("destination");
+        var onBehalfOf = data.Str("on_behalf_of");
+        var description = data.Str("description");
+        return new JsonObject
+        {
+            ["metadata"] = Json.Metadata(metadata),
+            ["trial_period_days"] = trial,
+            ["application_fee_percent"] = fee,
+            ["transfer_destination"] = destination,
+            ["on_behalf_of"] = onBehalfOf,
+            ["description"] = description,
+        };
+    }
+
+    private static JsonNode List(ApiContext ctx)
+    {
+        var p = ctx.Params;
+        var customer = p.Str("customer");
+        var subscription = p.Str("subscription");
+        var status = p.Enum("status", "open", "complete", "expired");
+        var items = ctx.State.OfType(ObjectType, ctx.Account)
+            .Where(x => customer is null || x.Str("customer") == customer)
+            .Where(x => subscription is null || x.Str("subscription") == subscription)
+            .Where(x => status is null || x.Str("status") == status);
+        var page = Lists.Page(ctx, items, "/v1/checkout/sessions");
+        p.RejectUnknown();
+        return page;
+    }
+
+    private static JsonNode Expire(ApiContext ctx)
+    {
+        ctx.Params.RejectUnknown();
+        var session = Find(ctx, ctx.Id);
+        if (session.Str("status") != "open")
+            throw StripeApiException.BadRequest($"Only Checkout Sessions with a status in [\"open\"] can be expired. This Checkout Session has a status of \"{session.Str("status")}\".", null, "checkout_session_not_open");
+        ExpireSession(ctx, session);
+        return session.Snapshot();
+    }
+
+    /// <summary>Marks an open session expired and emits <c>checkout.session.expired</c>.</summary>
+    public static void ExpireSession(OperationContext ctx, Resource session)
+    {
+        session.Json["status"] = "expired";
+        ctx.Emit("checkout.session.expired", session);
+    }
+}
