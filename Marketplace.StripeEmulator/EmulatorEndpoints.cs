@@ -36,6 +36,21 @@ internal static class EmulatorEndpoints
             if (path is not null && path.StartsWith("//", StringComparison.Ordinal)) http.Request.Path = path[1..];
             return next(http);
         });
+        // An emulator bug should be visible to whoever hit it: Stripe's api_error shape with the exception text.
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
+            {
+                http.RequestServices.GetRequiredService<ILogger<Emulator>>().LogError(ex, "Emulator failure on {Path}", http.Request.Path);
+                http.Response.StatusCode = 500;
+                await http.Response.WriteAsJsonAsync(new StripeApiException(500, "api_error", "emulator_failure",
+                    $"The emulator failed: {ex.GetType().Name}: {ex.Message}").ToJson());
+            }
+        });
         app.UseRouting();
         app.MapGet("/", () => Results.Text("Stripe emulator: see Marketplace.StripeEmulator/README.md"));
         AccountsApi.Map(app);

@@ -42,6 +42,7 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
             EnvironmentName = "Production",
         });
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.WebHost.UseUrls(url);

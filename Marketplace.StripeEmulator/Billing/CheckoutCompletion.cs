@@ -32,7 +32,7 @@ internal static class CheckoutCompletion
         {
             var data = session.Internal.TryGetValue("subscription_data", out var raw) ? JsonNode.Parse(raw)!.AsObject() : new JsonObject();
             var lines = JsonSerializer.Deserialize<List<CheckoutSessionsApi.StoredLine>>(session.Internal["line_items"])!;
-            var trial = data["trial_period_days"]?.GetValue<long>();
+            var trial = data["trial_period_days"]?.AsLong();
             var metadata = data["metadata"]?.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<string>());
             var request = new NewSubscription(customerId,
                 lines.Select(l => (ctx.State.Find(l.Price)!, l.Quantity)).ToList(),

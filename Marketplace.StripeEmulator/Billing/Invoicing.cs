@@ -106,7 +106,7 @@ internal static class Invoicing
     public static void FinalizeInvoice(OperationContext ctx, Resource invoice)
     {
         var customer = ctx.State.Find(invoice.Str("customer")!);
-        var sequence = customer?.Json["next_invoice_sequence"]?.GetValue<long>() ?? 1;
+        var sequence = customer?.Json["next_invoice_sequence"]?.AsLong() ?? 1;
         if (customer is not null) customer.Json["next_invoice_sequence"] = sequence + 1;
         var prefix = customer?.Str("invoice_prefix") ?? "EMU";
         ctx.Update(invoice, "invoice.finalized", json =>
@@ -122,7 +122,7 @@ internal static class Invoicing
     /// <summary>Charges an open invoice. Zero-amount invoices are paid without a charge.</summary>
     public static bool Pay(OperationContext ctx, Resource invoice, bool chargeSucceeds)
     {
-        var amount = invoice.Json["amount_due"]!.GetValue<long>();
+        var amount = invoice.Json["amount_due"]!.AsLong();
         if (amount == 0 || chargeSucceeds)
         {
             ctx.Update(invoice, "invoice.paid", json =>
@@ -131,7 +131,7 @@ internal static class Invoicing
                 json["amount_paid"] = amount;
                 json["amount_remaining"] = 0;
                 json["attempted"] = amount > 0 || json["attempted"]!.GetValue<bool>();
-                json["attempt_count"] = json["attempt_count"]!.GetValue<long>() + (amount > 0 ? 1 : 0);
+                json["attempt_count"] = json["attempt_count"]!.AsLong() + (amount > 0 ? 1 : 0);
                 json["next_payment_attempt"] = null;
                 json["ending_balance"] = 0;
                 json["status_transitions"]!["paid_at"] = ctx.Now;
@@ -142,7 +142,7 @@ internal static class Invoicing
         ctx.Update(invoice, "invoice.payment_failed", json =>
         {
             json["attempted"] = true;
-            json["attempt_count"] = json["attempt_count"]!.GetValue<long>() + 1;
+            json["attempt_count"] = json["attempt_count"]!.AsLong() + 1;
             json["next_payment_attempt"] = Periods.AddDays(ctx.Now, 3);
             json["last_finalization_error"] = null;
         });

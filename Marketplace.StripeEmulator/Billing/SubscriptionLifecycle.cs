@@ -25,7 +25,7 @@ internal static class SubscriptionLifecycle
         var first = request.Items[0].Price;
         var recurring = first.Json["recurring"]!;
         var trialEnd = request.TrialPeriodDays is > 0 ? Periods.AddDays(now, request.TrialPeriodDays.Value) : (long?)null;
-        var periodEnd = trialEnd ?? Periods.Add(now, recurring["interval"]!.GetValue<string>(), recurring["interval_count"]!.GetValue<long>());
+        var periodEnd = trialEnd ?? Periods.Add(now, recurring["interval"]!.GetValue<string>(), recurring["interval_count"]!.AsLong());
         var id = Ids.New("sub_", 24);
         var invoiceId = Ids.New("in_", 24);
         var paymentMethod = request.CardNumber is null ? null : Ids.New("pm_", 24);
@@ -83,7 +83,7 @@ internal static class SubscriptionLifecycle
 
         var lines = request.Items.Select((item, index) => new InvoiceLine(item.Price.Id, item.Price.Str("product")!,
             items[index]!["id"]!.GetValue<string>(), item.Quantity,
-            trialEnd is null ? item.Price.Json["unit_amount"]!.GetValue<long>() * item.Quantity : 0,
+            trialEnd is null ? item.Price.Json["unit_amount"]!.AsLong() * item.Quantity : 0,
             Describe(ctx, item.Price, item.Quantity, trialEnd is not null), now, periodEnd, false)).ToList();
         var invoice = Invoicing.Create(ctx, subscription, "subscription_create", lines, invoiceId);
         Invoicing.FinalizeInvoice(ctx, invoice);
@@ -107,7 +107,7 @@ internal static class SubscriptionLifecycle
                 var periodEnd = PeriodEnd(subscription);
                 if (periodEnd > ctx.Now) break;
                 processed++;
-                var cancelAt = subscription.Json["cancel_at"]?.GetValue<long>();
+                var cancelAt = subscription.Json["cancel_at"]?.AsLong();
                 if (subscription.Json["cancel_at_period_end"]!.GetValue<bool>() || (cancelAt is not null && cancelAt <= periodEnd))
                 {
                     End(subCtx, subscription, periodEnd, "cancellation_requested");
@@ -131,7 +131,7 @@ internal static class SubscriptionLifecycle
     }
 
     public static long PeriodEnd(Resource subscription) =>
-        subscription.Json["items"]!["data"]!.AsArray().Min(i => i!["current_period_end"]!.GetValue<long>());
+        subscription.Json["items"]!["data"]!.AsArray().Min(i => i!["current_period_end"]!.AsLong());
 
     public static string Describe(OperationContext ctx, Resource price, long quantity, bool trial)
     {
@@ -163,14 +163,14 @@ internal static class SubscriptionLifecycle
             foreach (var item in json["items"]!["data"]!.AsArray())
             {
                 var recurring = item!["price"]!["recurring"]!;
-                var end = Periods.Add(periodStart, recurring["interval"]!.GetValue<string>(), recurring["interval_count"]!.GetValue<long>());
+                var end = Periods.Add(periodStart, recurring["interval"]!.GetValue<string>(), recurring["interval_count"]!.AsLong());
                 item["current_period_start"] = periodStart;
                 item["current_period_end"] = end;
-                var quantity = item["quantity"]!.GetValue<long>();
+                var quantity = item["quantity"]!.AsLong();
                 var priceId = item["price"]!["id"]!.GetValue<string>();
                 var price = ctx.State.Find(priceId)!;
                 lines.Add(new InvoiceLine(priceId, item["price"]!["product"]!.GetValue<string>(), item["id"]!.GetValue<string>(),
-                    quantity, item["price"]!["unit_amount"]!.GetValue<long>() * quantity, Describe(ctx, price, quantity, false),
+                    quantity, item["price"]!["unit_amount"]!.AsLong() * quantity, Describe(ctx, price, quantity, false),
                     periodStart, end, false));
             }
             if (json["status"]!.GetValue<string>() == "trialing") json["status"] = "active";

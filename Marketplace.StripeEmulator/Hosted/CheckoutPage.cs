@@ -69,7 +69,7 @@ internal static class CheckoutPage
     /// <summary>A page for sessions that cannot be paid any more; expires an open session past its <c>expires_at</c>.</summary>
     private static IResult? Closed(OperationContext ctx, Resource session)
     {
-        if (session.Str("status") == "open" && session.Json["expires_at"]!.GetValue<long>() <= ctx.Now)
+        if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= ctx.Now)
             CheckoutSessionsApi.ExpireSession(ctx, session);
         return session.Str("status") switch
         {
@@ -90,11 +90,11 @@ internal static class CheckoutPage
             var every = recurring is null ? "" : $" / {recurring["interval"]}";
             body.Append("<tr><td>").Append(Html.E(line["description"]?.GetValue<string>()))
                 .Append("</td><td>").Append(line["quantity"])
-                .Append("</td><td>").Append(Html.E(Html.Money(line["amount_total"]!.GetValue<long>(), session.Str("currency")) + every))
+                .Append("</td><td>").Append(Html.E(Html.Money(line["amount_total"]!.AsLong(), session.Str("currency")) + every))
                 .Append("</td></tr>");
         }
         body.Append("</table><p><strong>Total: ")
-            .Append(Html.E(Html.Money(session.Json["amount_total"]!.GetValue<long>(), session.Str("currency")))).Append("</strong></p>");
+            .Append(Html.E(Html.Money(session.Json["amount_total"]!.AsLong(), session.Str("currency")))).Append("</strong></p>");
         if (session.Internal.TryGetValue("subscription_data", out var data) && data.Contains("\"trial_period_days\":", StringComparison.Ordinal)
             && !data.Contains("\"trial_period_days\":null", StringComparison.Ordinal))
             body.Append("<p>Includes a free trial: nothing is charged today.</p>");

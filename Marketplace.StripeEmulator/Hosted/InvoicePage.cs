@@ -14,8 +14,8 @@ internal static class InvoicePage
         {
             var json = invoice.Json;
             var body = $"<p>Invoice {Html.E(json["number"]?.GetValue<string>())} · status <strong>{Html.E(json["status"]!.GetValue<string>())}</strong></p>"
-                + $"<p>Amount due {Html.E(Html.Money(json["amount_due"]!.GetValue<long>(), json["currency"]!.GetValue<string>()))}, "
-                + $"paid {Html.E(Html.Money(json["amount_paid"]!.GetValue<long>(), json["currency"]!.GetValue<string>()))}</p>";
+                + $"<p>Amount due {Html.E(Html.Money(json["amount_due"]!.AsLong(), json["currency"]!.GetValue<string>()))}, "
+                + $"paid {Html.E(Html.Money(json["amount_paid"]!.AsLong(), json["currency"]!.GetValue<string>()))}</p>";
             return Html.Page("Invoice", body);
         }
     });

@@ -28,7 +28,7 @@ internal static class OnboardingPage
         var (state, link) = found.Value;
         lock (state.Gate)
         {
-            var expired = link.Json["expires_at"]!.GetValue<long>() <= state.Now;
+            var expired = link.Json["expires_at"]!.AsLong() <= state.Now;
             if (expired || link.Internal.ContainsKey("used")) return Html.SeeOther(link.Internal["refresh_url"]);
             var account = state.Find(link.Internal["account"]);
             if (account is null || account.Internal.ContainsKey("deauthorized")) return HostedLookup.NotFound("account");

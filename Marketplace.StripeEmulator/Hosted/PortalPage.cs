@@ -89,10 +89,10 @@ internal static class PortalPage
             var item = subscription.Json["items"]!["data"]![0]!;
             var price = item["price"]!;
             var product = ctx.State.Find(price["product"]!.GetValue<string>())?.Str("name");
-            var end = DateTimeOffset.FromUnixTimeSeconds(item["current_period_end"]!.GetValue<long>()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var end = DateTimeOffset.FromUnixTimeSeconds(item["current_period_end"]!.AsLong()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var cancelling = subscription.Json["cancel_at_period_end"]!.GetValue<bool>();
             body.Append("<section><h2>").Append(Html.E(product)).Append("</h2><p>")
-                .Append(Html.E(Html.Money(price["unit_amount"]!.GetValue<long>(), price["currency"]!.GetValue<string>())))
+                .Append(Html.E(Html.Money(price["unit_amount"]!.AsLong(), price["currency"]!.GetValue<string>())))
                 .Append(" / ").Append(Html.E(price["recurring"]!["interval"]!.GetValue<string>()))
                 .Append(" · status <strong>").Append(Html.E(subscription.Str("status"))).Append("</strong> · ")
                 .Append(cancelling ? "cancels on " : "renews on ").Append(end).Append("</p>");

@@ -136,7 +136,7 @@ internal static class AccountStates
             ["account"] = account.Id,
             ["future_requirements"] = Requirements([], null),
             ["requested"] = true,
-            ["requested_at"] = account.Json["created"]!.GetValue<long>(),
+            ["requested_at"] = account.Json["created"]!.AsLong(),
             ["requirements"] = Requirements(due, status == "active" ? null : "requirements.past_due"),
             ["status"] = status,
         };

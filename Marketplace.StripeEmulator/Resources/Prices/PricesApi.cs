@@ -33,7 +33,7 @@ internal static class PricesApi
 
     public static bool IsRecurring(Resource price) => price.Json["recurring"] is JsonObject;
 
-    public static long UnitAmount(Resource price) => price.Json["unit_amount"]?.GetValue<long>() ?? 0;
+    public static long UnitAmount(Resource price) => price.Json["unit_amount"]?.AsLong() ?? 0;
 
     /// <summary>
     /// Reads price fields shared by <c>POST /v1/prices</c> and Checkout's <c>line_items[][price_data]</c> and creates the price.

@@ -104,22 +104,22 @@ internal static class SubscriptionsApi
                 {
                     var first = items[0]!;
                     items.Add(SubscriptionLifecycle.ItemJson(subscription.Id, newPrice!, quantity ?? 1,
-                        first["current_period_start"]!.GetValue<long>(), first["current_period_end"]!.GetValue<long>()));
+                        first["current_period_start"]!.AsLong(), first["current_period_end"]!.AsLong()));
                     continue;
                 }
                 var target = items.First(x => x!["id"]!.GetValue<string>() == item["id"]!.GetValue<string>())!.AsObject();
                 if (deleted) { items.Remove(target); continue; }
-                var oldAmount = target["price"]!["unit_amount"]!.GetValue<long>() * target["quantity"]!.GetValue<long>();
+                var oldAmount = target["price"]!["unit_amount"]!.AsLong() * target["quantity"]!.AsLong();
                 if (newPrice is not null) target["price"] = newPrice.Snapshot();
                 if (quantity is not null) target["quantity"] = quantity.Value;
-                var newAmount = target["price"]!["unit_amount"]!.GetValue<long>() * target["quantity"]!.GetValue<long>();
-                var start = target["current_period_start"]!.GetValue<long>();
-                var end = target["current_period_end"]!.GetValue<long>();
+                var newAmount = target["price"]!["unit_amount"]!.AsLong() * target["quantity"]!.AsLong();
+                var start = target["current_period_start"]!.AsLong();
+                var end = target["current_period_end"]!.AsLong();
                 var remaining = end > start ? Math.Clamp((double)(end - ctx.Now) / (end - start), 0, 1) : 0;
                 var difference = (long)Math.Round((newAmount - oldAmount) * remaining);
                 if (difference != 0)
                     prorationLines.Add(new InvoiceLine(target["price"]!["id"]!.GetValue<string>(), target["price"]!["product"]!.GetValue<string>(),
-                        target["id"]!.GetValue<string>(), target["quantity"]!.GetValue<long>(), difference,
+                        target["id"]!.GetValue<string>(), target["quantity"]!.AsLong(), difference,
                         "Proration for the remaining time of the period", ctx.Now, end, true));
             }
             if (items.Count == 0) throw StripeApiException.Invalid("items", "A subscription needs at least one item.");
