@@ -100,7 +100,7 @@ internal sealed class SearchQuery
             while (i < q.Length && !char.IsWhiteSpace(q[i])) i++;
             value = q[vs..i];
             if (value == "null") value = null;
-            else if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+            else if (op is ":" or "~" || !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
                 throw Error($"Values must be quoted: {field}{op}{value}");
         }
         if (op == "~" && (value is null || value.Length < 3)) throw Error("Substring matching (~) needs at least 3 characters.");

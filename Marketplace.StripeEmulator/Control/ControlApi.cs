@@ -23,41 +23,41 @@ internal static class ControlApi
     public static void Map(IEndpointRouteBuilder r)
     {
         r.MapGet("/_emulator/deliveries", (HttpContext http, EmulatorControl control) =>
-            Run(http, key => new { data = control.Deliveries(key) }));
+            RunAsync(http, key => Task.FromResult<object>(new { data = control.Deliveries(key) })));
         r.MapGet("/_emulator/clock", (HttpContext http, EmulatorControl control) =>
-            Run(http, key => new { now = control.Now(key) }));
-        r.MapPost("/_emulator/clock/advance", async (HttpContext http, EmulatorControl control) =>
+            RunAsync(http, key => Task.FromResult<object>(new { now = control.Now(key) })));
+        r.MapPost("/_emulator/clock/advance", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var body = await ReadAsync<AdvanceRequest>(http);
-            return Run(http, key =>
-            {
-                var seconds = body?.Seconds ?? (body?.To is long to ? to - control.Now(key) : throw StripeApiException.Missing("seconds"));
-                return new { now = control.AdvanceClock(key, TimeSpan.FromSeconds(seconds)) };
-            });
-        });
-        r.MapPost("/_emulator/chaos/api", async (HttpContext http, EmulatorControl control) =>
+            var seconds = body?.Seconds ?? (body?.To is long to ? to - control.Now(key) : throw StripeApiException.Missing("seconds"));
+            return new { now = control.AdvanceClock(key, TimeSpan.FromSeconds(seconds)) };
+        }));
+        r.MapPost("/_emulator/chaos/api", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var body = await ReadAsync<FailRequest>(http) ?? throw StripeApiException.Missing("status");
-            return Run(http, key => { control.FailNextApiCalls(key, body.Status, body.Count); return new { status = body.Status, count = body.Count }; });
-        });
-        r.MapPost("/_emulator/chaos/webhooks", async (HttpContext http, EmulatorControl control) =>
+            control.FailNextApiCalls(key, body.Status, body.Count);
+            return new { status = body.Status, count = body.Count };
+        }));
+        r.MapPost("/_emulator/chaos/webhooks", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var body = await ReadAsync<WebhookChaos>(http) ?? new WebhookChaos();
-            return Run(http, key => { control.SetWebhookChaos(key, body); return body; });
-        });
-        r.MapPost("/_emulator/accounts/{id}/state", async (string id, HttpContext http, EmulatorControl control) =>
+            control.SetWebhookChaos(key, body);
+            return body;
+        }));
+        r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var body = await ReadAsync<AccountStateRequest>(http) ?? throw StripeApiException.Missing("state");
-            return Run(http, key => { control.SetAccountState(key, id, body.State, body.DisabledReason); return new { id, state = body.State }; });
-        });
+            control.SetAccountState(key, id, body.State, body.DisabledReason);
+            return new { id, state = body.State };
+        }));
     }
 
-    private static IResult Run(HttpContext http, Func<string, object> action)
+    private static async Task<IResult> RunAsync(HttpContext http, Func<string, Task<object>> action)
     {
         try
         {
             var key = ApiPipeline.Authenticate(http);
-            return Results.Json(action(key), JsonOptions);
+            return Results.Json(await action(key), JsonOptions);
         }
         catch (StripeApiException ex)
         {
