@@ -22,7 +22,8 @@ internal static class CheckoutPage
         {
             var found = HostedLookup.Find(emulator, id, CheckoutSessionsApi.ObjectType);
             if (found is null) return HostedLookup.NotFound("Checkout Session");
-            var cancelUrl = found.Value.Resource.Str("cancel_url");
+            string? cancelUrl;
+            lock (found.Value.State.Gate) cancelUrl = found.Value.Resource.Str("cancel_url");
             return cancelUrl is null ? Html.Page("No cancel URL", "<p>This session has no cancel_url.</p>") : Html.SeeOther(cancelUrl);
         });
     }
