@@ -1,6 +1,7 @@
 using Marketplace.StripeEmulator.Api;
 using Marketplace.StripeEmulator.Billing;
 using Marketplace.StripeEmulator.Resources.Accounts;
+using Marketplace.StripeEmulator.Resources.Checkout;
 using Marketplace.StripeEmulator.State;
 using Marketplace.StripeEmulator.Webhooks;
 
@@ -20,7 +21,9 @@ internal sealed class EmulatorControl(Emulator emulator)
         lock (state.Gate)
         {
             state.ClockOffsetSeconds += (long)by.TotalSeconds;
-            SubscriptionLifecycle.RunDueRenewals(new OperationContext(emulator, state, null, null, null));
+            var ctx = new OperationContext(emulator, state, null, null, null);
+            SubscriptionLifecycle.RunDueRenewals(ctx);
+            CheckoutSessionsApi.ExpireDueSessions(ctx);
             return state.Now;
         }
     }

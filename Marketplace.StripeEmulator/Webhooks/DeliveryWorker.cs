@@ -12,6 +12,7 @@ namespace Marketplace.StripeEmulator.Webhooks;
 /// </summary>
 internal sealed class DeliveryWorker(Emulator emulator, ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan LaneIdleTimeout = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Channel<DeliveryJob>> _lanes = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
     {
@@ -24,13 +25,10 @@ internal sealed class DeliveryWorker(Emulator emulator, ILogger<DeliveryWorker> 
         {
             await foreach (var job in emulator.Deliveries.Reader.ReadAllAsync(stoppingToken))
             {
-                var lane = _lanes.GetOrAdd(job.EndpointId, endpointId =>
+                // A lane that went idle removes itself and completes its writer: then take a fresh one.
+                while (!Lane(job.EndpointId, stoppingToken).Writer.TryWrite(job))
                 {
-                    var channel = Channel.CreateUnbounded<DeliveryJob>(new UnboundedChannelOptions { SingleReader = true });
-                    _ = Task.Run(() => RunLaneAsync(channel.Reader, stoppingToken), stoppingToken);
-                    return channel;
-                });
-                lane.Writer.TryWrite(job);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,12 +42,37 @@ internal sealed class DeliveryWorker(Emulator emulator, ILogger<DeliveryWorker> 
         base.Dispose();
     }
 
-    private async Task RunLaneAsync(ChannelReader<DeliveryJob> reader, CancellationToken stoppingToken)
+    private Channel<DeliveryJob> Lane(string endpointId, CancellationToken stoppingToken) =>
+        _lanes.GetOrAdd(endpointId, id =>
+        {
+            var channel = Channel.CreateUnbounded<DeliveryJob>(new UnboundedChannelOptions { SingleReader = true });
+            _ = Task.Run(() => RunLaneAsync(id, channel, stoppingToken), stoppingToken);
+            return channel;
+        });
+
+    /// <summary>Sends one endpoint's jobs in order; after <see cref="LaneIdleTimeout"/> without work the lane ends, so lanes stay bounded.</summary>
+    private async Task RunLaneAsync(string endpointId, Channel<DeliveryJob> channel, CancellationToken stoppingToken)
     {
+        var reader = channel.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    idle.CancelAfter(LaneIdleTimeout);
+                    try
+                    {
+                        if (!await reader.WaitToReadAsync(idle.Token)) return;
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        _lanes.TryRemove(new KeyValuePair<string, Channel<DeliveryJob>>(endpointId, channel));
+                        channel.Writer.TryComplete();
+                        while (reader.TryRead(out var late)) emulator.Deliveries.Enqueue(late);
+                        return;
+                    }
+                }
                 var batch = new List<DeliveryJob>();
                 if (!reader.TryRead(out var first)) continue;
                 batch.Add(first);

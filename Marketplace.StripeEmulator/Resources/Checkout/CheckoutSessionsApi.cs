@@ -233,6 +233,14 @@ internal static class CheckoutSessionsApi
         return session.Snapshot();
     }
 
+    /// <summary>Expires every open session (on any account of the key) whose <c>expires_at</c> the key's clock has passed.</summary>
+    public static void ExpireDueSessions(OperationContext ctx)
+    {
+        foreach (var session in ctx.State.AllOfType(ObjectType).ToList())
+            if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= ctx.Now)
+                ExpireSession(new OperationContext(ctx.Emulator, ctx.State, session.Account, null, null), session);
+    }
+
     /// <summary>Marks an open session expired and emits <c>checkout.session.expired</c>.</summary>
     public static void ExpireSession(OperationContext ctx, Resource session)
     {
