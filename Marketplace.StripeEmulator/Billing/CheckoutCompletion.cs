@@ -61,6 +61,7 @@ internal static class CheckoutCompletion
         };
         session.Json["payment_status"] = paymentStatus;
         session.Json["status"] = "complete";
+        session.Json["url"] = null; // Stripe clears the hosted URL once the session is complete.
         ctx.Emit("checkout.session.completed", session);
     }
 }

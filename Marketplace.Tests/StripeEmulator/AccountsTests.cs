@@ -190,4 +190,27 @@ public sealed class AccountsTests(EmulatorFixture emulator) : IClassFixture<Emul
         response.Headers.Location!.ToString().Should().Be("https://app.example/refresh");
         (await client.V1.Accounts.GetAsync(account.Id)).ChargesEnabled.Should().BeFalse();
     }
+
+    [Fact]
+    public async Task Create_WithControllerInsteadOfType_DerivesExpressType()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+
+        // Act
+        var account = await client.V1.Accounts.CreateAsync(new AccountCreateOptions
+        {
+            Country = "FR",
+            Controller = new AccountControllerOptions
+            {
+                Fees = new() { Payer = "application" }, Losses = new() { Payments = "application" },
+                StripeDashboard = new() { Type = "express" },
+            },
+        });
+
+        // Assert
+        account.Type.Should().Be("express");
+        account.Controller.Fees.Payer.Should().Be("application");
+        account.Controller.StripeDashboard.Type.Should().Be("express");
+    }
 }

@@ -226,4 +226,76 @@ public sealed class CheckoutTests(EmulatorFixture emulator) : IClassFixture<Emul
         again.StatusCode.Should().Be(HttpStatusCode.Gone);
         (await client.V1.Subscriptions.ListAsync()).Data.Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task Create_WithPriceData_CreatesInlinePriceAndListsLineItems()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+
+        // Act
+        var session = await client.V1.Checkout.Sessions.CreateAsync(new SessionCreateOptions
+        {
+            Mode = "payment", SuccessUrl = "https://app.example/ok",
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 3,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = "eur", UnitAmount = 250, ProductData = new() { Name = "Sticker" },
+                    },
+                },
+            ],
+        });
+        var items = await client.V1.Checkout.Sessions.LineItems.ListAsync(session.Id);
+
+        // Assert
+        session.AmountTotal.Should().Be(750);
+        session.Currency.Should().Be("eur");
+        var item = items.Data.Should().ContainSingle().Subject;
+        item.Quantity.Should().Be(3);
+        item.AmountTotal.Should().Be(750);
+        item.Description.Should().Be("Sticker");
+    }
+
+    [Fact]
+    public async Task Create_UnknownParameterInPriceData_Returns400NamingIt()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var options = new SessionCreateOptions
+        {
+            Mode = "payment", SuccessUrl = "https://app.example/ok",
+            LineItems = [new SessionLineItemOptions { Quantity = 1, PriceData = new() { Currency = "usd", UnitAmount = 1, ProductData = new() { Name = "X" } } }],
+        };
+        options.AddExtraParam("line_items[0][price_data][colour]", "red");
+
+        // Act
+        var act = () => client.V1.Checkout.Sessions.CreateAsync(options);
+
+        // Assert
+        (await act.Should().ThrowAsync<StripeException>()).Which.StripeError.Param.Should().Be("line_items[0][price_data][colour]");
+        (await client.V1.Products.ListAsync()).Data.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Pay_Completed_SessionUrlClearedAndInvoiceLinked()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        using var browser = emulator.Http();
+        var session = await client.V1.Checkout.Sessions.CreateAsync(Subscription((await MonthlyPrice(client)).Id));
+
+        // Act
+        await browser.PayCheckoutAsync(session.Url, "4242424242424242");
+        var done = await client.V1.Checkout.Sessions.GetAsync(session.Id, new SessionGetOptions { Expand = ["invoice"] });
+
+        // Assert
+        done.Url.Should().BeNull();
+        done.CustomerDetails.Email.Should().Be("fan@example.com");
+        done.Invoice.Status.Should().Be("paid");
+        done.Invoice.Parent.SubscriptionDetails.SubscriptionId.Should().Be(done.SubscriptionId);
+    }
 }

@@ -159,4 +159,41 @@ public sealed class SubscriptionsTests(EmulatorFixture emulator) : IClassFixture
         invoices.Data.Should().ContainSingle().Which.CustomerId.Should().Be(first.CustomerId);
         subscriptions.Data.Should().ContainSingle().Which.Id.Should().Be(first.Id);
     }
+
+    [Fact]
+    public async Task Update_Metadata_EmitsUpdatedWithPreviousMetadata()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var subscription = await Scenarios.SubscribeAsync(emulator, client, await Scenarios.MonthlyPriceAsync(client));
+
+        // Act
+        var updated = await client.V1.Subscriptions.UpdateAsync(subscription.Id, new SubscriptionUpdateOptions { Metadata = new() { ["plan_id"] = "5" } });
+        var evt = (await client.V1.Events.ListAsync(new EventListOptions { Type = "customer.subscription.updated" })).Data.Single();
+
+        // Assert
+        updated.Metadata["plan_id"].Should().Be("5");
+        ((Subscription)evt.Data.Object).Metadata["plan_id"].Should().Be("5");
+        string previous = evt.Data.PreviousAttributes.ToString();
+        previous.Should().Contain("metadata").And.Contain("plan_id");
+    }
+
+    [Fact]
+    public async Task Update_UnknownItemId_Returns404NamingItem()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var subscription = await Scenarios.SubscribeAsync(emulator, client, await Scenarios.MonthlyPriceAsync(client));
+
+        // Act
+        var act = () => client.V1.Subscriptions.UpdateAsync(subscription.Id, new SubscriptionUpdateOptions
+        {
+            Items = [new SubscriptionItemOptions { Id = "si_nope", Price = subscription.Items.Data[0].Price.Id }],
+        });
+
+        // Assert
+        var error = (await act.Should().ThrowAsync<StripeException>()).Which;
+        error.HttpStatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        error.StripeError.Param.Should().Be("items[0][id]");
+    }
 }

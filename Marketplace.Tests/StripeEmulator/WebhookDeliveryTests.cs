@@ -133,6 +133,7 @@ public sealed class WebhookDeliveryTests(EmulatorFixture emulator) : IClassFixtu
         // Act
         await client.V1.Customers.CreateAsync(new CustomerCreateOptions());
         var events = await _receiver.WaitForAsync(path, secret, e => e.Count >= 1);
+        await WaitUntil(() => emulator.Server.GetDeliveries(key).Count >= 3);
 
         // Assert
         events.Should().ContainSingle();
@@ -203,6 +204,7 @@ public sealed class WebhookDeliveryTests(EmulatorFixture emulator) : IClassFixtu
         // Act
         await client.V1.Customers.CreateAsync(new CustomerCreateOptions());
         var events = await _receiver.WaitForAsync(path, secret, e => e.Count >= 1);
+        await WaitUntil(() => emulator.Server.GetDeliveries(key).Count >= 2);
 
         // Assert
         events.Should().ContainSingle();
@@ -248,5 +250,24 @@ public sealed class WebhookDeliveryTests(EmulatorFixture emulator) : IClassFixtu
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
+    }
+
+    [Fact]
+    public async Task DeleteEndpoint_LaterEvents_NotDelivered()
+    {
+        // Arrange
+        var (client, key, path, secret) = await EndpointAsync();
+        var endpointId = (await client.V1.WebhookEndpoints.ListAsync()).Data.Single().Id;
+
+        // Act
+        var deleted = await client.V1.WebhookEndpoints.DeleteAsync(endpointId);
+        await client.V1.Customers.CreateAsync(new CustomerCreateOptions());
+        await Task.Delay(300);
+
+        // Assert
+        deleted.Deleted.Should().BeTrue();
+        _receiver.Events(path, secret).Should().BeEmpty();
+        emulator.Server.GetDeliveries(key).Should().BeEmpty();
+        (await client.V1.Events.ListAsync()).Data.Single().PendingWebhooks.Should().Be(0);
     }
 }

@@ -171,9 +171,14 @@ internal static class CheckoutSessionsApi
             ["metadata"] = Json.Metadata(metadata),
             ["mode"] = mode,
             ["payment_intent"] = null,
+            ["payment_link"] = null,
+            ["payment_method_collection"] = mode == "subscription" ? "always" : null,
             ["payment_method_types"] = Json.Strings(["card"]),
             ["payment_status"] = "unpaid",
             ["status"] = "open",
+            ["recovered_from"] = null,
+            ["setup_intent"] = null,
+            ["shipping_options"] = new JsonArray(),
             ["subscription"] = null,
             ["success_url"] = successUrl,
             ["total_details"] = new JsonObject { ["amount_discount"] = 0, ["amount_shipping"] = 0, ["amount_tax"] = 0 },
@@ -245,6 +250,7 @@ internal static class CheckoutSessionsApi
     public static void ExpireSession(OperationContext ctx, Resource session)
     {
         session.Json["status"] = "expired";
+        session.Json["url"] = null;
         ctx.Emit("checkout.session.expired", session);
     }
 }
