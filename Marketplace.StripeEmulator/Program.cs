@@ -10,6 +10,9 @@ var configuration = new ConfigurationBuilder()
     .Build();
 var options = new StripeEmulatorOptions { LogRequests = true };
 configuration.GetSection("StripeEmulator").Bind(options);
+// The binder appends configured array items to the defaults; configured delays replace them instead.
+if (configuration.GetSection("StripeEmulator:DeliveryRetryDelays").Get<TimeSpan[]>() is { Length: > 0 } delays)
+    options.DeliveryRetryDelays = delays;
 if (configuration["urls"] is { Length: > 0 } urls) options.Url = urls.Split(';')[0];
 
 using var stop = new CancellationTokenSource();

@@ -73,6 +73,7 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);
 
+    /// <summary>Stops Kestrel and the delivery worker; queued and scheduled deliveries are dropped, state is lost.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

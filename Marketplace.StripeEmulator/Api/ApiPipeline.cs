@@ -74,6 +74,12 @@ internal static class ApiPipeline
             }
             status = 200;
         }
+        catch (Exception ex) when (ex is not StripeApiException && reservedKey is not null)
+        {
+            // An emulator bug: free the idempotency key so a retry is not refused with 409, then let the 500 surface.
+            cache!.Abandon(reservedKey);
+            throw;
+        }
         catch (StripeApiException ex)
         {
             status = ex.Status;

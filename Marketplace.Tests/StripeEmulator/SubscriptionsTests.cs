@@ -196,4 +196,20 @@ public sealed class SubscriptionsTests(EmulatorFixture emulator) : IClassFixture
         error.HttpStatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
         error.StripeError.Param.Should().Be("items[0][id]");
     }
+
+    [Fact]
+    public async Task HostedInvoiceUrl_PaidInvoice_ShowsStatusAndAmount()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var subscription = await Scenarios.SubscribeAsync(emulator, client, await Scenarios.MonthlyPriceAsync(client, 1234));
+        var invoice = await client.V1.Invoices.GetAsync(subscription.LatestInvoiceId);
+        using var browser = emulator.Http();
+
+        // Act
+        var page = await browser.GetStringAsync(invoice.HostedInvoiceUrl);
+
+        // Assert
+        page.Should().Contain("paid").And.Contain("12.34 USD");
+    }
 }

@@ -22,7 +22,13 @@ internal static class CheckoutSessionsApi
         Expander.Includables[$"{ObjectType}:line_items"] = (ctx, session) => LineItems(ctx, ctx.State.Find(session["id"]!.GetValue<string>())!);
         r.MapStripe("POST", "/v1/checkout/sessions", Create);
         r.MapStripe("GET", "/v1/checkout/sessions", List);
-        r.MapStripe("GET", "/v1/checkout/sessions/{id}", ctx => { ctx.Params.RejectUnknown(); return Find(ctx, ctx.Id).Snapshot(); });
+        r.MapStripe("GET", "/v1/checkout/sessions/{id}", ctx =>
+        {
+            ctx.Params.RejectUnknown();
+            var session = Find(ctx, ctx.Id);
+            if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= ctx.Now) ExpireSession(ctx, session);
+            return session.Snapshot();
+        });
         r.MapStripe("GET", "/v1/checkout/sessions/{id}/line_items", ctx =>
         {
             var session = Find(ctx, ctx.Id);
