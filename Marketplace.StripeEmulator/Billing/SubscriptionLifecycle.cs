@@ -149,10 +149,35 @@ internal static class SubscriptionLifecycle
         ["current_period_start"] = periodStart,
         ["discounts"] = new JsonArray(),
         ["metadata"] = new JsonObject(),
+        ["plan"] = Plan(price.Json),
         ["price"] = price.Snapshot(),
         ["quantity"] = quantity,
         ["subscription"] = subscriptionId,
         ["tax_rates"] = new JsonArray(),
+    };
+
+    /// <summary>The legacy <c>plan</c> view of a recurring price that Stripe still puts on subscription items.</summary>
+    public static JsonObject Plan(JsonObject price) => new()
+    {
+        ["id"] = price["id"]!.GetValue<string>(),
+        ["object"] = "plan",
+        ["active"] = price["active"]!.GetValue<bool>(),
+        ["amount"] = price["unit_amount"]?.AsLong(),
+        ["amount_decimal"] = price["unit_amount_decimal"]?.GetValue<string>(),
+        ["billing_scheme"] = "per_unit",
+        ["created"] = price["created"]!.AsLong(),
+        ["currency"] = price["currency"]!.GetValue<string>(),
+        ["interval"] = price["recurring"]!["interval"]!.GetValue<string>(),
+        ["interval_count"] = price["recurring"]!["interval_count"]!.AsLong(),
+        ["livemode"] = false,
+        ["metadata"] = price["metadata"]!.DeepClone(),
+        ["meter"] = null,
+        ["nickname"] = price["nickname"]?.GetValue<string>(),
+        ["product"] = price["product"]!.GetValue<string>(),
+        ["tiers_mode"] = null,
+        ["transform_usage"] = null,
+        ["trial_period_days"] = null,
+        ["usage_type"] = "licensed",
     };
 
     private static void Renew(OperationContext ctx, Resource subscription, long periodStart)

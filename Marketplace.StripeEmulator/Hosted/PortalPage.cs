@@ -67,7 +67,10 @@ internal static class PortalPage
                         || price.Str("currency") != subscription.Str("currency"))
                         return Render(ctx, session, customerId, "That price cannot be switched to.", 400);
                     ctx.Update(subscription, "customer.subscription.updated", json =>
-                        json["items"]!["data"]![0]!["price"] = price.Snapshot());
+                    {
+                        json["items"]!["data"]![0]!["price"] = price.Snapshot();
+                        json["items"]!["data"]![0]!["plan"] = SubscriptionLifecycle.Plan(price.Json);
+                    });
                     break;
                 default:
                     return Render(ctx, session, customerId, "Unknown action.", 400);

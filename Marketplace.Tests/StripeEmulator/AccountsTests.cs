@@ -213,4 +213,21 @@ public sealed class AccountsTests(EmulatorFixture emulator) : IClassFixture<Emul
         account.Controller.Fees.Payer.Should().Be("application");
         account.Controller.StripeDashboard.Type.Should().Be("express");
     }
+
+    [Fact]
+    public async Task RetrieveSelf_WithAndWithoutStripeAccount_ReturnsConnectedOrPlatformAccount()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var connected = await client.V1.Accounts.CreateAsync(new AccountCreateOptions { Type = "express" });
+
+        // Act
+        var platform = await client.V1.Accounts.GetAsync(null);
+        var self = await client.V1.Accounts.GetAsync(null, null, new RequestOptions { StripeAccount = connected.Id });
+
+        // Assert
+        platform.Id.Should().StartWith("acct_").And.NotBe(connected.Id);
+        platform.ChargesEnabled.Should().BeTrue();
+        self.Id.Should().Be(connected.Id);
+    }
 }

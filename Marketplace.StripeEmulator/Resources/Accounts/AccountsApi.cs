@@ -17,6 +17,27 @@ internal static class AccountsApi
         r.MapStripe("GET", "/v1/accounts", List);
         r.MapStripe("GET", "/v1/accounts/{id}", Retrieve);
         r.MapStripe("POST", "/v1/accounts/{id}", Update);
+        r.MapStripe("GET", "/v1/account", RetrieveSelf);
+    }
+
+    /// <summary>
+    /// <c>GET /v1/account</c>: with <c>Stripe-Account</c> that connected account; without it a synthetic, fully enabled
+    /// platform account whose id is derived from the API key (the platform is not stored as an object).
+    /// </summary>
+    private static JsonNode RetrieveSelf(ApiContext ctx)
+    {
+        ctx.Params.RejectUnknown();
+        if (ctx.Account is not null) return Find(ctx, ctx.Account).Snapshot();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ctx.State.ApiKey)))[..16];
+        var platform = AccountStates.NewAccount($"acct_{hash}", "standard", "US", null, 0,
+            ["card_payments", "transfers"], new JsonObject { ["type"] = "account", ["is_controller"] = false });
+        platform["charges_enabled"] = true;
+        platform["payouts_enabled"] = true;
+        platform["details_submitted"] = true;
+        platform["requirements"] = AccountStates.Requirements([], null);
+        platform["capabilities"] = new JsonObject { ["card_payments"] = "active", ["transfers"] = "active" };
+        platform["business_profile"]!["name"] = "Marketplace (Stripe emulator)";
+        return platform;
     }
 
     private static JsonNode Create(ApiContext ctx)
@@ -65,6 +86,8 @@ internal static class AccountsApi
 
     private static JsonNode List(ApiContext ctx)
     {
+        // Stripe.net's Accounts.GetAsync(null) requests "/v1/accounts/" (empty id): the caller's own account.
+        if (ctx.Http.Request.Path.Value?.EndsWith('/') == true) return RetrieveSelf(ctx);
         var accounts = ctx.State.OfType(AccountStates.ObjectType, null).Where(a => !a.Internal.ContainsKey("deauthorized")).ToList();
         var page = Lists.Page(ctx, accounts, "/v1/accounts");
         ctx.Params.RejectUnknown();

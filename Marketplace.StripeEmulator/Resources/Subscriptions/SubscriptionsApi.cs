@@ -110,7 +110,11 @@ internal static class SubscriptionsApi
                 var target = items.First(x => x!["id"]!.GetValue<string>() == item["id"]!.GetValue<string>())!.AsObject();
                 if (deleted) { items.Remove(target); continue; }
                 var oldAmount = target["price"]!["unit_amount"]!.AsLong() * target["quantity"]!.AsLong();
-                if (newPrice is not null) target["price"] = newPrice.Snapshot();
+                if (newPrice is not null)
+                {
+                    target["price"] = newPrice.Snapshot();
+                    target["plan"] = SubscriptionLifecycle.Plan(newPrice.Json);
+                }
                 if (quantity is not null) target["quantity"] = quantity.Value;
                 var newAmount = target["price"]!["unit_amount"]!.AsLong() * target["quantity"]!.AsLong();
                 var start = target["current_period_start"]!.AsLong();
