@@ -65,6 +65,7 @@ internal static class AccountsApi
         var profile = p.Obj("business_profile");
         var profileValues = ReadProfile(profile);
         var currency = p.Str("default_currency");
+        var serviceAgreement = p.Obj("tos_acceptance")?.Enum("service_agreement", "full", "recipient");
         p.RejectUnknown();
         if (ctx.Account is not null) throw StripeApiException.BadRequest("Connected accounts cannot create accounts.", null);
 
@@ -74,6 +75,7 @@ internal static class AccountsApi
         json["business_type"] = businessType;
         foreach (var (k, v) in profileValues) json["business_profile"]![k] = v;
         if (currency is not null) json["default_currency"] = currency.ToLowerInvariant();
+        if (serviceAgreement is not null) json["tos_acceptance"]!["service_agreement"] = serviceAgreement;
         var account = ctx.State.Add(id, AccountStates.ObjectType, null, json);
         return account.Snapshot();
     }

@@ -89,6 +89,13 @@ internal static class CheckoutSessionsApi
         p.Str("customer_creation");
         p.Str("ui_mode");
         p.StrList("payment_method_types");
+        // Accepted and ignored (no tax, consent, phone or tax-id collection in the emulator's Checkout).
+        p.Enum("payment_method_collection", "always", "if_required");
+        p.Obj("automatic_tax")?.Bool("enabled");
+        p.Obj("invoice_creation")?.Bool("enabled");
+        p.Obj("phone_number_collection")?.Bool("enabled");
+        p.Obj("tax_id_collection")?.Bool("enabled");
+        p.Obj("consent_collection")?.Str("terms_of_service");
         var subscriptionData = p.Obj("subscription_data");
         var subscription = ReadSubscriptionData(subscriptionData);
         var paymentIntentData = p.Obj("payment_intent_data");
