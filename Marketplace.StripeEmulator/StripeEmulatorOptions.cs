@@ -34,8 +34,14 @@ public sealed class StripeEmulatorOptions
     /// <summary>Memory bounds; see <see cref="EmulatorLimits"/>.</summary>
     public EmulatorLimits Limits { get; set; } = new();
 
-    /// <summary>When true, each request is logged at Information level (the standalone run turns it on).</summary>
+    /// <summary>When true, each request is logged to the console at Information level (the standalone run turns it on).</summary>
     public bool LogRequests { get; set; }
+
+    /// <summary>
+    /// Adds logging providers to the emulator's own host (it does not share the hosting app's logging), e.g.
+    /// <c>b =&gt; b.AddProvider(appLoggerProvider)</c>. Delivery failures and emulator errors are logged there.
+    /// </summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }
 
 /// <summary>

@@ -45,6 +45,7 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        options.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(url);
         builder.Services.AddStripeEmulator(options);
         var app = builder.Build();

@@ -183,8 +183,10 @@ internal static class SubscriptionLifecycle
     private static void Renew(OperationContext ctx, Resource subscription, long periodStart)
     {
         var lines = new List<InvoiceLine>();
+        var invoiceId = Ids.New("in_", 24);
         ctx.Update(subscription, "customer.subscription.updated", json =>
         {
+            json["latest_invoice"] = invoiceId;
             foreach (var item in json["items"]!["data"]!.AsArray())
             {
                 var recurring = item!["price"]!["recurring"]!;
@@ -200,8 +202,7 @@ internal static class SubscriptionLifecycle
             }
             if (json["status"]!.GetValue<string>() == "trialing") json["status"] = "active";
         });
-        var invoice = Invoicing.Create(ctx, subscription, "subscription_cycle", lines);
-        subscription.Json["latest_invoice"] = invoice.Id;
+        var invoice = Invoicing.Create(ctx, subscription, "subscription_cycle", lines, invoiceId);
         Invoicing.FinalizeInvoice(ctx, invoice);
         var paid = Invoicing.Pay(ctx, invoice, TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card")));
         var target = paid ? "active" : "past_due";

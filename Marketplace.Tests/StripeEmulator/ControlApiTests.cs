@@ -168,4 +168,24 @@ public sealed class ControlApiTests(EmulatorFixture emulator) : IClassFixture<Em
         // Assert
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task ChaosWebhooks_OverHttpDuplicate_DeliversEventTwice()
+    {
+        // Arrange
+        var key = EmulatorFixture.NewApiKey();
+        using var control = emulator.Http(key);
+        var client = emulator.Client(key);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var endpoint = await client.V1.WebhookEndpoints.CreateAsync(new WebhookEndpointCreateOptions { Url = receiver.Url("hook"), EnabledEvents = ["*"] });
+        var set = await control.PostAsJsonAsync("/_emulator/chaos/webhooks", new { duplicate = true });
+
+        // Act
+        await client.V1.Customers.CreateAsync(new CustomerCreateOptions());
+        var events = await receiver.WaitForAsync("/hook", endpoint.Secret, e => e.Count >= 2);
+
+        // Assert
+        set.StatusCode.Should().Be(HttpStatusCode.OK);
+        events.Select(e => e.Id).Should().HaveCount(2).And.OnlyContain(id => id == events[0].Id);
+    }
 }
