@@ -17,7 +17,8 @@ internal static class Lists
         var limit = ReadLimit(ctx.Params);
         var startingAfter = ctx.Params.Str("starting_after");
         var endingBefore = ctx.Params.Str("ending_before");
-        var all = newestFirst.ToList();
+        var created = ReadCreatedFilter(ctx.Params);
+        var all = newestFirst.Where(x => created(x.Json["created"]?.AsLong())).ToList();
         IEnumerable<(string Id, JsonNode Json)> window = all;
         if (!string.IsNullOrEmpty(startingAfter))
         {
@@ -36,6 +37,23 @@ internal static class Lists
         }
         var items = window.Take(limit + 1).ToList();
         return Build(url, items.Take(limit).ToList(), items.Count > limit);
+    }
+
+    /// <summary><c>created=unix</c> or <c>created[gt|gte|lt|lte]=unix</c> (Unix seconds), as Stripe's list endpoints take.</summary>
+    private static Func<long?, bool> ReadCreatedFilter(StripeParams p)
+    {
+        if (!p.Has("created")) return _ => true;
+        if (p.Node.Child("created")!.IsLeaf)
+        {
+            var exact = p.Long("created");
+            return c => exact is null || c == exact;
+        }
+        var range = p.Obj("created")!;
+        var gt = range.Long("gt");
+        var gte = range.Long("gte");
+        var lt = range.Long("lt");
+        var lte = range.Long("lte");
+        return c => c is long v && (gt is null || v > gt) && (gte is null || v >= gte) && (lt is null || v < lt) && (lte is null || v <= lte);
     }
 
     public static int ReadLimit(StripeParams p)

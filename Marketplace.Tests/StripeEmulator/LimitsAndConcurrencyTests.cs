@@ -126,4 +126,24 @@ public sealed class LimitsAndConcurrencyTests(EmulatorFixture emulator) : IClass
         fetched.Created.Should().Be(listed.Created);
         ((Customer)fetched.Data.Object).Email.Should().Be("e@example.com");
     }
+
+    [Fact]
+    public async Task ListEvents_CreatedRange_FiltersByTestClockTime()
+    {
+        // Arrange
+        var key = EmulatorFixture.NewApiKey();
+        var client = emulator.Client(key);
+        await client.V1.Customers.CreateAsync(new CustomerCreateOptions { Email = "early@example.com" });
+        var later = emulator.Server.AdvanceClock(key, TimeSpan.FromDays(1));
+        await client.V1.Customers.CreateAsync(new CustomerCreateOptions { Email = "late@example.com" });
+
+        // Act
+        var events = await client.V1.Events.ListAsync(new EventListOptions
+        {
+            Created = new DateRangeOptions { GreaterThanOrEqual = DateTimeOffset.FromUnixTimeSeconds(later).UtcDateTime },
+        });
+
+        // Assert
+        events.Data.Should().ContainSingle().Which.Data.Object.Should().BeOfType<Customer>().Which.Email.Should().Be("late@example.com");
+    }
 }

@@ -85,6 +85,9 @@ internal static class SubscriptionsApi
             swaps.Add((item, newPrice, change.Quantity, change.Deleted));
         }
 
+        var remaining = currentItems.Count - swaps.Count(x => x.Item is not null && x.Deleted) + swaps.Count(x => x.Item is null);
+        if (remaining < 1) throw StripeApiException.Invalid("items", "A subscription needs at least one item.");
+
         var prorationLines = new List<InvoiceLine>();
         ctx.Update(subscription, "customer.subscription.updated", json =>
         {
@@ -126,7 +129,6 @@ internal static class SubscriptionsApi
                         target["id"]!.GetValue<string>(), target["quantity"]!.AsLong(), difference,
                         "Proration for the remaining time of the period", ctx.Now, end, true));
             }
-            if (items.Count == 0) throw StripeApiException.Invalid("items", "A subscription needs at least one item.");
             json["items"]!["total_count"] = items.Count;
         });
 
