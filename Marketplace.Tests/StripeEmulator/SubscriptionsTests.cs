@@ -212,4 +212,28 @@ public sealed class SubscriptionsTests(EmulatorFixture emulator) : IClassFixture
         // Assert
         page.Should().Contain("paid").And.Contain("12.34 USD");
     }
+
+    [Fact]
+    public async Task Update_UpgradeErrorIfIncompleteWithFailingCard_Returns402AndKeepsPrice()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var cheap = await Scenarios.MonthlyPriceAsync(client, 500, "Silver");
+        var dear = await Scenarios.MonthlyPriceAsync(client, 1500, "Gold");
+        var subscription = await Scenarios.SubscribeAsync(emulator, client, cheap, "4000000000000341");
+
+        // Act
+        var act = () => client.V1.Subscriptions.UpdateAsync(subscription.Id, new SubscriptionUpdateOptions
+        {
+            Items = [new SubscriptionItemOptions { Id = subscription.Items.Data[0].Id, Price = dear.Id }],
+            ProrationBehavior = "always_invoice", PaymentBehavior = "error_if_incomplete",
+        });
+
+        // Assert
+        var error = (await act.Should().ThrowAsync<StripeException>()).Which;
+        error.HttpStatusCode.Should().Be(System.Net.HttpStatusCode.PaymentRequired);
+        error.StripeError.Type.Should().Be("card_error");
+        error.StripeError.Code.Should().Be("card_declined");
+        (await client.V1.Subscriptions.GetAsync(subscription.Id)).Items.Data[0].Price.Id.Should().Be(cheap.Id);
+    }
 }

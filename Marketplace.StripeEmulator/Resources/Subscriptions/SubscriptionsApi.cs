@@ -56,7 +56,7 @@ internal static class SubscriptionsApi
         var metadata = p.Map("metadata", out var clear);
         var description = p.Str("description");
         var proration = p.Enum("proration_behavior", "create_prorations", "none", "always_invoice") ?? "create_prorations";
-        p.Enum("payment_behavior", "allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete");
+        var paymentBehavior = p.Enum("payment_behavior", "allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete");
         p.Long("proration_date");
         var itemParams = p.ObjList("items") ?? [];
         var changes = itemParams.Select(i => (Id: i.Str("id"), Price: i.Str("price"), Quantity: i.Long("quantity"), Deleted: i.Bool("deleted") ?? false)).ToList();
@@ -84,6 +84,14 @@ internal static class SubscriptionsApi
             if (item is null && newPrice is null) throw StripeApiException.Missing($"items[{i}][price]");
             swaps.Add((item, newPrice, change.Quantity, change.Deleted));
         }
+
+        // error_if_incomplete: a charge that would fail answers 402 and changes nothing, as Stripe rolls the update back.
+        if (proration == "always_invoice" && paymentBehavior == "error_if_incomplete"
+            && !TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card"))
+            && swaps.Any(x => x.Item is not null && !x.Deleted && x.NewPrice is not null
+                && PricesApi.UnitAmount(x.NewPrice) * (x.Quantity ?? x.Item["quantity"]!.AsLong())
+                   > x.Item["price"]!["unit_amount"]!.AsLong() * x.Item["quantity"]!.AsLong()))
+            throw StripeApiException.CardDeclined();
 
         var remaining = currentItems.Count - swaps.Count(x => x.Item is not null && x.Deleted) + swaps.Count(x => x.Item is null);
         if (remaining < 1) throw StripeApiException.Invalid("items", "A subscription needs at least one item.");
@@ -137,7 +145,8 @@ internal static class SubscriptionsApi
             var invoice = Invoicing.Create(ctx, subscription, "subscription_update", prorationLines);
             subscription.Json["latest_invoice"] = invoice.Id;
             Invoicing.FinalizeInvoice(ctx, invoice);
-            Invoicing.Pay(ctx, invoice, TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card")));
+            if (!Invoicing.Pay(ctx, invoice, TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card"))))
+                ctx.Update(subscription, "customer.subscription.updated", json => json["status"] = "past_due");
         }
         return subscription.Snapshot();
     }
