@@ -1,13 +1,40 @@
 namespace Marketplace.StripeEmulator;
 
-/// <summary>Standalone entry point (a namespaced class: a top-level <c>Program</c> would clash with the web app's in tests).</summary>
+/// <summary>
+/// Standalone run: <c>dotnet run --project Marketplace.StripeEmulator --urls http://127.0.0.1:12111</c>. Settings come
+/// from appsettings.json's <c>StripeEmulator</c> section, environment variables and the command line.
+/// A namespaced class, not top-level statements: .NET 10 makes a top-level <c>Program</c> public, and it would clash
+/// with the web app's <c>Program</c> in the tests.
+/// </summary>
 public static class EmulatorProgram
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-        app.MapGet("/", () => "Stripe emulator");
-        app.Run();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        var options = new StripeEmulatorOptions { LogRequests = true };
+        configuration.GetSection("StripeEmulator").Bind(options);
+        // The binder appends configured array items to the defaults; configured delays replace them instead.
+        if (configuration.GetSection("StripeEmulator:DeliveryRetryDelays").Get<TimeSpan[]>() is { Length: > 0 } delays)
+            options.DeliveryRetryDelays = delays;
+        if (configuration["urls"] is { Length: > 0 } urls) options.Url = urls.Split(';')[0];
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+        await using var server = await StripeEmulatorServer.StartAsync(options, stop.Token);
+        Console.WriteLine($"Stripe emulator listening on {server.BaseUrl} (Ctrl+C to stop)");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

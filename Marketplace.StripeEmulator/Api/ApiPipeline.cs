@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Marketplace.StripeEmulator.State;
+
+namespace Marketplace.StripeEmulator.Api;
+
+/// <summary>Handles one Stripe API call; returns the JSON body of a 200 or throws <see cref="StripeApiException"/>.</summary>
+internal delegate JsonNode ApiHandler(ApiContext ctx);
+
+/// <summary>
+/// What every <c>/v1</c> call goes through, in order: <c>Authorization: Bearer sk_test_…</c> (401 otherwise),
+/// planned chaos failures (429 <c>rate_limit</c> / 500), parameter parsing (query and form body),
+/// <c>Idempotency-Key</c> replay for POSTs, <c>Stripe-Account</c> check, the handler under the key's lock,
+/// <c>expand[]</c>, and Stripe's error body. Adds <c>Request-Id</c> to every answer.
+/// </summary>
+internal static class ApiPipeline
+{
+    public static void MapStripe(this IEndpointRouteBuilder routes, string method, string pattern, ApiHandler handler) =>
+        routes.MapMethods(pattern, [method], (HttpContext http, Emulator emulator) => HandleAsync(http, emulator, handler));
+
+    private static async Task HandleAsync(HttpContext http, Emulator emulator, ApiHandler handler)
+    {
+        var requestId = Ids.New("req_", 14);
+        http.Response.Headers["Request-Id"] = requestId;
+        http.Response.Headers["Stripe-Version"] = StripeEmulatorOptions.DefaultApiVersion;
+        string? reservedKey = null;
+        IdempotencyCache? cache = null;
+        int status;
+        string body;
+        try
+        {
+            var apiKey = Authenticate(http);
+            var state = emulator.Store.GetOrCreate(apiKey);
+            var planned = state.ApiChaos.TakeFailure();
+            if (planned is int failure) throw PlannedFailure(failure);
+
+            var raw = await ReadBodyAsync(http);
+            var pairs = FormPairs.Parse(http.Request.QueryString.Value);
+            pairs.AddRange(FormPairs.Parse(raw));
+            var root = ParamNode.Parse(pairs);
+            var parameters = new StripeParams(root);
+            var account = http.Request.Headers["Stripe-Account"].ToString();
+            var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+            if (string.IsNullOrEmpty(account)) account = null;
+
+            if (HttpMethods.IsPost(http.Request.Method) && !string.IsNullOrEmpty(idempotencyKey))
+            {
+                if (idempotencyKey.Length > 255)
+                    throw StripeApiException.BadRequest("Idempotency-Key must be at most 255 characters.");
+                cache = state.Idempotency;
+                var fingerprint = Fingerprint(http, account, pairs);
+                var cached = cache.BeginOrReplay(idempotencyKey, fingerprint);
+                if (cached is not null)
+                {
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    http.Response.Headers["Idempotency-Key"] = idempotencyKey;
+                    await WriteAsync(http, cached.Status, cached.Body);
+                    return;
+                }
+                reservedKey = idempotencyKey;
+            }
+
+            lock (state.Gate)
+            {
+                if (account is not null) RequireConnectedAccount(state, apiKey, account);
+                var ctx = new ApiContext(emulator, state, account, requestId,
+                    string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey, parameters, http)
+                {
+                    Expand = parameters.StrList("expand") ?? new(),
+                };
+                var result = handler(ctx);
+                Expander.Apply(ctx, result);
+                body = result.ToJsonString();
+            }
+            status = 200;
+        }
+        catch (Exception ex) when (ex is not StripeApiException && reservedKey is not null)
+        {
+            // An emulator bug: free the idempotency key so a retry is not refused with 409, then let the 500 surface.
+            cache!.Abandon(reservedKey);
+            throw;
+        }
+        catch (StripeApiException ex)
+        {
+            status = ex.Status;
+            body = ex.ToJson().ToJsonString();
+            if (ex.Status == 429) http.Response.Headers["Stripe-Should-Retry"] = "true";
+        }
+        if (reservedKey is not null) cache!.Complete(reservedKey, status, body);
+        if (reservedKey is not null) http.Response.Headers["Idempotency-Key"] = reservedKey;
+        await WriteAsync(http, status, body);
+    }
+
+    /// <summary>Returns the secret key, or throws 401 as Stripe does for a missing or non-test key.</summary>
+    public static string Authenticate(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        string? key = null;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) key = header[7..].Trim();
+        else if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try { key = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim())).Split(':')[0]; }
+            catch (FormatException) { key = null; }
+        }
+        if (string.IsNullOrEmpty(key))
+            throw new StripeApiException(401, "invalid_request_error", null,
+                "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
+        if (!key.StartsWith("sk_test_", StringComparison.Ordinal) || key.Length < 12)
+            throw new StripeApiException(401, "invalid_request_error", "api_key_invalid",
+                $"Invalid API Key provided: {Redact(key)}. The emulator accepts any test secret key (sk_test_…).");
+        return key;
+    }
+
+    private static void RequireConnectedAccount(KeyState state, string apiKey, string account)
+    {
+        var resource = state.Find(account);
+        if (resource is null || resource.ObjectType != "account" || resource.Internal.ContainsKey("deauthorized"))
+            throw new StripeApiException(403, "invalid_request_error", "account_invalid",
+                $"The provided key '{Redact(apiKey)}' does not have access to account '{account}' (or that account does not exist). Application access may have been revoked.");
+    }
+
+    private static StripeApiException PlannedFailure(int status) => status == 429
+        ? new StripeApiException(429, "invalid_request_error", "rate_limit",
+            "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.")
+        : new StripeApiException(500, "api_error", null, "An unknown error occurred (planned by the emulator's chaos control).");
+
+    private static async Task<string> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength == 0 || HttpMethods.IsGet(http.Request.Method)) return "";
+        var contentType = http.Request.ContentType ?? "";
+        if (contentType.Length > 0 && !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            throw StripeApiException.BadRequest(
+                $"Invalid request: the emulator, like Stripe's v1 API, takes application/x-www-form-urlencoded bodies, not {contentType}.");
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(http.RequestAborted);
+    }
+
+    private static string Fingerprint(HttpContext http, string? account, List<KeyValuePair<string, string>> pairs)
+    {
+        var sb = new StringBuilder().Append(http.Request.Method).Append(' ').Append(http.Request.Path).Append('|').Append(account);
+        foreach (var (k, v) in pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
+            sb.Append('|').Append(k).Append('=').Append(v);
+        return sb.ToString();
+    }
+
+    private static string Redact(string key) => key.Length <= 12 ? key : $"{key[..8]}{new string('*', 8)}{key[^4..]}";
+
+    private static async Task WriteAsync(HttpContext http, int status, string body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body);
+    }
+}

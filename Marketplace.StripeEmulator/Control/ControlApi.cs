@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marketplace.StripeEmulator.Api;
+
+namespace Marketplace.StripeEmulator.Control;
+
+/// <summary>
+/// JSON control API under <c>/_emulator/</c>, scoped by the same <c>Authorization: Bearer sk_test_…</c> key as the
+/// Stripe API (see the README for the request bodies). Errors use Stripe's error shape.
+/// </summary>
+internal static class ControlApi
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private sealed record AdvanceRequest(long? Seconds, long? To);
+    private sealed record FailRequest(int Status, int Count);
+    private sealed record AccountStateRequest(string State, string? DisabledReason);
+
+    public static void Map(IEndpointRouteBuilder r)
+    {
+        r.MapGet("/_emulator/deliveries", (HttpContext http, EmulatorControl control) =>
+            RunAsync(http, key => Task.FromResult<object>(new { data = control.Deliveries(key) })));
+        r.MapGet("/_emulator/clock", (HttpContext http, EmulatorControl control) =>
+            RunAsync(http, key => Task.FromResult<object>(new { now = control.Now(key) })));
+        r.MapPost("/_emulator/clock/advance", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<AdvanceRequest>(http);
+            var seconds = body?.Seconds ?? (body?.To is long to ? to - control.Now(key) : throw StripeApiException.Missing("seconds"));
+            return new { now = control.AdvanceClock(key, TimeSpan.FromSeconds(seconds)) };
+        }));
+        r.MapPost("/_emulator/chaos/api", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<FailRequest>(http) ?? throw StripeApiException.Missing("status");
+            control.FailNextApiCalls(key, body.Status, body.Count);
+            return new { status = body.Status, count = body.Count };
+        }));
+        r.MapPost("/_emulator/chaos/webhooks", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<WebhookChaos>(http) ?? new WebhookChaos();
+            control.SetWebhookChaos(key, body);
+            return body;
+        }));
+        r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<AccountStateRequest>(http) ?? throw StripeApiException.Missing("state");
+            control.SetAccountState(key, id, body.State, body.DisabledReason);
+            return new { id, state = body.State };
+        }));
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext http, Func<string, Task<object>> action)
+    {
+        try
+        {
+            var key = ApiPipeline.Authenticate(http);
+            return Results.Json(await action(key), JsonOptions);
+        }
+        catch (StripeApiException ex)
+        {
+            return Results.Json(ex.ToJson(), statusCode: ex.Status);
+        }
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpContext http)
+    {
+        if (http.Request.ContentLength is 0 or null && !http.Request.Headers.ContainsKey("Transfer-Encoding")) return default;
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(http.Request.Body, JsonOptions, http.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            throw StripeApiException.BadRequest($"Invalid JSON body: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Marketplace.StripeEmulator.Control;
+using Marketplace.StripeEmulator.Hosted;
+using Marketplace.StripeEmulator.Resources.Accounts;
+using Marketplace.StripeEmulator.Resources.BillingPortal;
+using Marketplace.StripeEmulator.Resources.Checkout;
+using Marketplace.StripeEmulator.Resources.Customers;
+using Marketplace.StripeEmulator.Resources.Events;
+using Marketplace.StripeEmulator.Resources.Invoices;
+using Marketplace.StripeEmulator.Resources.Prices;
+using Marketplace.StripeEmulator.Resources.Products;
+using Marketplace.StripeEmulator.Resources.Subscriptions;
+using Marketplace.StripeEmulator.Resources.WebhookEndpoints;
+using Marketplace.StripeEmulator.Api;
+using Marketplace.StripeEmulator.Webhooks;
+
+namespace Marketplace.StripeEmulator;
+
+/// <summary>Service registrations and routes of the emulator, shared by the standalone run and <see cref="StripeEmulatorServer"/>.</summary>
+internal static class EmulatorEndpoints
+{
+    public static void AddStripeEmulator(this IServiceCollection services, StripeEmulatorOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<Emulator>();
+        services.AddSingleton<EmulatorControl>();
+        services.AddHostedService<DeliveryWorker>();
+        services.AddRouting();
+    }
+
+    public static void MapStripeEmulator(this WebApplication app)
+    {
+        // Stripe.net joins ApiBase and the path as given; tolerate "http://host:port//v1/…".
+        app.Use((http, next) =>
+        {
+            var path = http.Request.Path.Value;
+            if (path is not null && path.StartsWith("//", StringComparison.Ordinal)) http.Request.Path = path[1..];
+            return next(http);
+        });
+        // An emulator bug should be visible to whoever hit it: Stripe's api_error shape with the exception text.
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
+            {
+                http.RequestServices.GetRequiredService<ILogger<Emulator>>().LogError(ex, "Emulator failure on {Path}", http.Request.Path);
+                http.Response.StatusCode = 500;
+                await http.Response.WriteAsJsonAsync(new StripeApiException(500, "api_error", "emulator_failure",
+                    $"The emulator failed: {ex.GetType().Name}: {ex.Message}").ToJson());
+            }
+        });
+        app.UseRouting();
+        app.MapGet("/", () => Results.Text("Stripe emulator: see Marketplace.StripeEmulator/README.md"));
+        AccountsApi.Map(app);
+        AccountLinksApi.Map(app);
+        CustomersApi.Map(app);
+        ProductsApi.Map(app);
+        PricesApi.Map(app);
+        CheckoutSessionsApi.Map(app);
+        SubscriptionsApi.Map(app);
+        InvoicesApi.Map(app);
+        BillingPortalSessionsApi.Map(app);
+        WebhookEndpointsApi.Map(app);
+        EventsApi.Map(app);
+        CheckoutPage.Map(app);
+        OnboardingPage.Map(app);
+        PortalPage.Map(app);
+        InvoicePage.Map(app);
+        ControlApi.Map(app);
+        app.MapFallback("/v1/{**rest}", (HttpContext http) => Results.Json(
+            StripeApiException.BadRequest($"Unrecognized request URL ({http.Request.Method}: {http.Request.Path}). The emulator does not implement this endpoint.", null).ToJson(),
+            statusCode: 404));
+    }
+}

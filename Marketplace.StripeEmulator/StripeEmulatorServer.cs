@@ -1,0 +1,94 @@
+using System.Net;
+using Marketplace.StripeEmulator.Control;
+using Marketplace.StripeEmulator.Webhooks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Marketplace.StripeEmulator;
+
+/// <summary>
+/// A running emulator: Kestrel on a loopback address serving Stripe's <c>/v1</c> API, the hosted pages and
+/// <c>/_emulator/</c>, with background webhook delivery. Start with <see cref="StartAsync"/>, stop by disposing.
+/// The control methods below do what the <c>/_emulator/</c> routes do, for tests in the same process.
+/// </summary>
+public sealed class StripeEmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorControl _control;
+
+    private StripeEmulatorServer(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        _control = app.Services.GetRequiredService<EmulatorControl>();
+    }
+
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:41234/</c>: Stripe.net's <c>apiBase</c> and the hosted pages' host.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// Starts an emulator on <see cref="StripeEmulatorOptions.Url"/> (port 0 picks a free port).
+    /// Throws <see cref="ArgumentException"/> for a non-loopback address; configuration of the hosting process
+    /// (appsettings, environment) is not read.
+    /// </summary>
+    public static async Task<StripeEmulatorServer> StartAsync(StripeEmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var url = LoopbackUrl(options.Url);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.Logging.ClearProviders();
+        if (options.LogRequests) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        options.ConfigureLogging?.Invoke(builder.Logging);
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddStripeEmulator(options);
+        var app = builder.Build();
+        app.MapStripeEmulator();
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        app.Services.GetRequiredService<Emulator>().BaseUrl = baseUrl.ToString().TrimEnd('/');
+        return new StripeEmulatorServer(app, baseUrl);
+    }
+
+    /// <summary>Moves <paramref name="apiKey"/>'s test clock forward and runs renewals, trial ends and cancellations now due. Returns the new time (Unix seconds).</summary>
+    public long AdvanceClock(string apiKey, TimeSpan by) => _control.AdvanceClock(apiKey, by);
+
+    /// <summary>Delivery attempts for <paramref name="apiKey"/>'s endpoints, oldest first.</summary>
+    public IReadOnlyList<DeliveryRecord> GetDeliveries(string apiKey) => _control.Deliveries(apiKey);
+
+    /// <summary>Sets delivery faults (duplicates, shuffle, delay, drop first attempt) for <paramref name="apiKey"/>.</summary>
+    public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => _control.SetWebhookChaos(apiKey, chaos);
+
+    /// <summary>Makes the next <paramref name="count"/> API calls with <paramref name="apiKey"/> answer <paramref name="status"/> (429 or 500).</summary>
+    public void FailNextApiCalls(string apiKey, int status, int count) => _control.FailNextApiCalls(apiKey, status, count);
+
+    /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
+    public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
+        _control.SetAccountState(apiKey, accountId, state, disabledReason);
+
+    /// <summary>Stops Kestrel and the delivery worker; queued and scheduled deliveries are dropped, state is lost.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    internal static string LoopbackUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
+            throw new ArgumentException($"StripeEmulator Url must be an absolute http URL, got '{url}'.", nameof(url));
+        var host = uri.Host;
+        if (host == "localhost") host = "127.0.0.1";
+        if (!IPAddress.TryParse(host.Trim('[', ']'), out var ip) || !IPAddress.IsLoopback(ip))
+            throw new ArgumentException($"The Stripe emulator binds to loopback only (127.0.0.1 or [::1]), got '{url}'.", nameof(url));
+        return $"http://{(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString())}:{uri.Port}";
+    }
+}

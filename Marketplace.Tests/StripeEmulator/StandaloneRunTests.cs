@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Marketplace.Tests.StripeEmulator.Infrastructure;
+using Stripe;
+
+namespace Marketplace.Tests.StripeEmulator;
+
+/// <summary>The standalone run (<c>dotnet Marketplace.StripeEmulator.dll --urls …</c>) serves the same API as the in-process server.</summary>
+public sealed class StandaloneRunTests
+{
+    [Fact]
+    public async Task Run_WithUrlsOnFreePort_ServesStripeApi()
+    {
+        // Arrange
+        var dll = Path.Combine(AppContext.BaseDirectory, "Marketplace.StripeEmulator.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        })!;
+        try
+        {
+            var baseUrl = await ReadBaseUrlAsync(process);
+            _ = process.StandardOutput.ReadToEndAsync(); // keep draining the request log so the child never blocks
+            _ = process.StandardError.ReadToEndAsync();
+            var client = new StripeClient(EmulatorFixture.NewApiKey(), httpClient: new SystemNetHttpClient(new HttpClient()), apiBase: baseUrl);
+
+            // Act
+            var product = await client.V1.Products.CreateAsync(new ProductCreateOptions { Name = "Standalone" });
+            var fetched = await client.V1.Products.GetAsync(product.Id);
+
+            // Assert
+            baseUrl.Should().StartWith("http://127.0.0.1:");
+            fetched.Name.Should().Be("Standalone");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<string> ReadBaseUrlAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            const string marker = "listening on ";
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (line.StartsWith("Stripe emulator", StringComparison.Ordinal) && at >= 0)
+                return line[(at + marker.Length)..].Split(' ')[0];
+        }
+        throw new InvalidOperationException("The emulator exited before printing its address: " + await process.StandardError.ReadToEndAsync());
+    }
+}
