@@ -3,6 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -17,6 +18,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddMarketplaceCore(builder.Configuration, contentRoot);
+        services.AddStripeEmulatorIfNeeded(builder.Configuration); // before Hangfire: jobs may call Stripe at once
 
         services.AddDefaultIdentity<IdentityUser>(options =>
             {
@@ -54,6 +56,7 @@ public static class DependencyInjection
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        app.ScheduleMarketplaceJobs();
     }
 
     /// <summary>The request pipeline: errors, static files, auth, MVC, Identity pages, health, Hangfire dashboard.</summary>

@@ -44,6 +44,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             ["Seed:AdminEmail"] = AdminEmail,
             ["Seed:AdminPassword"] = AdminPassword,
             ["Hangfire:ServerEnabled"] = "false",
+            ["Stripe:EmulatorUrl"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

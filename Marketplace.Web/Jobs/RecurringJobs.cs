@@ -1,0 +1,20 @@
+using Hangfire;
+using Marketplace.Core.Webhooks.Processing;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>The app's recurring jobs, declared in one place with constant ids, and the jobs run once at start-up.</summary>
+public static class RecurringJobs
+{
+    /// <summary>Registers (or updates) every recurring job, and enqueues the inbox recovery once now.</summary>
+    public static void ScheduleMarketplaceJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, "webhooks",
+            job => job.RunAsync(120, CancellationToken.None), "*/5 * * * *");
+
+        // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
+        app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<WebhookRecoveryJob>(job => job.RunAsync(0, CancellationToken.None));
+    }
+}
