@@ -67,7 +67,7 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// <summary>Sets delivery faults (duplicates, shuffle, delay, drop first attempt) for <paramref name="apiKey"/>.</summary>
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => _control.SetWebhookChaos(apiKey, chaos);
 
-    /// <summary>Makes the next <paramref name="count"/> API calls with <paramref name="apiKey"/> answer <paramref name="status"/> (429 or 500).</summary>
+    /// <summary>Makes the next <paramref name="count"/> API calls with <paramref name="apiKey"/> answer <paramref name="status"/> (429 or 500), after any failures already planned; a count of 0 clears the plans.</summary>
     public void FailNextApiCalls(string apiKey, int status, int count) => _control.FailNextApiCalls(apiKey, status, count);
 
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>

@@ -90,7 +90,7 @@ public class CreatorSubscription
     /// Applies a freshly retrieved Stripe subscription, the one code path for webhooks and the checkout success page.
     /// A live subscription sets plan, price, status, period, <c>cancel_at_period_end</c> and trial end; a canceled or
     /// expired one puts the creator back on the Free plan. A subscription that is not the creator's current one and has
-    /// ended changes nothing (a late event about an old subscription). Returns true when something changed.
+    /// ended changes nothing but a missing Customer id (a late event about an old subscription). Returns true when something changed.
     /// </summary>
     /// <param name="snapshot">The subscription as Stripe returned it just now.</param>
     /// <param name="price">Our price matching the subscription item's Stripe Price.</param>
@@ -99,7 +99,14 @@ public class CreatorSubscription
     public bool ApplyStripeSubscription(StripeSubscriptionSnapshot snapshot, PlanPrice price, Plan freePlan, DateTime? eventCreatedAt)
     {
         var isCurrent = StripeSubscriptionId == snapshot.Id;
-        if (snapshot.IsTerminal && !isCurrent) return false;
+        if (snapshot.IsTerminal && !isCurrent)
+        {
+            // An ended subscription that is not the current one: only its Customer is worth keeping, for the next checkout.
+            if (StripeCustomerId is not null) return false;
+            StripeCustomerId = snapshot.CustomerId;
+            return true;
+        }
+
         if (eventCreatedAt is { } created && (LastStripeEventCreatedAt is null || created > LastStripeEventCreatedAt)) LastStripeEventCreatedAt = created;
         StripeCustomerId = snapshot.CustomerId;
         if (snapshot.IsTerminal)

@@ -18,7 +18,15 @@ namespace Marketplace.Tests.Infrastructure;
 /// </summary>
 public class LiveMarketplaceFactory : MarketplaceFactory
 {
-    public LiveMarketplaceFactory()
+    public LiveMarketplaceFactory() : this(emulatorDeliversWebhooks: true)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="emulatorDeliversWebhooks"/> false the webhook secrets are configured
+    /// (<see cref="StripeEventSamples"/>), so the app registers no endpoint with the emulator: the test delivers events itself.
+    /// </summary>
+    protected LiveMarketplaceFactory(bool emulatorDeliversWebhooks)
     {
         Settings = new Dictionary<string, string?>
         {
@@ -27,6 +35,12 @@ public class LiveMarketplaceFactory : MarketplaceFactory
             ["Hangfire:QueuePollIntervalMs"] = "100",
             ["Stripe:MaxNetworkRetries"] = "2",
         };
+        if (!emulatorDeliversWebhooks)
+        {
+            Settings["Stripe:BillingWebhookSecret"] = StripeEventSamples.BillingSecret;
+            Settings["Stripe:ConnectWebhookSecret"] = StripeEventSamples.ConnectSecret;
+        }
+
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
     }
@@ -81,3 +95,6 @@ public class LiveMarketplaceFactory : MarketplaceFactory
         }
     }
 }
+
+/// <summary>The live app whose webhooks the test delivers itself (in any order, any number of times).</summary>
+public sealed class SelfDeliveredWebhooksFactory() : LiveMarketplaceFactory(emulatorDeliversWebhooks: false);
