@@ -10,8 +10,8 @@ namespace Marketplace.StripeEmulator.Api;
 /// </summary>
 internal static class Expander
 {
-    /// <summary>Builders of fields returned only when expanded, keyed "<c>{object}:{field}</c>".</summary>
-    public static readonly Dictionary<string, Func<ApiContext, JsonObject, JsonNode?>> Includables = new();
+    /// <summary>Builders of fields returned only when expanded, keyed "<c>{object}:{field}</c>"; shared by every emulator in the process, so concurrent.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<ApiContext, JsonObject, JsonNode?>> Includables = new();
 
     public static void Apply(ApiContext ctx, JsonNode body)
     {

@@ -26,7 +26,7 @@ public class LiveMarketplaceFactory : MarketplaceFactory
     /// With <paramref name="emulatorDeliversWebhooks"/> false the webhook secrets are configured
     /// (<see cref="StripeEventSamples"/>), so the app registers no endpoint with the emulator: the test delivers events itself.
     /// </summary>
-    protected LiveMarketplaceFactory(bool emulatorDeliversWebhooks)
+    protected LiveMarketplaceFactory(bool emulatorDeliversWebhooks, IDictionary<string, string?>? settings = null)
     {
         Settings = new Dictionary<string, string?>
         {
@@ -40,6 +40,8 @@ public class LiveMarketplaceFactory : MarketplaceFactory
             Settings["Stripe:BillingWebhookSecret"] = StripeEventSamples.BillingSecret;
             Settings["Stripe:ConnectWebhookSecret"] = StripeEventSamples.ConnectSecret;
         }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) Settings[key] = value;
 
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -82,6 +84,17 @@ public class LiveMarketplaceFactory : MarketplaceFactory
         return stripePrice.Id;
     }
 
+    /// <summary>The inbox and the emulator's delivery log, for a test that timed out.</summary>
+    public async Task<string> DiagnosticsAsync()
+    {
+        var rows = await WithDbAsync(db => db.StripeWebhookEvents.OrderByDescending(e => e.Id).Take(15)
+            .Select(e => $"{e.Id} {e.Type} {e.Status} attempts={e.Attempts} error={e.LastError}").ToListAsync());
+        var deliveries = Emulator.GetDeliveries(ApiKey).TakeLast(15).Select(d => $"{d.EventType} {d.Url} attempt={d.Attempt} {d.Outcome} {d.StatusCode} {d.Error}");
+        var log = System.IO.File.Exists(LogFile) ? System.IO.File.ReadLines(LogFile).Where(l => !l.Contains(" Information Microsoft.AspNetCore", StringComparison.Ordinal)).TakeLast(40) : [];
+        return "Inbox (newest first):\n  " + string.Join("\n  ", rows) + "\nEmulator deliveries (latest):\n  " + string.Join("\n  ", deliveries)
+            + "\nApp log (last lines):\n  " + string.Join("\n  ", log);
+    }
+
     /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds, or fails after <paramref name="seconds"/>.</summary>
     public async Task<T> EventuallyAsync<T>(Func<MarketplaceDbContext, Task<T>> read, Func<T, bool> done, int seconds = 30, string? because = null)
     {
@@ -90,7 +103,7 @@ public class LiveMarketplaceFactory : MarketplaceFactory
         {
             var value = await WithDbAsync(read);
             if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not reached in {seconds} s: {because}. Last value: {value}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not reached in {seconds} s: {because}. Last value: {value}\n{await DiagnosticsAsync()}");
             await Task.Delay(100);
         }
     }
@@ -98,3 +111,6 @@ public class LiveMarketplaceFactory : MarketplaceFactory
 
 /// <summary>The live app whose webhooks the test delivers itself (in any order, any number of times).</summary>
 public sealed class SelfDeliveredWebhooksFactory() : LiveMarketplaceFactory(emulatorDeliversWebhooks: false);
+
+/// <summary>The live app with Stripe.net's own retries off, so each job attempt makes one Stripe call.</summary>
+public sealed class NoClientRetriesFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?> { ["Stripe:MaxNetworkRetries"] = "0" });

@@ -2,6 +2,7 @@ using Marketplace.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Tests.Infrastructure;
 
@@ -22,6 +23,9 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     /// <summary>Configuration keys to set or override, e.g. <c>["Hangfire:ServerEnabled"] = "true"</c>.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The app's log (Information and up).</summary>
+    public string LogFile => Path.Combine(DataDirectory, "app.log");
+
     /// <summary>Folder of this app's SQLite files.</summary>
     public string DataDirectory { get; }
 
@@ -38,6 +42,8 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        Directory.CreateDirectory(DataDirectory);
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(LogFile)));
         var settings = new Dictionary<string, string?>
         {
             ["Database:SqliteDirectory"] = DataDirectory,

@@ -37,6 +37,9 @@ public static class HangfireServiceCollectionExtensions
                 server.WorkerCount = hangfire.WorkerCount;
                 server.Queues = [HangfireOptions.WebhooksQueue, HangfireOptions.DefaultQueue];
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // This host's own container: Hangfire's global JobActivator.Current belongs to whichever host configured it
+                // last, and in a process with several hosts (tests) that may be one already disposed.
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         }
 

@@ -8,24 +8,29 @@ namespace Marketplace.Web.StripeEmulation;
 /// <summary>
 /// In emulator mode, once the app listens, registers its two webhook endpoints with the emulator
 /// (<c>POST /v1/webhook_endpoints</c>, the Connect one with <c>connect=true</c>) and takes the signing secrets Stripe
-/// returns. An endpoint whose secret is configured is not registered: configured secrets always win.
+/// returns. An endpoint whose secret is configured is not registered: configured secrets always win. It runs once
+/// every hosted service has started (the server listens, its address is known) and start-up waits for it, so no
+/// request or job runs before the secrets are known.
 /// </summary>
 internal sealed class EmulatorWebhookRegistration(
-    IHostApplicationLifetime lifetime,
     IServer server,
     IServiceScopeFactory scopes,
     WebhookSecrets secrets,
-    ILogger<EmulatorWebhookRegistration> logger) : IHostedService
+    ILogger<EmulatorWebhookRegistration> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(() => _ = RegisterAsync());
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RegisterAsync()
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => RegisterAsync(cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RegisterAsync(CancellationToken cancellationToken)
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null)
@@ -47,7 +52,7 @@ internal sealed class EmulatorWebhookRegistration(
                      })
             {
                 if (secrets.Has(kind)) continue;
-                var endpoint = await stripe.CreateWebhookEndpointAsync($"{baseUrl}/api/webhooks/stripe/{path}", kind == WebhookEndpointKind.Connect, events);
+                var endpoint = await stripe.CreateWebhookEndpointAsync($"{baseUrl}/api/webhooks/stripe/{path}", kind == WebhookEndpointKind.Connect, events, cancellationToken);
                 secrets.UseRegistered(kind, endpoint.Secret);
                 logger.LogInformation("Registered the {Endpoint} webhook endpoint {WebhookEndpointId} with the Stripe emulator at {Url}", kind, endpoint.Id, endpoint.Url);
             }

@@ -1,0 +1,102 @@
+using Hangfire;
+using Hangfire.States;
+using Marketplace.Core.Connect;
+using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Processing;
+using Marketplace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Webhooks;
+
+/// <summary>Stripe failing while events are processed: retried, recorded, never lost.</summary>
+public sealed class WebhookFaultTests
+{
+    [Fact]
+    public async Task Process_StripeAnswers500Then429_EventProcessedByClientRetries()
+    {
+        await using var app = new LiveMarketplaceFactory();
+        var (accountId, _) = await ConnectedCreatorAsync(app);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 429, 1);
+
+        app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
+
+        var row = await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleOrDefaultAsync(e => e.ConnectedAccountId == accountId && e.Type == "account.updated"),
+            e => e?.Status == WebhookEventStatus.Processed, because: "processed despite 500 and 429");
+        row!.Attempts.Should().Be(1, "Stripe.net's own retries absorbed both failures");
+        (await app.WithDbAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId)))
+            .OnboardingStatus.Should().Be(OnboardingStatus.Complete);
+    }
+
+    [Fact]
+    public async Task Process_StripeAlways500_FailedAfterLastRetryThenProcessedWhenRerun()
+    {
+        await using var app = new NoClientRetriesFactory();
+        var (accountId, _) = await ConnectedCreatorAsync(app);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 10_000);
+
+        app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
+        var row = await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleOrDefaultAsync(e => e.ConnectedAccountId == accountId && e.Type == "account.updated"), e => e is not null);
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+
+        // Hangfire's retry delays are minutes long; each scheduled retry is moved to the queue at once instead.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && (await Reload(app, row!.Id)).Status != WebhookEventStatus.Failed)
+        {
+            foreach (var scheduled in monitoring.ScheduledJobs(0, 100).Where(j => ArgumentsName(j.Value.Job) == row!.Id))
+                jobs.Requeue(scheduled.Key);
+            await Task.Delay(300);
+        }
+
+        var failed = await Reload(app, row!.Id);
+        failed.Status.Should().Be(WebhookEventStatus.Failed);
+        failed.Attempts.Should().Be(ProcessStripeWebhookJob.MaxRetries + 1);
+        failed.LastError.Should().StartWith("StripeException");
+        var failedJob = monitoring.FailedJobs(0, 100).Single(j => ArgumentsName(j.Value.Job) == row.Id);
+
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 0);
+        jobs.ChangeState(failedJob.Key, new EnqueuedState("webhooks"), FailedState.StateName);
+
+        var processed = await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == row.Id), e => e.Status == WebhookEventStatus.Processed);
+        processed.Attempts.Should().Be(ProcessStripeWebhookJob.MaxRetries + 2);
+        processed.LastError.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Recovery_RowReceivedWithoutAJob_IsEnqueuedAndProcessed()
+    {
+        await using var app = new LiveMarketplaceFactory();
+        var (accountId, _) = await ConnectedCreatorAsync(app);
+        var payload = StripeEventSamples.Event("account.updated", accountId, "account", account: accountId);
+        var rowId = await app.WithDbAsync(async db =>
+        {
+            var row = new StripeWebhookEvent(System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("id").GetString()!,
+                WebhookEndpointKind.Connect, "account.updated", accountId, null, false, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(-10), payload);
+            db.StripeWebhookEvents.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
+
+        int enqueued;
+        await using (var scope = app.Services.CreateAsyncScope())
+            enqueued = await scope.ServiceProvider.GetRequiredService<WebhookRecoveryJob>().RunAsync(minimumAgeSeconds: 120);
+
+        enqueued.Should().BeGreaterThanOrEqualTo(1);
+        await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == rowId), e => e.Status == WebhookEventStatus.Processed);
+    }
+
+    private static async Task<(string AccountId, int CreatorId)> ConnectedCreatorAsync(LiveMarketplaceFactory app)
+    {
+        var creatorId = await app.RegisterCreatorAsync();
+        return (await app.CreateConnectAccountAsync(creatorId), creatorId);
+    }
+
+    private static Task<StripeWebhookEvent> Reload(LiveMarketplaceFactory app, long id) =>
+        app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Id == id));
+
+    private static long? ArgumentsName(Hangfire.Common.Job? job) =>
+        job?.Type == typeof(ProcessStripeWebhookJob) && job.Args.Count > 0 && job.Args[0] is long id ? id : null;
+}
