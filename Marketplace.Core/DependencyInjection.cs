@@ -43,6 +43,8 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.SqlServer) services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
         else services.AddSingleton<IDistributedLocks, InProcessLocks>();
         services.AddStripeWebhooks();
+        services.AddScoped<PriceSync.PlanPriceSync>();
+        services.AddScoped<PriceSync.PriceSyncJob>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Marketplace.Core.StripeGateway;
 /// <see cref="HttpRequestException"/> or <see cref="TaskCanceledException"/> when Stripe could not be reached,
 /// after Stripe.net's own retries. Creates carry idempotency keys derived from our ids.
 /// </summary>
-public interface IStripeGateway
+public partial interface IStripeGateway
 {
     /// <summary><c>GET /v1/accounts/{id}</c>: a creator's Connect account.</summary>
     Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default);

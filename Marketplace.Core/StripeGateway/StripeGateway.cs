@@ -4,7 +4,7 @@ using Stripe.Checkout;
 namespace Marketplace.Core.StripeGateway;
 
 /// <summary>The Stripe.net implementation of <see cref="IStripeGateway"/> (the <c>client.V1.*</c> services).</summary>
-public sealed class StripeGateway(StripeClient client) : IStripeGateway
+public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
 {
     /// <inheritdoc />
     public Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>

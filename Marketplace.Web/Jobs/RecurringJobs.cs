@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.Core.PriceSync;
 using Marketplace.Core.Webhooks.Processing;
 
 namespace Marketplace.Web.Jobs;
@@ -12,6 +13,8 @@ public static class RecurringJobs
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, "webhooks",
             job => job.RunAsync(120, CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<PriceSyncJob>(PriceSyncJob.RecurringJobId, HangfireOptions.DefaultQueue,
+            job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
         app.Services.GetRequiredService<IBackgroundJobClient>()
