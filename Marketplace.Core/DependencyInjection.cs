@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<CreatorRegistration>();
         services.AddScoped<CreatorQueries>();
         services.AddScoped<Plans.PlanQueries>();
+        services.AddScoped<Plans.PlanCatalogAdmin>();
         services.AddScoped<PlanSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,0 +1,105 @@
+using Marketplace.Core;
+using Marketplace.Core.Plans;
+using Marketplace.Core.Seeding;
+using Marketplace.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Controllers.Admin;
+
+/// <summary>Plan management for admins at <c>/admin/plans</c>: list, create, edit, activate/deactivate, sync to Stripe.</summary>
+[Authorize(Policy = Roles.Admin)]
+[AutoValidateAntiforgeryToken]
+[Route("admin/plans")]
+public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await catalog.AllAsync(cancellationToken));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Edit", new PlanFormModel());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(PlanFormModel form, CancellationToken cancellationToken)
+    {
+        if (!TryAmounts(form, out var monthly, out var yearly)) return View("Edit", form);
+        try
+        {
+            var plan = await catalog.CreateAsync(form.Code, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
+                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
+            TempData["Message"] = $"{plan.Name} created; its prices are being synced to Stripe.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return View("Edit", form);
+        }
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(id, cancellationToken) is { } plan ? View(PlanFormModel.From(plan)) : NotFound();
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, PlanFormModel form, CancellationToken cancellationToken)
+    {
+        form.Id = id;
+        ModelState.Remove(nameof(PlanFormModel.Code));
+        if (!TryAmounts(form, out var monthly, out var yearly)) return View(form);
+        try
+        {
+            await catalog.UpdateAsync(id, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
+                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
+            TempData["Message"] = $"{form.Name} saved; Stripe is being updated.";
+            return RedirectToAction(nameof(Index));
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return View(form);
+        }
+    }
+
+    [HttpPost("{id:int}/active")]
+    public async Task<IActionResult> SetActive(int id, bool active, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await catalog.SetActiveAsync(id, active, cancellationToken);
+            TempData["Message"] = active ? "Plan activated." : "Plan deactivated: creators can no longer choose it; subscribers keep it.";
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = ex.Message;
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("sync")]
+    public IActionResult SyncNow()
+    {
+        catalog.EnqueueSyncAll();
+        TempData["Message"] = "Sync with Stripe started; refresh in a few seconds to see the Stripe ids.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Reads the major-unit amounts as minor units; false (with the message on the form) when invalid.</summary>
+    private bool TryAmounts(PlanFormModel form, out long? monthly, out long? yearly)
+    {
+        monthly = yearly = null;
+        if (!ModelState.IsValid) return false;
+        try
+        {
+            monthly = form.MonthlyAmount is { } m ? Money.ToMinor(m, form.Currency) : null;
+            yearly = form.YearlyAmount is { } y ? Money.ToMinor(y, form.Currency) : null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return false;
+        }
+    }
+}

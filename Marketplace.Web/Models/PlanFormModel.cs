@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Core.Plans;
+
+namespace Marketplace.Web.Models;
+
+/// <summary>The admin's plan form. Amounts are in major units of <see cref="Currency"/> (19.00 EUR, 5000 XAF).</summary>
+public sealed class PlanFormModel
+{
+    public int? Id { get; set; }
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9_]{1,31}$", ErrorMessage = "Letters, digits and underscores, 2 to 32 characters.")]
+    public string Code { get; set; } = "";
+
+    [Required, StringLength(100)]
+    public string Name { get; set; } = "";
+
+    [StringLength(1000)]
+    public string? Description { get; set; }
+
+    [Range(0, 10_000)]
+    [Display(Name = "Sort order")]
+    public int SortOrder { get; set; }
+
+    [Range(0, 365)]
+    [Display(Name = "Trial days")]
+    public int TrialDays { get; set; }
+
+    [Range(0, 1_000_000)]
+    [Display(Name = "Max listings (empty: unlimited)")]
+    public int? MaxListings { get; set; }
+
+    [Range(0, 10_000)]
+    [Display(Name = "Commission (basis points)")]
+    public int CommissionRateBps { get; set; }
+
+    [Display(Name = "Custom domain")]
+    public bool CustomDomain { get; set; }
+
+    [Display(Name = "Priority support")]
+    public bool PrioritySupport { get; set; }
+
+    [Required, RegularExpression("^[A-Za-z]{3}$", ErrorMessage = "An ISO 4217 code such as EUR or XAF.")]
+    public string Currency { get; set; } = "eur";
+
+    [Range(0, 1_000_000)]
+    [Display(Name = "Monthly price")]
+    public decimal? MonthlyAmount { get; set; }
+
+    [Range(0, 10_000_000)]
+    [Display(Name = "Yearly price")]
+    public decimal? YearlyAmount { get; set; }
+
+    public PlanCapabilities Capabilities => new(MaxListings, CommissionRateBps, CustomDomain, PrioritySupport);
+
+    /// <summary>The form filled from a plan and its active prices.</summary>
+    public static PlanFormModel From(Plan plan)
+    {
+        var monthly = plan.ActivePrice(PlanInterval.Month);
+        var yearly = plan.ActivePrice(PlanInterval.Year);
+        var currency = monthly?.Currency ?? yearly?.Currency ?? "eur";
+        return new PlanFormModel
+        {
+            Id = plan.Id,
+            Code = plan.Code,
+            Name = plan.Name,
+            Description = plan.Description,
+            SortOrder = plan.SortOrder,
+            TrialDays = plan.TrialDays,
+            MaxListings = plan.Capabilities.MaxListings,
+            CommissionRateBps = plan.Capabilities.CommissionRateBps,
+            CustomDomain = plan.Capabilities.CustomDomain,
+            PrioritySupport = plan.Capabilities.PrioritySupport,
+            Currency = currency,
+            MonthlyAmount = monthly is null ? null : Money.ToMajor(monthly.AmountMinor, currency),
+            YearlyAmount = yearly is null ? null : Money.ToMajor(yearly.AmountMinor, currency),
+        };
+    }
+}
