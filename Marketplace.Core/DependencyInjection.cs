@@ -1,3 +1,4 @@
+using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core;
 
-/// <summary>Registers Core's services: options, database, registration, seeding.</summary>
+/// <summary>Registers Core's services: options, database, registration, seeding, Connect onboarding and the payment guard.</summary>
 public static class DependencyInjection
 {
     /// <summary>
@@ -30,6 +31,8 @@ public static class DependencyInjection
 
         services.AddScoped<CreatorRegistration>();
         services.AddScoped<CreatorQueries>();
+        services.AddScoped<PaymentEligibility>();
+        services.AddScoped<ConnectOnboarding>();
         services.AddScoped<Plans.PlanQueries>();
         services.AddScoped<Plans.PlanCatalogAdmin>();
         services.AddScoped<PlanSeeder>();

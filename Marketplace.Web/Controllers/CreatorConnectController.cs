@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Marketplace.Core.Connect;
+using Marketplace.Core.Creators;
+using Marketplace.Core.Seeding;
+using Marketplace.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Stripe;
+
+namespace Marketplace.Web.Controllers;
+
+/// <summary>
+/// The signed-in creator's Stripe Connect onboarding, <c>/creator/connect/…</c>. Every action works on the signed-in
+/// creator's own account only: no account or creator id is ever read from the URL or the form.
+/// </summary>
+[Authorize(Policy = Roles.Creator)]
+[Route("creator/connect")]
+public sealed class CreatorConnectController(
+    CreatorQueries creators,
+    PaymentEligibility eligibility,
+    ConnectOnboarding onboarding,
+    ConnectAccountSync sync,
+    UserManager<IdentityUser> users,
+    ILogger<CreatorConnectController> logger) : Controller
+{
+    internal const string RetryMessage =
+        "We could not reach Stripe just now, so nothing has changed. Please try again in a minute: your Stripe account will be reused.";
+
+    /// <summary>The creator's Connect status in plain words and each condition of the payment guard.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => await StatusPageAsync(null, cancellationToken);
+
+    /// <summary>Creates the creator's Express account if they have none, then an account link; 303 to Stripe's onboarding.</summary>
+    [HttpPost("onboard")]
+    [ValidateAntiForgeryToken]
+    public Task<IActionResult> Onboard(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
+
+    /// <summary>Stripe's <c>refresh_url</c>: the link expired or was used; a fresh link and 303 to it.</summary>
+    [HttpGet("refresh")]
+    public Task<IActionResult> Refresh(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
+
+    /// <summary>Stripe's <c>return_url</c>: reads the account from Stripe now (the webhook may come later) and shows the status.</summary>
+    [HttpGet("return")]
+    public async Task<IActionResult> Return(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        if (creator.StripeAccount is null) return await StatusPageAsync(null, cancellationToken);
+        try
+        {
+            await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
+        }
+        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        {
+            logger.LogWarning(ex, "Could not refresh Connect account {StripeAccountId} of creator {CreatorId} on return", creator.StripeAccount.StripeAccountId, creator.Id);
+            return await StatusPageAsync("We could not get your latest status from Stripe just now. It will update shortly; refresh this page in a minute.", cancellationToken);
+        }
+
+        return await StatusPageAsync(null, cancellationToken);
+    }
+
+    private async Task<IActionResult> RedirectToOnboardingAsync(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        var user = await users.GetUserAsync(User);
+        if (user?.Email is null) return Forbid();
+        try
+        {
+            var url = await onboarding.StartAsync(creator.Id, user.Email, AbsoluteUrl("/creator/connect/refresh"), AbsoluteUrl("/creator/connect/return"), cancellationToken);
+            Response.Headers.Location = url;
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        {
+            logger.LogWarning(ex, "Could not start Connect onboarding for creator {CreatorId}", creator.Id);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return await StatusPageAsync(RetryMessage, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> StatusPageAsync(string? error, CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        var result = await eligibility.CanCreatorReceivePayments(creator.Id, cancellationToken);
+        return View("Index", new ConnectStatusViewModel(creator, creator.StripeAccount, result, error));
+    }
+
+    private Task<CreatorProfile?> CurrentCreatorAsync(CancellationToken cancellationToken) =>
+        creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+
+    private string AbsoluteUrl(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+
+    private static bool IsStripeUnavailable(Exception ex, CancellationToken requestAborted) =>
+        ex is StripeException or HttpRequestException or TimeoutException
+        || (ex is TaskCanceledException && !requestAborted.IsCancellationRequested);
+}

@@ -1,0 +1,26 @@
+using Marketplace.Core.Connect;
+using Marketplace.Core.Creators;
+
+namespace Marketplace.Web.Models;
+
+/// <summary>The Connect status page: the creator, their account (null before onboarding), the guard's answer, an error to show.</summary>
+public sealed record ConnectStatusViewModel(CreatorProfile Creator, CreatorStripeAccount? Account, PaymentEligibilityResult Eligibility, string? Error)
+{
+    /// <summary>The onboarding status; <see cref="OnboardingStatus.NotStarted"/> without an account.</summary>
+    public OnboardingStatus Status => Account?.OnboardingStatus ?? OnboardingStatus.NotStarted;
+
+    /// <summary>The status in plain words.</summary>
+    public string StatusText => Status switch
+    {
+        OnboardingStatus.Complete => "Complete",
+        OnboardingStatus.Pending => "Pending",
+        OnboardingStatus.NeedsAttention => "Needs attention",
+        _ => "Not started",
+    };
+
+    /// <summary>What Stripe still needs, in words (from <c>requirements.currently_due</c>).</summary>
+    public IReadOnlyList<string> Requirements => StripeRequirementWords.Describe(Account?.RequirementsCurrentlyDue ?? []);
+
+    /// <summary>Why Stripe disabled the account, in words; null when it did not.</summary>
+    public string? DisabledReason => Account?.DisabledReason is { } reason ? StripeRequirementWords.DisabledReason(reason) : null;
+}
