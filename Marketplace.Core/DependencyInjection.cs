@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddStripeWebhooks();
         services.AddScoped<PriceSync.PlanPriceSync>();
         services.AddScoped<PriceSync.PriceSyncJob>();
+        services.AddScoped<Checkout.CreatorCheckout>();
         return services;
     }
 }

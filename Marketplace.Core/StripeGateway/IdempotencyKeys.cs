@@ -8,4 +8,14 @@ public static class IdempotencyKeys
 {
     /// <summary>The one Connect account of a creator: <c>connect-account:creator:{id}</c>.</summary>
     public static string ConnectAccount(int creatorProfileId) => $"connect-account:creator:{creatorProfileId}";
+
+    /// <summary>The one Stripe Customer of a creator: <c>customer:creator:{id}</c>.</summary>
+    public static string Customer(int creatorProfileId) => $"customer:creator:{creatorProfileId}";
+
+    /// <summary>
+    /// A creator's Checkout Session for a price within one hour (UTC): a double click or a second tab in that hour gets
+    /// the same session back. <paramref name="hourStart"/> is the start of that hour.
+    /// </summary>
+    public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart) =>
+        $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}";
 }

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Marketplace.Core.Connect;
+using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
+using Marketplace.Core.Plans;
+using Marketplace.Core.PriceSync;
+using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Stripe.Checkout;
+
+namespace Marketplace.Core.Checkout;
+
+/// <summary>
+/// A creator choosing a plan (the flow of the design seed 004): an inactive plan is refused, the Free plan is
+/// activated at once, a paid plan passes <see cref="PaymentEligibility.CanCreatorReceivePayments"/> before any Stripe
+/// call, then gets a subscription-mode Checkout Session (https://docs.stripe.com/api/checkout/sessions/create) for the
+/// creator's one Stripe Customer. Then <see cref="CompleteAsync"/> verifies the session on the success page.
+/// </summary>
+public sealed class CreatorCheckout(
+    MarketplaceDbContext db,
+    PaymentEligibility eligibility,
+    PlanPriceSync priceSync,
+    IStripeGateway stripe,
+    StripeSubscriptionSync subscriptions,
+    CreatorCapabilities capabilities,
+    IDistributedLocks locks,
+    TimeProvider clock,
+    ILogger<CreatorCheckout> logger)
+{
+    /// <summary>
+    /// Handles "choose <paramref name="planId"/>, billed every <paramref name="interval"/>". The URLs are absolute;
+    /// <paramref name="successUrl"/> contains <c>{CHECKOUT_SESSION_ID}</c>. Throws what the gateway throws when Stripe
+    /// fails (<c>StripeException</c>, network errors): nothing is half-done, a second try reuses what was created.
+    /// </summary>
+    public async Task<PlanSelectionResult> SelectPlanAsync(int creatorProfileId, string email, int planId, PlanInterval interval,
+        string successUrl, string cancelUrl, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Prices).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null || !plan.IsActive) return new(PlanSelectionOutcome.PlanUnavailable, "This plan is not available.");
+
+        using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creatorProfileId}", TimeSpan.FromSeconds(30), cancellationToken);
+        var subscription = await db.CreatorSubscriptions.Include(s => s.CreatorProfile).Include(s => s.Plan)
+            .SingleOrDefaultAsync(s => s.CreatorProfileId == creatorProfileId, cancellationToken)
+            ?? throw new InvalidOperationException($"Creator {creatorProfileId} has no subscription row.");
+        var hasLivePaid = subscription.StripeSubscriptionId is not null;
+
+        if (plan.IsFree)
+        {
+            if (hasLivePaid)
+                return new(PlanSelectionOutcome.AlreadySubscribed, "You have a paid subscription: cancel it from your subscription page to go back to Free at the end of the period.");
+            if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
+            subscription.ActivateFreePlan(await db.Plans.SingleAsync(p => p.Id == plan.Id, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            capabilities.Invalidate(creatorProfileId);
+            return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");
+        }
+
+        var guard = await eligibility.CanCreatorReceivePayments(creatorProfileId, cancellationToken);
+        if (!guard.IsEligible)
+            return new(PlanSelectionOutcome.NotEligible, "Before choosing a paid plan, finish these steps:", guard);
+        if (hasLivePaid)
+            return new(PlanSelectionOutcome.AlreadySubscribed, $"You already subscribe to {subscription.Plan?.Name}: change plan from your subscription page.");
+
+        var price = plan.ActivePrice(interval);
+        if (price is null) return new(PlanSelectionOutcome.PlanUnavailable, $"{plan.Name} has no {interval.ToString().ToLowerInvariant()}ly price.");
+        var stripePriceId = await priceSync.EnsureStripePriceAsync(price.Id, cancellationToken);
+
+        var creator = subscription.CreatorProfile!;
+        if (subscription.StripeCustomerId is null)
+        {
+            var customer = await stripe.CreateCreatorCustomerAsync(creatorProfileId, email, creator.DisplayName, cancellationToken);
+            subscription.LinkStripeCustomer(customer.Id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var stripeAccountId = await db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creatorProfileId)
+            .Select(a => a.StripeAccountId).SingleOrDefaultAsync(cancellationToken);
+        var hadTrialOrPayment = subscription.TrialEnd is not null
+            || await db.Payments.AnyAsync(p => p.CreatorProfileId == creatorProfileId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hourStart = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        var metadata = new Dictionary<string, string>
+        {
+            ["creator_id"] = Text(creatorProfileId),
+            ["creator_profile_id"] = Text(creatorProfileId),
+            ["plan_id"] = Text(plan.Id),
+            ["plan_code"] = plan.Code,
+            ["plan_price_id"] = Text(price.Id),
+            ["stripe_account_id"] = stripeAccountId ?? "",
+        };
+        var session = await stripe.CreateCheckoutSessionAsync(new SessionCreateOptions
+        {
+            Mode = "subscription",
+            Customer = subscription.StripeCustomerId,
+            ClientReferenceId = Text(creatorProfileId),
+            LineItems = [new SessionLineItemOptions { Price = stripePriceId, Quantity = 1 }],
+            SuccessUrl = successUrl,
+            CancelUrl = cancelUrl,
+            AllowPromotionCodes = true,
+            Metadata = metadata,
+            SubscriptionData = new SessionSubscriptionDataOptions
+            {
+                Metadata = metadata,
+                TrialPeriodDays = plan.TrialDays > 0 && !hadTrialOrPayment ? plan.TrialDays : null,
+            },
+            ExpiresAt = hourStart.AddHours(2),
+        }, IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart), cancellationToken);
+
+        logger.LogInformation("Creator {CreatorId} sent to Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
+            creatorProfileId, session.Id, plan.Code, interval);
+        return new(PlanSelectionOutcome.RedirectToCheckout, CheckoutUrl: session.Url, CheckoutSessionId: session.Id);
+    }
+
+    /// <summary>
+    /// The success page: the session must exist, belong to this creator (<c>client_reference_id</c> and
+    /// <c>metadata.creator_id</c>) and to this plan, and be complete with <c>payment_status</c> <c>paid</c> or
+    /// <c>no_payment_required</c>; then its subscription is applied through the same path as the webhook (whichever
+    /// comes first wins; the other changes nothing). Anything else applies nothing.
+    /// </summary>
+    public async Task<CheckoutCompletion> CompleteAsync(int creatorProfileId, int planId, string? sessionId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(sessionId) || !sessionId.StartsWith("cs_", StringComparison.Ordinal))
+            return CheckoutCompletion.Refused("This payment link is not valid.");
+        var session = await stripe.FindCheckoutSessionAsync(sessionId, cancellationToken);
+        if (session is null) return CheckoutCompletion.Refused("This payment session does not exist.");
+        var creatorText = Text(creatorProfileId);
+        if (session.ClientReferenceId != creatorText || session.Metadata?.GetValueOrDefault("creator_id") != creatorText)
+        {
+            logger.LogWarning("Creator {CreatorId} opened the success page with Checkout Session {CheckoutSessionId} of someone else", creatorProfileId, sessionId);
+            return CheckoutCompletion.Refused("This payment session is not yours.");
+        }
+
+        if (session.Metadata.GetValueOrDefault("plan_id") != Text(planId)) return CheckoutCompletion.Refused("This payment session is for another plan.");
+        if (session.Status == "open") return CheckoutCompletion.Refused("The payment was not completed.");
+        if (session.Status != "complete" || session.PaymentStatus is not ("paid" or "no_payment_required") || session.SubscriptionId is null)
+            return CheckoutCompletion.Refused(session.Status == "complete" ? "Your payment is still being processed; your plan will change as soon as Stripe confirms it." : "The payment was not completed.");
+
+        var applied = await subscriptions.ApplyAsync(session.SubscriptionId, creatorProfileId, null, cancellationToken);
+        var planName = await db.Plans.Where(p => p.Id == applied.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
+        return new CheckoutCompletion(true, $"You are now on {planName}.");
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the success page shows: applied or not, and the message.</summary>
+public sealed record CheckoutCompletion(bool Applied, string Message)
+{
+    public static CheckoutCompletion Refused(string message) => new(false, message);
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using Marketplace.Core.Connect;
+using Marketplace.Core.Payments;
+using Marketplace.Core.Plans;
+using Marketplace.Core.Subscriptions;
+using Marketplace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Stripe.Checkout;
+
+namespace Marketplace.Tests.Checkout;
+
+/// <summary>
+/// Choosing a plan through the real pipeline: the app on Kestrel, the emulator's hosted Checkout over HTTP, the
+/// success and cancel callbacks, and the webhooks processed by Hangfire.
+/// </summary>
+public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFactory>
+{
+    private readonly LiveMarketplaceFactory _app;
+
+    public PlanSelectionCheckoutTests(LiveMarketplaceFactory app) => _app = app;
+
+    [Fact]
+    public async Task Select_SilverYearlyThenPay4242_SuccessPageShowsSilverActiveAndLedgerHasThePayment()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+
+        var toStripe = await SelectAsync(browser, PlanCodes.Silver, "year");
+        toStripe.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var session = await StoredSessionAsync(toStripe);
+        session.Mode.Should().Be("subscription");
+        session.ClientReferenceId.Should().Be(creatorId.ToString());
+        session.Metadata.Should().ContainKeys("creator_id", "creator_profile_id", "plan_id", "plan_code", "plan_price_id", "stripe_account_id");
+        session.Metadata["plan_code"].Should().Be(PlanCodes.Silver);
+        session.Metadata["stripe_account_id"].Should().StartWith("acct_");
+        session.CustomerId.Should().StartWith("cus_");
+        session.SuccessUrl.Should().Contain($"/creator/subscription/plan/{session.Metadata["plan_id"]}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}");
+
+        var back = await PayAsync(toStripe.Headers.Location!, "4242424242424242");
+        var success = await browser.Client.GetAsync(back);
+
+        success.Headers.Location!.OriginalString.Should().Be("/creator/subscription");
+        var page = await browser.Client.GetStringAsync("/creator/subscription");
+        page.Should().Contain("You are now on Silver").And.Contain("Silver (yearly, 190.00 EUR)");
+        var subscription = await _app.WithDbAsync(db => db.CreatorSubscriptions.Include(s => s.Plan).SingleAsync(s => s.CreatorProfileId == creatorId));
+        subscription.Status.Should().Be(SubscriptionStatus.Active);
+        await _app.EventuallyAsync(db => db.Payments.CountAsync(p => p.CreatorProfileId == creatorId && p.Status == PaymentStatus.Paid), n => n == 1, because: "invoice.paid in the ledger");
+    }
+
+    [Fact]
+    public async Task Select_DeclinedCardThen4242_FirstRefusedOnCheckoutThenActive()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+        var toStripe = await SelectAsync(browser, PlanCodes.Bronze, "month");
+        using var stripePage = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var declined = await stripePage.PostAsync(toStripe.Headers.Location, new FormUrlEncodedContent([new("card_number", "4000000000000002"), new("action", "pay")]));
+
+        ((int)declined.StatusCode).Should().NotBe(303);
+        (await declined.Content.ReadAsStringAsync()).Should().Contain("declined");
+        var back = await PayAsync(toStripe.Headers.Location!, "4242424242424242");
+        (await browser.Client.GetAsync(back)).Headers.Location!.OriginalString.Should().Be("/creator/subscription");
+        (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Bronze);
+    }
+
+    [Fact]
+    public async Task Cancel_FromCheckout_NothingChanges()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+        var toStripe = await SelectAsync(browser, PlanCodes.Gold, "month");
+        var session = await StoredSessionAsync(toStripe);
+
+        var cancelled = await browser.Client.GetAsync(session.CancelUrl);
+
+        cancelled.Headers.Location!.OriginalString.Should().Be("/creator/subscription/upgrade");
+        (await browser.Client.GetStringAsync("/creator/subscription/upgrade")).Should().Contain("Checkout was cancelled");
+        (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Free);
+    }
+
+    [Fact]
+    public async Task Success_ForgedSessionIds_ApplyNothing()
+    {
+        var (victim, victimId) = await EligibleCreatorAsync();
+        var (attacker, attackerId) = await EligibleCreatorAsync();
+        using var _ = victim;
+        using var __ = attacker;
+        var victimSession = await StoredSessionAsync(await SelectAsync(victim, PlanCodes.Silver, "month"));
+        await PayAsync(new Uri(victimSession.Url), "4242424242424242");
+        var attackerOpen = await StoredSessionAsync(await SelectAsync(attacker, PlanCodes.Gold, "month"));
+        var silverId = victimSession.Metadata["plan_id"];
+        var goldId = attackerOpen.Metadata["plan_id"];
+
+        var stolen = await attacker.Client.GetAsync($"/creator/subscription/plan/{silverId}/checkout/success?session_id={victimSession.Id}");
+        var unpaid = await attacker.Client.GetAsync($"/creator/subscription/plan/{goldId}/checkout/success?session_id={attackerOpen.Id}");
+        var otherPlan = await attacker.Client.GetAsync($"/creator/subscription/plan/{silverId}/checkout/success?session_id={attackerOpen.Id}");
+        var missing = await attacker.Client.GetAsync($"/creator/subscription/plan/{goldId}/checkout/success");
+        var unknown = await attacker.Client.GetAsync($"/creator/subscription/plan/{goldId}/checkout/success?session_id=cs_test_doesnotexist");
+
+        foreach (var response in new[] { stolen, unpaid, otherPlan, missing, unknown })
+            response.Headers.Location!.OriginalString.Should().Be("/creator/subscription/upgrade");
+        (await PlanCodeAsync(attackerId)).Should().Be(PlanCodes.Free);
+        (await PlanCodeAsync(victimId)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Select_TenConcurrentClicks_OneCheckoutSession()
+    {
+        var (browser, _) = await EligibleCreatorAsync();
+        using var __ = browser;
+        var page = await browser.Client.GetStringAsync("/creator/subscription/upgrade");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var planId = await PlanIdAsync(PlanCodes.Platinium);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => browser.Client.PostAsync($"/creator/subscription/plan/{planId}/select",
+            new FormUrlEncodedContent([new("interval", "month"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]))));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.SeeOther);
+        responses.Select(r => r.Headers.Location!.ToString()).Distinct().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Select_CreatorNotOnboarded_RefusedWithWhatToFixAndNoStripeObject()
+    {
+        using var browser = NewBrowser();
+        var email = $"c{Guid.NewGuid():N}@example.com";
+        await browser.RegisterCreatorAsync(email, "Not onboarded");
+        var creatorId = await CreatorIdAsync(email);
+
+        var response = await SelectAsync(browser, PlanCodes.Silver, "month");
+
+        response.Headers.Location!.OriginalString.Should().Be("/creator/subscription/upgrade");
+        (await browser.Client.GetStringAsync("/creator/subscription/upgrade")).Should().Contain("Before choosing a paid plan");
+        var sessions = await _app.Stripe.V1.Checkout.Sessions.ListAsync(new SessionListOptions { Limit = 100 });
+        sessions.Data.Should().NotContain(s => s.ClientReferenceId == creatorId.ToString());
+        (await _app.WithDbAsync(db => db.CreatorSubscriptions.SingleAsync(s => s.CreatorProfileId == creatorId))).StripeCustomerId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Select_FreePlan_ActivatedDirectly()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+
+        var response = await SelectAsync(browser, PlanCodes.Free, "month");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Free);
+    }
+
+    private BrowserSession NewBrowser() =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _app.AppUrl });
+
+    private async Task<(BrowserSession Browser, int CreatorId)> EligibleCreatorAsync()
+    {
+        var browser = NewBrowser();
+        var email = $"c{Guid.NewGuid():N}@example.com";
+        await browser.RegisterCreatorAsync(email, "Creator");
+        var creatorId = await CreatorIdAsync(email);
+        var accountId = await _app.CreateConnectAccountAsync(creatorId);
+        _app.Emulator.SetAccountState(_app.ApiKey, accountId, "enabled");
+        await _app.EventuallyAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId),
+            a => a.OnboardingStatus == OnboardingStatus.Complete, because: "onboarding complete");
+        return (browser, creatorId);
+    }
+
+    private async Task<HttpResponseMessage> SelectAsync(BrowserSession browser, string planCode, string interval)
+    {
+        var planId = await PlanIdAsync(planCode);
+        return await browser.SubmitFormAsync("/creator/subscription/upgrade", new Dictionary<string, string> { ["interval"] = interval },
+            $"/creator/subscription/plan/{planId}/select");
+    }
+
+    private async Task<Uri> PayAsync(Uri checkoutUrl, string card)
+    {
+        using var stripePage = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var paid = await stripePage.PostAsync(checkoutUrl, new FormUrlEncodedContent([new("card_number", card), new("action", "pay")]));
+        paid.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        return paid.Headers.Location!;
+    }
+
+    private async Task<Session> StoredSessionAsync(HttpResponseMessage toStripe)
+    {
+        var id = toStripe.Headers.Location!.Segments.Last();
+        var sessions = await _app.Stripe.V1.Checkout.Sessions.ListAsync(new SessionListOptions { Limit = 100 });
+        return sessions.Data.Single(s => s.Url == toStripe.Headers.Location!.ToString() || s.Id == id);
+    }
+
+    private Task<int> PlanIdAsync(string code) => _app.WithDbAsync(db => db.Plans.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
+
+    private Task<int> CreatorIdAsync(string email) =>
+        _app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.Id).SingleAsync());
+
+    private Task<string?> PlanCodeAsync(int creatorId) =>
+        _app.WithDbAsync(db => db.CreatorSubscriptions.Where(s => s.CreatorProfileId == creatorId).Select(s => s.Plan!.Code).SingleOrDefaultAsync());
+}
