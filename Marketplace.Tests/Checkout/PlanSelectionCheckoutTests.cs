@@ -6,6 +6,7 @@ using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Stripe.Checkout;
+using Plan = Marketplace.Core.Plans.Plan;
 
 namespace Marketplace.Tests.Checkout;
 
@@ -147,6 +148,45 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Free);
+    }
+
+    [Fact]
+    public async Task Select_InactivePlan_BackToThePlansWithAnError()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+        var plan = await _app.WithDbAsync(async db =>
+        {
+            var retired = new Plan("RETIRED" + creatorId, "Retired", "No longer sold.", 90, 0, new PlanCapabilities(1, 1000, false, false));
+            retired.AddPrice(PlanInterval.Month, 500, "eur");
+            retired.Deactivate();
+            db.Plans.Add(retired);
+            await db.SaveChangesAsync();
+            return retired;
+        });
+
+        var response = await browser.SubmitFormAsync("/creator/subscription/upgrade", new Dictionary<string, string> { ["interval"] = "month" },
+            $"/creator/subscription/plan/{plan.Id}/select");
+
+        response.Headers.Location!.OriginalString.Should().Be("/creator/subscription/upgrade");
+        (await browser.Client.GetStringAsync("/creator/subscription/upgrade")).Should().Contain("This plan is not available.");
+        (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Free);
+    }
+
+    [Fact]
+    public async Task Select_AnotherPaidPlanWhileSubscribed_SentToChangePlanNotASecondSubscription()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+        await browser.Client.GetAsync(await PayAsync((await SelectAsync(browser, PlanCodes.Silver, "month")).Headers.Location!, "4242424242424242"));
+        (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Silver);
+
+        var response = await SelectAsync(browser, PlanCodes.Gold, "month");
+
+        response.Headers.Location!.OriginalString.Should().Be("/creator/subscription/upgrade");
+        (await browser.Client.GetStringAsync("/creator/subscription/upgrade")).Should().Contain("You already subscribe to Silver");
+        var sessions = await _app.Stripe.V1.Checkout.Sessions.ListAsync(new SessionListOptions { Limit = 100 });
+        sessions.Data.Count(s => s.ClientReferenceId == creatorId.ToString()).Should().Be(1);
     }
 
     private BrowserSession NewBrowser() =>
