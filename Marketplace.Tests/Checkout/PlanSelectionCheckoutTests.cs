@@ -189,6 +189,31 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
         sessions.Data.Count(s => s.ClientReferenceId == creatorId.ToString()).Should().Be(1);
     }
 
+    [Fact]
+    public async Task Select_XafPlanAndPay_StripeAndLedgerHoldWholeFrancs()
+    {
+        var (browser, creatorId) = await EligibleCreatorAsync();
+        using var _ = browser;
+        var code = "SAHEL" + creatorId;
+        await _app.WithDbAsync(async db =>
+        {
+            var sahel = new Plan(code, "Sahel", "Paid in CFA francs.", 70, 0, new PlanCapabilities(20, 900, false, false));
+            sahel.AddPrice(PlanInterval.Month, Money.ToMinor(5000m, "xaf"), "xaf");
+            db.Plans.Add(sahel);
+            return await db.SaveChangesAsync();
+        });
+
+        var toStripe = await SelectAsync(browser, code, "month");
+        await browser.Client.GetAsync(await PayAsync(toStripe.Headers.Location!, "4242424242424242"));
+
+        var session = await StoredSessionAsync(toStripe);
+        session.AmountTotal.Should().Be(5000);
+        session.Currency.Should().Be("xaf");
+        var payment = await _app.EventuallyAsync(db => db.Payments.SingleOrDefaultAsync(p => p.CreatorProfileId == creatorId), p => p is not null, because: "ledger row");
+        (payment!.AmountMinor, payment.Currency).Should().Be((5000L, "xaf"));
+        Money.Format(payment.AmountMinor, payment.Currency).Should().Be("5,000 XAF");
+    }
+
     private BrowserSession NewBrowser() =>
         new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _app.AppUrl });
 
