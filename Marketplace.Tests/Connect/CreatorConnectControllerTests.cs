@@ -31,6 +31,7 @@ public sealed class CreatorConnectControllerTests : IClassFixture<MarketplaceFac
         Status(html).Should().Be("Not started");
         html.Should().Contain("data-code=\"no_connect_account\" data-met=\"false\"").And.Contain("Set up payments");
         html.Should().Contain("data-testid=\"eligible\">Not yet<");
+        html.Should().Contain("href=\"/creator/connect\">Connect</a>", "creators reach the page from the navigation bar");
     }
 
     [Fact]
