@@ -27,6 +27,9 @@ public sealed class CreatorConnectController(
     internal const string RetryMessage =
         "We could not reach Stripe just now, so nothing has changed. Please try again in a minute: your Stripe account will be reused.";
 
+    internal const string DeauthorizedMessage =
+        "Your Stripe account is disconnected from the marketplace, so onboarding cannot continue. Contact the marketplace’s support team to reconnect it.";
+
     /// <summary>The creator's Connect status in plain words and each condition of the payment guard.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => await StatusPageAsync(null, cancellationToken);
@@ -64,6 +67,12 @@ public sealed class CreatorConnectController(
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator is null) return Forbid();
+        if (creator.StripeAccount?.IsDeauthorized == true)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await StatusPageAsync(DeauthorizedMessage, cancellationToken);
+        }
+
         var user = await users.GetUserAsync(User);
         if (user?.Email is null) return Forbid();
         try
