@@ -156,6 +156,19 @@ public sealed class CreatorConnectControllerTests : IClassFixture<MarketplaceFac
     }
 
     [Fact]
+    public async Task Refresh_NoAccountYet_RedirectsToStatusPageWithoutCreatingOne()
+    {
+        using var browser = BrowserSession.For(_app);
+        var creatorId = await RegisterAsync(browser);
+
+        var response = await browser.Client.GetAsync("/creator/connect/refresh");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Be("/creator/connect");
+        (await StripeAccountsOfAsync(creatorId)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Index_NotSignedIn_RedirectsToLogin()
     {
         using var browser = BrowserSession.For(_app);

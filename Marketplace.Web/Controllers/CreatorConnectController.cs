@@ -39,9 +39,18 @@ public sealed class CreatorConnectController(
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Onboard(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
 
-    /// <summary>Stripe's <c>refresh_url</c>: the link expired or was used; a fresh link and 303 to it.</summary>
+    /// <summary>
+    /// Stripe's <c>refresh_url</c>: the link expired or was used; a fresh link and 303 to it. A GET never creates an
+    /// account: without one the creator is sent to the status page.
+    /// </summary>
     [HttpGet("refresh")]
-    public Task<IActionResult> Refresh(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
+    public async Task<IActionResult> Refresh(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        if (creator.StripeAccount is null) return RedirectToAction(nameof(Index));
+        return await RedirectToOnboardingAsync(cancellationToken);
+    }
 
     /// <summary>Stripe's <c>return_url</c>: reads the account from Stripe now (the webhook may come later) and shows the status.</summary>
     [HttpGet("return")]
@@ -49,7 +58,7 @@ public sealed class CreatorConnectController(
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator is null) return Forbid();
-        if (creator.StripeAccount is null) return await StatusPageAsync(null, cancellationToken);
+        if (creator.StripeAccount is null || creator.StripeAccount.IsDeauthorized) return await StatusPageAsync(null, cancellationToken);
         try
         {
             await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
