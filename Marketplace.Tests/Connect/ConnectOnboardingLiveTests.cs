@@ -56,6 +56,28 @@ public sealed class ConnectOnboardingLiveTests : IClassFixture<LiveMarketplaceFa
         guard.IsEligible.Should().BeFalse();
     }
 
+    [Fact]
+    public async Task Onboard_AccountDeauthorized_ExplainsInsteadOfCallingStripe()
+    {
+        using var browser = new BrowserSession(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _app.AppUrl });
+        var email = $"c{Guid.NewGuid():N}@example.com";
+        (await browser.RegisterCreatorAsync(email, "Gone creator")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var creatorId = await _app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.Id).SingleAsync());
+        var accountId = await _app.CreateConnectAccountAsync(creatorId);
+        _app.Emulator.SetAccountState(_app.ApiKey, accountId, "deauthorized");
+        await EventuallyGuardAsync(creatorId, r => r.UnmetCodes.Contains(PaymentEligibilityCodes.AccountDeauthorized), "deauthorization processed");
+
+        var onboard = await browser.SubmitFormAsync("/creator/connect", new Dictionary<string, string>(), "/creator/connect/onboard");
+        var refresh = await browser.Client.GetAsync("/creator/connect/refresh");
+
+        foreach (var response in new[] { onboard, refresh })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("Your Stripe account is disconnected from the marketplace")
+                .And.Contain("data-code=\"account_deauthorized\" data-met=\"false\"");
+        }
+    }
+
     private async Task<PaymentEligibilityResult> GuardAsync(int creatorId)
     {
         await using var scope = _app.Services.CreateAsyncScope();

@@ -31,6 +31,7 @@ public sealed class CreatorConnectControllerTests : IClassFixture<MarketplaceFac
         Status(html).Should().Be("Not started");
         html.Should().Contain("data-code=\"no_connect_account\" data-met=\"false\"").And.Contain("Set up payments");
         html.Should().Contain("data-testid=\"eligible\">Not yet<");
+        html.Should().Contain("href=\"/creator/connect\">Connect</a>", "creators reach the page from the navigation bar");
     }
 
     [Fact]
@@ -152,6 +153,19 @@ public sealed class CreatorConnectControllerTests : IClassFixture<MarketplaceFac
         var victimAfter = await _app.WithDbAsync(db => db.CreatorStripeAccounts.AsNoTracking().SingleAsync(a => a.CreatorProfileId == victimId));
         victimAfter.LastSyncedAt.Should().Be(victimAccount.LastSyncedAt, "nothing synced the victim's account");
         (await GuardAsync(victimId)).IsEligible.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Refresh_NoAccountYet_RedirectsToStatusPageWithoutCreatingOne()
+    {
+        using var browser = BrowserSession.For(_app);
+        var creatorId = await RegisterAsync(browser);
+
+        var response = await browser.Client.GetAsync("/creator/connect/refresh");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().Be("/creator/connect");
+        (await StripeAccountsOfAsync(creatorId)).Should().BeEmpty();
     }
 
     [Fact]

@@ -145,6 +145,36 @@ public sealed class PaymentEligibilityTests : IClassFixture<MarketplaceFactory>
         (await GuardAsync(int.MaxValue)).UnmetCodes.Should().Equal(PaymentEligibilityCodes.CreatorNotFound);
     }
 
+    [Fact]
+    public async Task CanCreatorReceivePayments_CreatorWithAccountAndPaidPlan_OneDatabaseQuery()
+    {
+        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, true, ["external_account"], null, Now));
+        await SetPaidSubscriptionAsync(creatorId, SubscriptionStatus.Active);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var counter = new CommandCounter();
+        var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>(
+            scope.ServiceProvider.GetRequiredService<DbContextOptions<SqliteMarketplaceDbContext>>()).AddInterceptors(counter).Options;
+        await using var db = new SqliteMarketplaceDbContext(options);
+
+        var result = await new PaymentEligibility(db).CanCreatorReceivePayments(creatorId);
+
+        result.UnmetCodes.Should().Equal(PaymentEligibilityCodes.OnboardingIncomplete);
+        counter.Readers.Should().Be(1);
+    }
+
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Readers { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Readers++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
     private async Task<PaymentEligibilityResult> GuardAsync(int creatorId)
     {
         await using var scope = _app.Services.CreateAsyncScope();

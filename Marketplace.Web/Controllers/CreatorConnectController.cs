@@ -27,6 +27,9 @@ public sealed class CreatorConnectController(
     internal const string RetryMessage =
         "We could not reach Stripe just now, so nothing has changed. Please try again in a minute: your Stripe account will be reused.";
 
+    internal const string DeauthorizedMessage =
+        "Your Stripe account is disconnected from the marketplace, so onboarding cannot continue. Contact the marketplace’s support team to reconnect it.";
+
     /// <summary>The creator's Connect status in plain words and each condition of the payment guard.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => await StatusPageAsync(null, cancellationToken);
@@ -36,9 +39,18 @@ public sealed class CreatorConnectController(
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Onboard(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
 
-    /// <summary>Stripe's <c>refresh_url</c>: the link expired or was used; a fresh link and 303 to it.</summary>
+    /// <summary>
+    /// Stripe's <c>refresh_url</c>: the link expired or was used; a fresh link and 303 to it. A GET never creates an
+    /// account: without one the creator is sent to the status page.
+    /// </summary>
     [HttpGet("refresh")]
-    public Task<IActionResult> Refresh(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
+    public async Task<IActionResult> Refresh(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        if (creator.StripeAccount is null) return RedirectToAction(nameof(Index));
+        return await RedirectToOnboardingAsync(cancellationToken);
+    }
 
     /// <summary>Stripe's <c>return_url</c>: reads the account from Stripe now (the webhook may come later) and shows the status.</summary>
     [HttpGet("return")]
@@ -46,7 +58,7 @@ public sealed class CreatorConnectController(
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator is null) return Forbid();
-        if (creator.StripeAccount is null) return await StatusPageAsync(null, cancellationToken);
+        if (creator.StripeAccount is null || creator.StripeAccount.IsDeauthorized) return await StatusPageAsync(null, cancellationToken);
         try
         {
             await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
@@ -64,6 +76,12 @@ public sealed class CreatorConnectController(
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator is null) return Forbid();
+        if (creator.StripeAccount?.IsDeauthorized == true)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await StatusPageAsync(DeauthorizedMessage, cancellationToken);
+        }
+
         var user = await users.GetUserAsync(User);
         if (user?.Email is null) return Forbid();
         try
