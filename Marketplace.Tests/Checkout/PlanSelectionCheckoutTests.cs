@@ -124,7 +124,7 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
     [Fact]
     public async Task Select_CreatorNotOnboarded_RefusedWithWhatToFixAndNoStripeObject()
     {
-        using var browser = NewBrowser();
+        using var browser = _app.NewBrowser();
         var email = $"c{Guid.NewGuid():N}@example.com";
         await browser.RegisterCreatorAsync(email, "Not onboarded");
         var creatorId = await CreatorIdAsync(email);
@@ -214,12 +214,9 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
         Money.Format(payment.AmountMinor, payment.Currency).Should().Be("5,000 XAF");
     }
 
-    private BrowserSession NewBrowser() =>
-        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _app.AppUrl });
-
     private async Task<(BrowserSession Browser, int CreatorId)> EligibleCreatorAsync()
     {
-        var browser = NewBrowser();
+        var browser = _app.NewBrowser();
         var email = $"c{Guid.NewGuid():N}@example.com";
         await browser.RegisterCreatorAsync(email, "Creator");
         var creatorId = await CreatorIdAsync(email);

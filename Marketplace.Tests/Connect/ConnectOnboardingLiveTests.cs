@@ -19,7 +19,7 @@ public sealed class ConnectOnboardingLiveTests : IClassFixture<LiveMarketplaceFa
     [Fact]
     public async Task CanCreatorReceivePayments_StripeRestrictsAccountAfterOnboarding_FailsThroughConnectWebhook()
     {
-        using var browser = new BrowserSession(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _app.AppUrl });
+        using var browser = _app.NewBrowser();
         var email = $"c{Guid.NewGuid():N}@example.com";
         (await browser.RegisterCreatorAsync(email, "Live creator")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var creatorId = await _app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.Id).SingleAsync());
@@ -59,7 +59,7 @@ public sealed class ConnectOnboardingLiveTests : IClassFixture<LiveMarketplaceFa
     [Fact]
     public async Task Onboard_AccountDeauthorized_ExplainsInsteadOfCallingStripe()
     {
-        using var browser = new BrowserSession(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = _app.AppUrl });
+        using var browser = _app.NewBrowser();
         var email = $"c{Guid.NewGuid():N}@example.com";
         (await browser.RegisterCreatorAsync(email, "Gone creator")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var creatorId = await _app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.Id).SingleAsync());

@@ -50,6 +50,10 @@ public class LiveMarketplaceFactory : MarketplaceFactory
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:45123</c>.</summary>
     public Uri AppUrl => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>A browser-like session (cookies, no automatic redirects) against the app's real port.</summary>
+    public BrowserSession NewBrowser() =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = AppUrl });
+
     /// <summary>The emulator the app talks to.</summary>
     public StripeEmulatorServer Emulator => Services.GetRequiredService<InProcessStripeEmulator>().Server;
 
