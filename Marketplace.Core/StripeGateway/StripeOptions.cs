@@ -49,6 +49,9 @@ public sealed class StripeOptions
     [Range(1, 300)]
     public int RequestTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Enqueue a sync of every plan to Stripe at start-up (a fresh emulator has none of them).</summary>
+    public bool SyncPricesOnStartup { get; set; } = true;
+
     /// <summary>Where the in-process emulator listens in emulator mode; port 0 picks a free one.</summary>
     [Required]
     public string EmulatorUrl { get; set; } = "http://127.0.0.1:12111";

@@ -51,6 +51,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             ["Seed:AdminPassword"] = AdminPassword,
             ["Hangfire:ServerEnabled"] = "false",
             ["Stripe:EmulatorUrl"] = "http://127.0.0.1:0",
+            ["Stripe:SyncPricesOnStartup"] = "false", // tests count Stripe objects and plan API failures themselves
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

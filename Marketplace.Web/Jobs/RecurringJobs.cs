@@ -1,5 +1,7 @@
 using Hangfire;
 using Marketplace.Core.PriceSync;
+using Marketplace.Core.StripeGateway;
+using Microsoft.Extensions.Options;
 using Marketplace.Core.Webhooks.Processing;
 
 namespace Marketplace.Web.Jobs;
@@ -17,7 +19,11 @@ public static class RecurringJobs
             job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
-        app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Enqueue<WebhookRecoveryJob>(job => job.RunAsync(0, CancellationToken.None));
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        jobs.Enqueue<WebhookRecoveryJob>(job => job.RunAsync(0, CancellationToken.None));
+
+        // The catalogue in Stripe at once (and again in a fresh emulator, whose objects die with the process).
+        if (app.Services.GetRequiredService<IOptions<StripeOptions>>().Value.SyncPricesOnStartup)
+            jobs.Enqueue<PriceSyncJob>(job => job.SyncAllAsync(CancellationToken.None));
     }
 }
