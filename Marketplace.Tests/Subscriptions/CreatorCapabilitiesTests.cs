@@ -1,0 +1,54 @@
+using Marketplace.Core.Plans;
+using Marketplace.Core.Subscriptions;
+using Marketplace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Subscriptions;
+
+public sealed class CreatorCapabilitiesTests : IClassFixture<MarketplaceFactory>
+{
+    private readonly MarketplaceFactory _app;
+
+    public CreatorCapabilitiesTests(MarketplaceFactory app) => _app = app;
+
+    [Fact]
+    public async Task GetAsync_NewCreator_FreePlanCapabilities()
+    {
+        var creatorId = await _app.RegisterCreatorAsync();
+
+        var capabilities = await GetAsync(creatorId);
+
+        capabilities.Should().Be(new PlanCapabilities(3, 1500, false, false));
+    }
+
+    [Fact]
+    public async Task GetAsync_PlanChangedAndInvalidated_ReflectsTheNewPlanAtOnce()
+    {
+        var creatorId = await _app.RegisterCreatorAsync();
+        (await GetAsync(creatorId))!.MaxListings.Should().Be(3);
+        await MoveToPlatiniumAsync(creatorId);
+        (await GetAsync(creatorId))!.MaxListings.Should().Be(3, "the entry is cached until it is dropped");
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+            scope.ServiceProvider.GetRequiredService<CreatorCapabilities>().Invalidate(creatorId);
+
+        (await GetAsync(creatorId)).Should().Be(new PlanCapabilities(null, 500, true, true));
+    }
+
+    private async Task<PlanCapabilities?> GetAsync(int creatorId)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CreatorCapabilities>().GetAsync(creatorId);
+    }
+
+    private Task<int> MoveToPlatiniumAsync(int creatorId) => _app.WithDbAsync(async db =>
+    {
+        var subscription = await db.CreatorSubscriptions.SingleAsync(s => s.CreatorProfileId == creatorId);
+        var price = await db.PlanPrices.Include(p => p.Plan).SingleAsync(p => p.LookupKey == "plan_platinium_month_eur");
+        var free = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free);
+        subscription.ApplyStripeSubscription(new StripeSubscriptionSnapshot($"sub_{creatorId}", $"cus_{creatorId}", SubscriptionStatus.Active,
+            DateTime.UtcNow, DateTime.UtcNow.AddMonths(1), false, null), price, free, null);
+        return await db.SaveChangesAsync();
+    });
+}
