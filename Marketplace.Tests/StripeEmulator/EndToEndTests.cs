@@ -121,7 +121,8 @@ public sealed class EndToEndTests(EmulatorFixture emulator) : IClassFixture<Emul
         renewed.Status.Should().Be("past_due");
         (await client.V1.Subscriptions.GetAsync(subscription.Id)).Status.Should().Be("active");
         var afterRenewal = await _receiver.WaitForAsync("/billing", billingEndpoint.Secret,
-            e => e.Any(x => x.Type == "invoice.payment_failed"));
+            e => e.Any(x => x.Type == "invoice.payment_failed")
+                && e.Any(x => x.Type == "customer.subscription.updated" && ((Subscription)x.Data.Object).Status == "past_due"));
         var failed = afterRenewal.Should().ContainSingle(e => e.Type == "invoice.payment_failed").Subject;
         var failedInvoice = failed.Data.Object.Should().BeOfType<Invoice>().Subject;
         failedInvoice.Parent.SubscriptionDetails.SubscriptionId.Should().Be(failingSubscriptionId);
