@@ -88,6 +88,26 @@ public sealed class WebhookFaultTests
         await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == rowId), e => e.Status == WebhookEventStatus.Processed);
     }
 
+    [Fact]
+    public async Task Recovery_StartupRun_LeavesRowsReceivedSinceStartToTheirOwnJob()
+    {
+        await using var app = new MarketplaceFactory();
+        var startedAt = DateTime.UtcNow.AddMinutes(-1);
+        var payload = StripeEventSamples.Event("account.updated", "acct_recent", "account", account: "acct_recent");
+        await app.WithDbAsync(async db =>
+        {
+            db.StripeWebhookEvents.Add(new StripeWebhookEvent(System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("id").GetString()!,
+                WebhookEndpointKind.Connect, "account.updated", "acct_recent", null, false, DateTime.UtcNow, DateTime.UtcNow, payload));
+            return await db.SaveChangesAsync();
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var recovery = scope.ServiceProvider.GetRequiredService<WebhookRecoveryJob>();
+
+        (await recovery.RunAsync(minimumAgeSeconds: 0, receivedBefore: startedAt)).Should().Be(0);
+        (await recovery.RunAsync(minimumAgeSeconds: 0)).Should().Be(1, "without the start-up cutoff the same row would be enqueued");
+    }
+
     private static async Task<(string AccountId, int CreatorId)> ConnectedCreatorAsync(LiveMarketplaceFactory app)
     {
         var creatorId = await app.RegisterCreatorAsync();

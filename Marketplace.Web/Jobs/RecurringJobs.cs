@@ -14,13 +14,14 @@ public static class RecurringJobs
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, "webhooks",
-            job => job.RunAsync(120, CancellationToken.None), "*/5 * * * *");
+            job => job.RunAsync(120, null, CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<PriceSyncJob>(PriceSyncJob.RecurringJobId, HangfireOptions.DefaultQueue,
             job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-        jobs.Enqueue<WebhookRecoveryJob>(job => job.RunAsync(0, CancellationToken.None));
+        var startedAt = DateTime.UtcNow;
+        jobs.Enqueue<WebhookRecoveryJob>(job => job.RunAsync(0, startedAt, CancellationToken.None));
 
         // The catalogue in Stripe at once (and again in a fresh emulator, whose objects die with the process).
         if (app.Services.GetRequiredService<IOptions<StripeOptions>>().Value.SyncPricesOnStartup)

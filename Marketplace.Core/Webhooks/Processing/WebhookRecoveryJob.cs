@@ -16,14 +16,17 @@ public sealed class WebhookRecoveryJob(MarketplaceDbContext db, IBackgroundJobCl
 
     /// <summary>
     /// Enqueues rows still <c>Received</c> with no attempt, received more than <paramref name="minimumAgeSeconds"/> ago
-    /// (younger ones may have a job waiting in the queue). Returns how many were enqueued.
+    /// (younger ones may have a job waiting in the queue) and, when given, before <paramref name="receivedBefore"/> (UTC;
+    /// the start-up run passes the start time, so rows received since then, which have their own job, are left alone).
+    /// Returns how many were enqueued.
     /// </summary>
     [Queue("webhooks")]
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    public async Task<int> RunAsync(int minimumAgeSeconds = 120, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(int minimumAgeSeconds = 120, DateTime? receivedBefore = null, CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddSeconds(-minimumAgeSeconds);
+        if (receivedBefore is { } before && before < cutoff) cutoff = before;
         var stranded = await db.StripeWebhookEvents
             .Where(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.ReceivedAt <= cutoff)
             .OrderBy(e => e.Id).Select(e => e.Id).Take(1000).ToListAsync(cancellationToken);
