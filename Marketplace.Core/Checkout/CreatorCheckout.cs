@@ -37,7 +37,7 @@ public sealed class CreatorCheckout(
     public async Task<PlanSelectionResult> SelectPlanAsync(int creatorProfileId, string email, int planId, PlanInterval interval,
         string successUrl, string cancelUrl, CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Prices).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        var plan = await db.Plans.Include(p => p.Prices).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null || !plan.IsActive) return new(PlanSelectionOutcome.PlanUnavailable, "This plan is not available.");
 
         using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creatorProfileId}", TimeSpan.FromSeconds(30), cancellationToken);
@@ -51,7 +51,7 @@ public sealed class CreatorCheckout(
             if (hasLivePaid)
                 return new(PlanSelectionOutcome.AlreadySubscribed, "You have a paid subscription: cancel it from your subscription page to go back to Free at the end of the period.");
             if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
-            subscription.ActivateFreePlan(await db.Plans.SingleAsync(p => p.Id == plan.Id, cancellationToken));
+            subscription.ActivateFreePlan(plan);
             await db.SaveChangesAsync(cancellationToken);
             capabilities.Invalidate(creatorProfileId);
             return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");

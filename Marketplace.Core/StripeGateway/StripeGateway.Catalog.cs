@@ -1,4 +1,3 @@
-using System.Net;
 using Stripe;
 
 namespace Marketplace.Core.StripeGateway;
@@ -6,17 +5,8 @@ namespace Marketplace.Core.StripeGateway;
 public sealed partial class StripeGateway
 {
     /// <inheritdoc />
-    public async Task<Product?> FindProductAsync(string productId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await client.V1.Products.GetAsync(productId, cancellationToken: cancellationToken);
-        }
-        catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<Product?> FindProductAsync(string productId, CancellationToken cancellationToken = default) =>
+        NullWhenMissing(() => client.V1.Products.GetAsync(productId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Product>> SearchProductsAsync(string query, CancellationToken cancellationToken = default) =>
@@ -31,17 +21,8 @@ public sealed partial class StripeGateway
         client.V1.Products.UpdateAsync(productId, options, cancellationToken: cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Price?> FindPriceAsync(string priceId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await client.V1.Prices.GetAsync(priceId, cancellationToken: cancellationToken);
-        }
-        catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<Price?> FindPriceAsync(string priceId, CancellationToken cancellationToken = default) =>
+        NullWhenMissing(() => client.V1.Prices.GetAsync(priceId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public async Task<Price?> FindPriceByLookupKeyAsync(string lookupKey, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Stripe;
 using Stripe.Checkout;
 
@@ -21,15 +20,6 @@ public sealed partial class StripeGateway
         client.V1.Checkout.Sessions.CreateAsync(options, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Session?> FindCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken);
-        }
-        catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<Session?> FindCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        NullWhenMissing(() => client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken));
 }

@@ -53,4 +53,17 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
             ApiVersion = StripeConfiguration.ApiVersion,
             Description = connect ? "Marketplace Connect events" : "Marketplace Billing events",
         }, cancellationToken: cancellationToken);
+
+    /// <summary>The object, or null when Stripe answers 404 <c>resource_missing</c>; other errors propagate.</summary>
+    private static async Task<T?> NullWhenMissing<T>(Func<Task<T>> retrieve) where T : class
+    {
+        try
+        {
+            return await retrieve();
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 }
