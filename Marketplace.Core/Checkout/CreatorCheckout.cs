@@ -77,7 +77,7 @@ public sealed class CreatorCheckout(
 
         var stripeAccountId = await db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creatorProfileId)
             .Select(a => a.StripeAccountId).SingleOrDefaultAsync(cancellationToken);
-        var hadTrialOrPayment = subscription.TrialEnd is not null
+        var hadTrialOrPayment = subscription.TrialConsumedAt is not null || subscription.TrialEnd is not null
             || await db.Payments.AnyAsync(p => p.CreatorProfileId == creatorProfileId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var hourStart = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);

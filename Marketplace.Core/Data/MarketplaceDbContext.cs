@@ -1,5 +1,6 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
+using Marketplace.Core.Listings;
 using Marketplace.Core.Payments;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
@@ -34,6 +35,8 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     public DbSet<StripeWebhookEvent> StripeWebhookEvents => Set<StripeWebhookEvent>();
 
     public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Listing> Listings => Set<Listing>();
 
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

@@ -56,6 +56,12 @@ public class CreatorSubscription
     /// <summary>End of the trial, UTC; null when there is none.</summary>
     public DateTime? TrialEnd { get; private set; }
 
+    /// <summary>
+    /// When the creator first had a trial on a paid plan, UTC; never cleared (a plan's trial applies to a creator's
+    /// first paid subscription only).
+    /// </summary>
+    public DateTime? TrialConsumedAt { get; private set; }
+
     /// <summary>Stripe <c>created</c> (UTC) of the last event applied; older events never move the state back.</summary>
     public DateTime? LastStripeEventCreatedAt { get; private set; }
 
@@ -126,6 +132,7 @@ public class CreatorSubscription
         CurrentPeriodEnd = snapshot.CurrentPeriodEnd;
         CancelAtPeriodEnd = snapshot.CancelAtPeriodEnd;
         TrialEnd = snapshot.TrialEnd;
+        if (snapshot.TrialEnd is not null) TrialConsumedAt ??= DateTime.UtcNow;
         UpdatedAt = DateTime.UtcNow;
         return before != (PlanPriceId, Status, StripeSubscriptionId, CurrentPeriodStart, CurrentPeriodEnd, CancelAtPeriodEnd, TrialEnd);
     }

@@ -59,6 +59,19 @@ public class StripeWebhookEvent
 
     public DateTime? ProcessedAt { get; private set; }
 
+    /// <summary>The Hangfire job last enqueued for this event, and when (UTC); null until one is enqueued.</summary>
+    public string? JobId { get; private set; }
+
+    /// <summary>When <see cref="JobId"/> was enqueued, UTC.</summary>
+    public DateTime? EnqueuedAt { get; private set; }
+
+    /// <summary>Records the Hangfire job that will process this event.</summary>
+    public void RecordEnqueued(string jobId, DateTime at)
+    {
+        JobId = jobId;
+        EnqueuedAt = at;
+    }
+
     /// <summary>Marks the start of a processing attempt.</summary>
     public void StartAttempt()
     {

@@ -14,6 +14,7 @@ internal sealed class StripeWebhookEventConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.ConnectedAccountId).HasMaxLength(255);
         builder.Property(e => e.ApiVersion).HasMaxLength(64);
         builder.Property(e => e.LastError).HasMaxLength(4000);
+        builder.Property(e => e.JobId).HasMaxLength(64);
         builder.Property(e => e.Payload).IsRequired();
         builder.HasIndex(e => new { e.Status, e.ReceivedAt });
         builder.HasIndex(e => e.ReceivedAt);

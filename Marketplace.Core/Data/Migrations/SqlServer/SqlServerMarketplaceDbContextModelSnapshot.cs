@@ -126,6 +126,50 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.ToTable("CreatorProfiles");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId", "IsActive", "CreatedAt");
+
+                    b.ToTable("Listings");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -334,6 +378,9 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<DateTime?>("TrialConsumedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("TrialEnd")
                         .HasColumnType("datetime2");
 
@@ -383,6 +430,13 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("EnqueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(4000)
@@ -666,6 +720,17 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasForeignKey("Marketplace.Core.Creators.CreatorProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatorProfile");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>

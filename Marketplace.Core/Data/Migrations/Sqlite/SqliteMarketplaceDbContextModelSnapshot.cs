@@ -117,6 +117,48 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.ToTable("CreatorProfiles");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId", "IsActive", "CreatedAt");
+
+                    b.ToTable("Listings");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
                 {
                     b.Property<int>("Id")
@@ -317,6 +359,9 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TrialConsumedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("TrialEnd")
                         .HasColumnType("TEXT");
 
@@ -362,6 +407,13 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.Property<string>("Endpoint")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnqueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -638,6 +690,17 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasForeignKey("Marketplace.Core.Creators.CreatorProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CreatorProfile");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>

@@ -1,0 +1,86 @@
+using Marketplace.Core.Creators;
+
+namespace Marketplace.Core.Listings;
+
+/// <summary>
+/// An item a creator sells on the marketplace. The price is <see cref="PriceMinor"/> minor units of
+/// <see cref="Currency"/> (ISO 4217, lower case). A listing is never deleted: it is deactivated, and a creator whose
+/// plan allows fewer listings than they have keeps them all, the oldest active ones shown up to the limit.
+/// </summary>
+public class Listing
+{
+    private Listing()
+    {
+    }
+
+    /// <summary>Creates an active listing for a creator.</summary>
+    /// <exception cref="DomainException">The title is empty, the price negative or the currency not three letters.</exception>
+    public Listing(int creatorProfileId, string title, string? description, long priceMinor, string currency, DateTime now)
+    {
+        CreatorProfileId = creatorProfileId;
+        CreatedAt = now;
+        IsActive = true;
+        Update(title, description, priceMinor, currency, now);
+    }
+
+    public int Id { get; private set; }
+
+    public int CreatorProfileId { get; private set; }
+
+    public CreatorProfile? CreatorProfile { get; private set; }
+
+    /// <summary>Up to <see cref="MaxTitleLength"/> characters.</summary>
+    public string Title { get; private set; } = "";
+
+    /// <summary>Up to <see cref="MaxDescriptionLength"/> characters, plain text.</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>Price in minor units of <see cref="Currency"/> (cents for EUR, yen for JPY).</summary>
+    public long PriceMinor { get; private set; }
+
+    /// <summary>ISO 4217, lower case.</summary>
+    public string Currency { get; private set; } = "";
+
+    /// <summary>False once the creator deactivated it; inactive listings never count against the plan's limit.</summary>
+    public bool IsActive { get; private set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime UpdatedAt { get; private set; }
+
+    public const int MaxTitleLength = 120;
+
+    public const int MaxDescriptionLength = 4000;
+
+    /// <summary>Changes the listing's text and price.</summary>
+    /// <exception cref="DomainException">The title is empty or too long, the price negative or the currency not three letters.</exception>
+    public void Update(string title, string? description, long priceMinor, string currency, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A title is required.");
+        if (title.Trim().Length > MaxTitleLength) throw new DomainException($"The title is at most {MaxTitleLength} characters.");
+        if (description is { Length: > MaxDescriptionLength }) throw new DomainException($"The description is at most {MaxDescriptionLength} characters.");
+        if (priceMinor < 0) throw new DomainException("The price cannot be negative.");
+        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetter)) throw new DomainException("The currency is a three-letter ISO code.");
+        Title = title.Trim();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        PriceMinor = priceMinor;
+        Currency = currency.ToLowerInvariant();
+        UpdatedAt = now;
+    }
+
+    /// <summary>Takes the listing off the storefront; it stops counting against the plan's limit.</summary>
+    public void Deactivate(DateTime now)
+    {
+        IsActive = false;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Puts a deactivated listing back (the caller checks the plan's limit first).</summary>
+    public void Reactivate(DateTime now)
+    {
+        IsActive = true;
+        UpdatedAt = now;
+    }
+}
