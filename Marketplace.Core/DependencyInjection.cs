@@ -1,3 +1,4 @@
+using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<PriceSync.PlanPriceSync>();
         services.AddScoped<PriceSync.PriceSyncJob>();
         services.AddScoped<Checkout.CreatorCheckout>();
+        services.AddMarketplaceAdmin();
         return services;
     }
 }

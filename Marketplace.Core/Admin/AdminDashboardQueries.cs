@@ -1,0 +1,53 @@
+using Marketplace.Core.Connect;
+using Marketplace.Core.Data;
+using Marketplace.Core.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Admin;
+
+/// <summary>The admin dashboard's figures at <see cref="AsOfUtc"/>.</summary>
+/// <param name="CreatorCount">Every creator profile.</param>
+/// <param name="EligibleCreatorCount">Creators for whom the payment guard passes now.</param>
+/// <param name="PaidSubscriptionsByStatus">Current Stripe subscriptions per status (Free plan excluded).</param>
+/// <param name="FreePlanCount">Creators on the Free plan (no Stripe subscription).</param>
+/// <param name="Mrr">Monthly recurring revenue per currency, see <see cref="Admin.Mrr"/>.</param>
+/// <param name="Revenue">Paid revenue of the last 12 calendar months per currency, this month last.</param>
+/// <param name="AsOfUtc">When the figures were read, UTC.</param>
+public sealed record AdminDashboard(
+    int CreatorCount,
+    int EligibleCreatorCount,
+    IReadOnlyList<SubscriptionStatusCount> PaidSubscriptionsByStatus,
+    int FreePlanCount,
+    IReadOnlyList<MrrLine> Mrr,
+    RevenueByMonth Revenue,
+    DateTime AsOfUtc);
+
+/// <summary>How many current subscriptions have one status.</summary>
+public sealed record SubscriptionStatusCount(SubscriptionStatus Status, int Count);
+
+/// <summary>Reads the admin dashboard (<c>/admin</c>): counts, MRR and revenue, from our own tables only (no Stripe call).</summary>
+public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Every figure of the dashboard. The eligible count reads every creator's guard facts in one query and evaluates
+    /// <see cref="PaymentEligibility.Evaluate"/> on each (the rule stays in one place).
+    /// </summary>
+    public async Task<AdminDashboard> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var creatorCount = await db.CreatorProfiles.CountAsync(cancellationToken);
+        var eligible = 0;
+        await foreach (var row in db.CreatorProfiles.AsNoTracking().Select(CreatorFacts.Projection).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            if (PaymentEligibility.Evaluate(row.Facts).IsEligible) eligible++;
+
+        var byStatus = await db.CreatorSubscriptions.AsNoTracking()
+            .Where(s => s.StripeSubscriptionId != null)
+            .GroupBy(s => s.Status)
+            .Select(g => new SubscriptionStatusCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        var free = await db.CreatorSubscriptions.CountAsync(s => s.StripeSubscriptionId == null, cancellationToken);
+        var mrr = await Admin.Mrr.ComputeAsync(db, cancellationToken);
+        var revenue = await RevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
+        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, now);
+    }
+}

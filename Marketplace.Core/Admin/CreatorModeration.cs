@@ -1,0 +1,35 @@
+using Marketplace.Core.Creators;
+using Marketplace.Core.Data;
+using Marketplace.Core.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Core.Admin;
+
+/// <summary>
+/// An admin suspends or reactivates a creator. The payment guard reads the creator's status from the database, so it
+/// fails (or passes again) on the creator's next request; the creator's cached capabilities are dropped too.
+/// </summary>
+public sealed class CreatorModeration(MarketplaceDbContext db, CreatorCapabilities capabilities, ILogger<CreatorModeration> logger)
+{
+    /// <summary>Suspends creator <paramref name="creatorId"/> (<see cref="CreatorProfile.Suspend"/>); returns their display name.</summary>
+    /// <exception cref="DomainException">No creator has that id.</exception>
+    public Task<string> SuspendAsync(int creatorId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(creatorId, c => c.Suspend(), "suspended", cancellationToken);
+
+    /// <summary>Reactivates creator <paramref name="creatorId"/> (<see cref="CreatorProfile.Reactivate"/>); returns their display name.</summary>
+    /// <exception cref="DomainException">No creator has that id, or the creator is banned.</exception>
+    public Task<string> ReactivateAsync(int creatorId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(creatorId, c => c.Reactivate(), "reactivated", cancellationToken);
+
+    private async Task<string> ChangeAsync(int creatorId, Action<CreatorProfile> change, string what, CancellationToken cancellationToken)
+    {
+        var creator = await db.CreatorProfiles.SingleOrDefaultAsync(c => c.Id == creatorId, cancellationToken)
+            ?? throw new DomainException($"There is no creator {creatorId}.");
+        change(creator);
+        await db.SaveChangesAsync(cancellationToken);
+        capabilities.Invalidate(creatorId);
+        logger.LogInformation("Creator {CreatorId} {Change} by an admin", creatorId, what);
+        return creator.DisplayName;
+    }
+}
