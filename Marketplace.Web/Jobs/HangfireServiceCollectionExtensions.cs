@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 
@@ -54,8 +55,10 @@ public static class HangfireServiceCollectionExtensions
         return app.MapHangfireDashboard(options.DashboardPath, new DashboardOptions
         {
             DashboardTitle = "Marketplace · background jobs",
-            AppPath = "/",
+            AppPath = "/admin", // "Back to site" leads to the admin dashboard
             Authorization = [new AdminDashboardAuthorizationFilter()],
+            // Only admins get in (above), and they may act (re-run, delete); anyone else would only ever see it read-only.
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Admin),
             DisplayStorageConnectionString = false,
         }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Roles.Admin);
     }

@@ -1,0 +1,47 @@
+using Marketplace.Core;
+using Marketplace.Core.Admin;
+using Marketplace.Core.Seeding;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Controllers.Admin;
+
+/// <summary>Creators for admins at <c>/admin/creators</c>: search, the payment guard's answer per creator, suspend and reactivate.</summary>
+[Authorize(Policy = Roles.Admin)]
+[AutoValidateAntiforgeryToken]
+[Route("admin/creators")]
+public sealed class AdminCreatorsController(AdminCreatorQueries creators, CreatorModeration moderation) : Controller
+{
+    /// <summary>A page (25 rows) of creators whose name, slug or email contains <paramref name="q"/>.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
+    {
+        ViewData["Search"] = q;
+        return View(await creators.SearchAsync(q, page, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Suspends the creator: their payment guard fails from their next request.</summary>
+    [HttpPost("{id:int}/suspend")]
+    public Task<IActionResult> Suspend(int id, string? q, int? page, CancellationToken cancellationToken) =>
+        ChangeAsync(() => moderation.SuspendAsync(id, cancellationToken), "suspended: the payment guard now fails for them", q, page);
+
+    /// <summary>Reactivates a suspended creator.</summary>
+    [HttpPost("{id:int}/reactivate")]
+    public Task<IActionResult> Reactivate(int id, string? q, int? page, CancellationToken cancellationToken) =>
+        ChangeAsync(() => moderation.ReactivateAsync(id, cancellationToken), "reactivated", q, page);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, string what, string? q, int? page)
+    {
+        try
+        {
+            var name = await change();
+            TempData["Message"] = $"{name} {what}.";
+        }
+        catch (DomainException ex)
+        {
+            TempData["Error"] = ex.Message;
+        }
+
+        return RedirectToAction(nameof(Index), new { q, page });
+    }
+}
