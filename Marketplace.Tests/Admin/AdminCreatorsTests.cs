@@ -106,14 +106,20 @@ public sealed partial class AdminCreatorsTests(MarketplaceFactory app) : IClassF
         (await Guard(creatorId)).IsEligible.Should().BeTrue();
         using var admin = await app.AdminAsync();
 
-        var suspend = await admin.SubmitFormAsync($"/admin/creators?q={email}", new Dictionary<string, string>(), $"/admin/creators/{creatorId}/suspend");
+        var listPage = await admin.Client.GetStringAsync($"/admin/creators?q={Uri.EscapeDataString(email)}");
+        FormActions(listPage).Should().Equal($"/admin/creators/{creatorId}/suspend");
+
+        var suspend = await admin.SubmitFormAsync($"/admin/creators?q={Uri.EscapeDataString(email)}",
+            new Dictionary<string, string> { ["q"] = email, ["page"] = "1" }, $"/admin/creators/{creatorId}/suspend");
 
         suspend.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        Uri.UnescapeDataString(suspend.Headers.Location!.ToString()).Should().Be($"/admin/creators?q={email}", "back to the same search");
         (await Guard(creatorId)).UnmetCodes.Should().Equal(PaymentEligibilityCodes.CreatorInactive);
         var creatorPage = await creator.Client.GetStringAsync("/creator/connect");
         creatorPage.Should().Contain("data-code=\"creator_inactive\" data-met=\"false\"").And.Contain("Your creator account is suspended.");
-        var adminPage = await admin.Client.GetStringAsync($"/admin/creators?q={email}");
+        var adminPage = await admin.Client.GetStringAsync(suspend.Headers.Location!.ToString());
         adminPage.Should().Contain("Suspendable suspended").And.Contain("data-unmet=\"creator_inactive\"");
+        FormActions(adminPage).Should().Equal($"/admin/creators/{creatorId}/reactivate");
 
         var reactivate = await admin.SubmitFormAsync($"/admin/creators?q={email}", new Dictionary<string, string>(), $"/admin/creators/{creatorId}/reactivate");
 
@@ -176,6 +182,12 @@ public sealed partial class AdminCreatorsTests(MarketplaceFactory app) : IClassF
 
     private static List<int> CreatorIds(string html) =>
         [.. CreatorIdAttribute().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static List<string> FormActions(string html) =>
+        [.. PostFormAction().Matches(html).Select(m => m.Groups[1].Value).Where(a => a.StartsWith("/admin/", StringComparison.Ordinal))];
+
+    [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\">")]
+    private static partial Regex PostFormAction();
 
     [GeneratedRegex("data-creator-id=\"(\\d+)\"")]
     private static partial Regex CreatorIdAttribute();

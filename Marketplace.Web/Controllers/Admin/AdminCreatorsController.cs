@@ -3,6 +3,7 @@ using Marketplace.Core.Admin;
 using Marketplace.Core.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Web.Controllers.Admin;
 
@@ -42,6 +43,10 @@ public sealed class AdminCreatorsController(AdminCreatorQueries creators, Creato
             TempData["Error"] = ex.Message;
         }
 
-        return RedirectToAction(nameof(Index), new { q, page });
+        // Built by hand: "page" is an ambient route value of Razor Pages, so RedirectToAction with it produces no attribute route.
+        var back = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(q)) back["q"] = q;
+        if (page is > 1) back["page"] = page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect(QueryHelpers.AddQueryString(Url.Action(nameof(Index))!, back));
     }
 }
