@@ -50,6 +50,11 @@ public static class DependencyInjection
         services.AddScoped<PriceSync.PlanPriceSync>();
         services.AddScoped<PriceSync.PriceSyncJob>();
         services.AddScoped<Checkout.CreatorCheckout>();
+        services.AddScoped<Subscriptions.SubscriptionManagement>();
+        services.AddScoped<Subscriptions.BillingOverviewQuery>();
+        services.AddScoped<Subscriptions.CreatorBannerQuery>();
+        services.AddScoped<Listings.CreatorListings>();
+        services.AddScoped<Listings.Storefront>();
         return services;
     }
 }

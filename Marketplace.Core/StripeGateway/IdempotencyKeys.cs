@@ -18,4 +18,16 @@ public static class IdempotencyKeys
     /// </summary>
     public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart) =>
         $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}";
+
+    /// <summary>
+    /// One change of a creator's subscription (<paramref name="change"/>, e.g. <c>cancel</c>, <c>resume</c>,
+    /// <c>price:price_…</c>) from the state version the creator saw (<paramref name="stateVersion"/>: the row's last
+    /// update, UTC): a double click replays the first answer, and the same change made again later is a new request.
+    /// </summary>
+    public static string SubscriptionChange(string subscriptionId, string change, DateTime stateVersion) =>
+        $"subscription:{subscriptionId}:{change}:{stateVersion:yyyyMMddHHmmssfffffff}";
+
+    /// <summary>A creator's Billing Portal session within one minute (UTC), <paramref name="minuteStart"/> its start.</summary>
+    public static string BillingPortalSession(int creatorProfileId, DateTime minuteStart) =>
+        $"billing-portal:creator:{creatorProfileId}:{minuteStart:yyyyMMddHHmm}";
 }
