@@ -42,7 +42,9 @@ public static class SubscribedCreators
         var planId = await app.PlanIdAsync(planCode);
         var toStripe = await browser.SubmitFormAsync("/creator/subscription/upgrade", new Dictionary<string, string> { ["interval"] = interval },
             $"/creator/subscription/plan/{planId}/select");
-        toStripe.StatusCode.Should().Be(HttpStatusCode.SeeOther, await toStripe.Content.ReadAsStringAsync());
+        if (toStripe.StatusCode != HttpStatusCode.SeeOther)
+            throw new InvalidOperationException($"Plan selection answered {(int)toStripe.StatusCode} to {toStripe.Headers.Location}: "
+                + System.Text.RegularExpressions.Regex.Match(await browser.PageAsync("/creator/subscription/upgrade"), "data-testid=\"error\">([^<]*)<").Groups[1].Value);
         using var stripePage = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var paid = await stripePage.PostAsync(toStripe.Headers.Location, new FormUrlEncodedContent([new("card_number", card), new("action", "pay")]));
         paid.StatusCode.Should().Be(HttpStatusCode.SeeOther);

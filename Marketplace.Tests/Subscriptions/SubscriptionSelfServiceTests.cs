@@ -154,6 +154,31 @@ public sealed class SubscriptionSelfServiceTests(LiveMarketplaceFactory app) : I
     }
 
     [Fact]
+    public async Task Trial_GoldTwice_TrialOnTheFirstPaidSubscriptionOnly()
+    {
+        var (browser, creatorId) = await app.EligibleCreatorAsync();
+        using var _ = browser;
+        await app.SubscribeAsync(browser, creatorId, PlanCodes.Gold);
+        var first = await app.RowAsync(creatorId);
+        var trialPage = await browser.PageAsync("/creator/subscription");
+        await app.Stripe.V1.Subscriptions.CancelAsync(first.StripeSubscriptionId); // canceled at once, e.g. from Stripe's Dashboard
+        await app.EventuallyAsync(db => db.CreatorSubscriptions.Include(s => s.Plan).SingleAsync(s => s.CreatorProfileId == creatorId),
+            s => s.Plan!.Code == PlanCodes.Free, because: "customer.subscription.deleted puts the creator on Free");
+
+        await app.SubscribeAsync(browser, creatorId, PlanCodes.Gold);
+
+        first.Status.Should().Be(SubscriptionStatus.Trialing);
+        first.TrialEnd.Should().NotBeNull();
+        trialPage.Should().Contain($"data-testid=\"status\">Trialing until {first.TrialEnd:yyyy-MM-dd}<");
+        var second = await app.RowAsync(creatorId);
+        second.StripeSubscriptionId.Should().NotBe(first.StripeSubscriptionId);
+        second.Status.Should().Be(SubscriptionStatus.Active);
+        second.TrialEnd.Should().BeNull();
+        second.TrialConsumedAt.Should().NotBeNull();
+        (await app.Stripe.V1.Subscriptions.GetAsync(second.StripeSubscriptionId)).TrialEnd.Should().BeNull();
+    }
+
+    [Fact]
     public async Task BillingMe_SubscribedCreator_MatchesTheSubscriptionPage()
     {
         var (browser, creatorId) = await app.SubscribedCreatorAsync(PlanCodes.Silver, "year");
