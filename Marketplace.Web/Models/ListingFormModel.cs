@@ -24,7 +24,8 @@ public sealed class ListingFormModel
     {
         Title = listing.Title,
         Description = listing.Description,
-        Price = Marketplace.Core.Plans.Money.ToMajor(listing.PriceMinor, listing.Currency).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Price = Marketplace.Core.Plans.Money.ToMajor(listing.PriceMinor, listing.Currency)
+            .ToString("F" + Marketplace.Core.Plans.Money.DecimalDigits(listing.Currency), System.Globalization.CultureInfo.InvariantCulture),
         Currency = listing.Currency,
     };
 }
