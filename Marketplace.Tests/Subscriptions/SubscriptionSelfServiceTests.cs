@@ -113,6 +113,31 @@ public sealed class SubscriptionSelfServiceTests(LiveMarketplaceFactory app) : I
     }
 
     [Fact]
+    public async Task ChangePlan_SilverMonthlyToYearlyFromThePlansPage_NewPeriodStartsNowAndIsInvoicedAtOnce()
+    {
+        var (browser, creatorId) = await app.SubscribedCreatorAsync(PlanCodes.Silver);
+        using var _ = browser;
+        var silverId = await app.PlanIdAsync(PlanCodes.Silver);
+        var before = await app.RowAsync(creatorId);
+
+        var plans = await browser.PageAsync("/creator/subscription/upgrade");
+        var confirm = await browser.PageAsync($"/creator/subscription/plan/{silverId}/change?interval=year");
+        await browser.PostAsync($"/creator/subscription/plan/{silverId}/change", $"/creator/subscription/plan/{silverId}/change?interval=year",
+            new Dictionary<string, string> { ["interval"] = "year" });
+
+        plans.Should().Contain($"action=\"/creator/subscription/plan/{silverId}/change\"").And.Contain("data-testid=\"change-SILVER-year\"")
+            .And.NotContain("data-testid=\"select-GOLD-month\"", "a subscriber changes plan, never opens a second Checkout");
+        confirm.Should().Contain("a new billing period starts today");
+        var after = await app.RowAsync(creatorId);
+        after.PlanPrice!.Interval.Should().Be(PlanInterval.Year);
+        after.CurrentPeriodEnd.Should().BeAfter(before.CurrentPeriodEnd!.Value.AddMonths(6));
+        var invoice = await app.Stripe.V1.Invoices.GetAsync((await app.Stripe.V1.Subscriptions.GetAsync(after.StripeSubscriptionId)).LatestInvoiceId);
+        invoice.BillingReason.Should().Be("subscription_update");
+        invoice.AmountPaid.Should().BeInRange(19000 - 1900, 19000 - 1800, "a year of Silver less the unused month");
+        (await browser.PageAsync("/creator/subscription")).Should().Contain("data-testid=\"plan\">Silver (yearly, 190.00 EUR)<");
+    }
+
+    [Fact]
     public async Task ChangePlan_GoldToSilver_SwapsNowWithoutChargingAndCreditsTheNextInvoice()
     {
         var (browser, creatorId) = await app.SubscribedCreatorAsync(PlanCodes.Platinium);

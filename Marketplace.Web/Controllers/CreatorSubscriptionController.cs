@@ -215,7 +215,9 @@ public sealed class CreatorSubscriptionController(
         catch (Exception ex) when (IsStripeUnavailable(ex))
         {
             logger.LogWarning(ex, "Subscription change of creator {CreatorId} failed on Stripe", creator.Id);
-            TempData["Error"] = StripeDownMessage;
+            TempData["Error"] = ex is StripeException { HttpStatusCode: var status } refused && (int)status is >= 400 and < 500 and not 429
+                ? $"Stripe refused this change ({refused.StripeError?.Message ?? refused.Message}), so nothing has changed."
+                : StripeDownMessage;
             return RedirectToAction(failureTo);
         }
     }
