@@ -52,6 +52,11 @@ public static class DependencyInjection
         services.AddScoped<PriceSync.PriceSyncJob>();
         services.AddScoped<Checkout.CreatorCheckout>();
         services.AddMarketplaceAdmin();
+        services.AddScoped<Subscriptions.SubscriptionManagement>();
+        services.AddScoped<Subscriptions.BillingOverviewQuery>();
+        services.AddScoped<Subscriptions.CreatorBannerQuery>();
+        services.AddScoped<Listings.CreatorListings>();
+        services.AddScoped<Listings.Storefront>();
         return services;
     }
 }

@@ -106,7 +106,7 @@ public sealed class CreatorCheckout(
                 TrialPeriodDays = plan.TrialDays > 0 && !hadTrialOrPayment ? plan.TrialDays : null,
             },
             ExpiresAt = hourStart.AddHours(2),
-        }, IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart), cancellationToken);
+        }, IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart, subscription.UpdatedAt), cancellationToken);
 
         logger.LogInformation("Creator {CreatorId} sent to Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
             creatorProfileId, session.Id, plan.Code, interval);

@@ -13,9 +13,23 @@ public static class IdempotencyKeys
     public static string Customer(int creatorProfileId) => $"customer:creator:{creatorProfileId}";
 
     /// <summary>
-    /// A creator's Checkout Session for a price within one hour (UTC): a double click or a second tab in that hour gets
-    /// the same session back. <paramref name="hourStart"/> is the start of that hour.
+    /// A creator's Checkout Session for a price within one hour (UTC) from one state of their subscription: a double
+    /// click or a second tab in that hour gets the same session back, while a new checkout after the subscription changed
+    /// (subscribed, then canceled in the same hour) is a new request. <paramref name="hourStart"/> is the start of that
+    /// hour, <paramref name="subscriptionVersion"/> the subscription row's last update (UTC).
     /// </summary>
-    public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart) =>
-        $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}";
+    public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart, DateTime subscriptionVersion) =>
+        $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}:{subscriptionVersion:yyyyMMddHHmmssfffffff}";
+
+    /// <summary>
+    /// One change of a creator's subscription (<paramref name="change"/>, e.g. <c>cancel</c>, <c>resume</c>,
+    /// <c>price:price_…</c>) from the state version the creator saw (<paramref name="stateVersion"/>: the row's last
+    /// update, UTC): a double click replays the first answer, and the same change made again later is a new request.
+    /// </summary>
+    public static string SubscriptionChange(string subscriptionId, string change, DateTime stateVersion) =>
+        $"subscription:{subscriptionId}:{change}:{stateVersion:yyyyMMddHHmmssfffffff}";
+
+    /// <summary>A creator's Billing Portal session within one minute (UTC), <paramref name="minuteStart"/> its start.</summary>
+    public static string BillingPortalSession(int creatorProfileId, DateTime minuteStart) =>
+        $"billing-portal:creator:{creatorProfileId}:{minuteStart:yyyyMMddHHmm}";
 }

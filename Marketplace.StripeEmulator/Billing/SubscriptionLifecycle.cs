@@ -202,6 +202,7 @@ internal static class SubscriptionLifecycle
             }
             if (json["status"]!.GetValue<string>() == "trialing") json["status"] = "active";
         });
+        lines.InsertRange(0, PendingProrations.Take(subscription));
         var invoice = Invoicing.Create(ctx, subscription, "subscription_cycle", lines, invoiceId);
         Invoicing.FinalizeInvoice(ctx, invoice);
         var paid = Invoicing.Pay(ctx, invoice, TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card")));

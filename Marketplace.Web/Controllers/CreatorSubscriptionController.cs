@@ -4,6 +4,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Seeding;
+using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,9 @@ namespace Marketplace.Web.Controllers;
 
 /// <summary>
 /// The signed-in creator's plan: <c>/creator/subscription/…</c>: the subscription page, the plans, choosing one
-/// (Free at once, paid through the payment guard and Stripe Checkout) and Checkout's success and cancel callbacks.
-/// Everything acts on the signed-in creator only.
+/// (Free at once, paid through the payment guard and Stripe Checkout), Checkout's success and cancel callbacks, and the
+/// self-service actions on a paid subscription: Billing Portal, cancel at period end, resume, plan change (confirm
+/// page, then POST). Everything acts on the signed-in creator only: no creator or subscription id is read from the request.
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/subscription")]
@@ -23,14 +25,97 @@ public sealed class CreatorSubscriptionController(
     PlanQueries plans,
     PaymentEligibility eligibility,
     CreatorCheckout checkout,
+    SubscriptionManagement management,
+    BillingOverviewQuery overviews,
     ILogger<CreatorSubscriptionController> logger) : Controller
 {
     private const string StripeDownMessage = "We could not reach Stripe just now, so nothing has changed. Please try again in a minute.";
 
-    /// <summary>The creator's current plan, status and period.</summary>
+    /// <summary>The creator's plan, status in words, period, capabilities and usage, and the payment history.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        await CurrentCreatorAsync(cancellationToken) is { } creator ? View(creator) : Forbid();
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        var overview = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
+        return overview is null ? Forbid() : View(new SubscriptionPageViewModel(creator, overview));
+    }
+
+    /// <summary>A Billing Portal session for the creator's Stripe Customer, coming back here; 303 to it.</summary>
+    [HttpPost("portal")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Portal(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        try
+        {
+            var url = await management.CreatePortalUrlAsync(creator.Id, Url.ActionLink(nameof(Index))!, cancellationToken);
+            if (url is null)
+            {
+                TempData["Error"] = "You have no billing account with Stripe yet: choose a paid plan first.";
+                return RedirectToAction(nameof(Index));
+            }
+
+            Response.Headers.Location = url;
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        catch (Exception ex) when (IsStripeUnavailable(ex))
+        {
+            logger.LogWarning(ex, "Billing Portal session of creator {CreatorId} failed on Stripe", creator.Id);
+            TempData["Error"] = StripeDownMessage;
+            return RedirectToAction(nameof(Index));
+        }
+    }
+
+    /// <summary>Sets the subscription to cancel at the end of the period (<c>cancel_at_period_end=true</c>).</summary>
+    [HttpPost("cancel")]
+    [ValidateAntiForgeryToken]
+    public Task<IActionResult> CancelSubscription(CancellationToken cancellationToken) =>
+        RunAsync((id, ct) => management.CancelAtPeriodEndAsync(id, ct), cancellationToken);
+
+    /// <summary>Undoes a pending cancellation (<c>cancel_at_period_end=false</c>).</summary>
+    [HttpPost("resume")]
+    [ValidateAntiForgeryToken]
+    public Task<IActionResult> Resume(CancellationToken cancellationToken) =>
+        RunAsync((id, ct) => management.ResumeAsync(id, ct), cancellationToken);
+
+    /// <summary>The confirm page of a plan change: the new price and when it applies, or why it cannot be done.</summary>
+    [HttpGet("plan/{planId:int}/change")]
+    public async Task<IActionResult> Change(int planId, [FromQuery] string? interval, CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        if (ParseInterval(interval) is not { } parsed)
+        {
+            TempData["Error"] = "Choose monthly or yearly billing.";
+            return RedirectToAction(nameof(Upgrade));
+        }
+
+        var preview = await management.PreviewAsync(creator.Id, planId, parsed, cancellationToken);
+        if (!preview.Allowed)
+        {
+            TempData["Error"] = preview.Refusal;
+            if (preview.Eligibility is { } guard) TempData["Unmet"] = string.Join('\n', guard.UnmetConditions.Select(c => $"{c.Message} {c.WhatToDo}"));
+            return RedirectToAction(nameof(Upgrade));
+        }
+
+        return View(new PlanChangeViewModel(planId, interval!, preview));
+    }
+
+    /// <summary>Confirms a plan change (form <c>interval</c>): guard, then Stripe; Free means cancel at period end.</summary>
+    [HttpPost("plan/{planId:int}/change")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> ConfirmChange(int planId, [FromForm] string? interval, CancellationToken cancellationToken)
+    {
+        if (ParseInterval(interval) is not { } parsed)
+        {
+            TempData["Error"] = "Choose monthly or yearly billing.";
+            return RedirectToAction(nameof(Upgrade));
+        }
+
+        return await RunAsync((id, ct) => management.ChangePlanAsync(id, planId, parsed, ct), cancellationToken, failureTo: nameof(Upgrade));
+    }
 
     /// <summary>The plans, with the creator's current one marked and the payment guard's result shown before they click.</summary>
     [HttpGet("upgrade")]
@@ -40,7 +125,8 @@ public sealed class CreatorSubscriptionController(
         if (creator is null) return Forbid();
         ViewData["Creator"] = creator;
         var guard = await eligibility.CanCreatorReceivePayments(creator.Id, cancellationToken);
-        return View(new PlanCardsViewModel(await plans.ActivePlansAsync(cancellationToken), creator.Subscription?.PlanId, CanSelect: true, guard));
+        return View(new PlanCardsViewModel(await plans.ActivePlansAsync(cancellationToken), creator.Subscription?.PlanId, CanSelect: true, guard,
+            ChangesPlan: creator.Subscription?.StripeSubscriptionId is not null));
     }
 
     /// <summary>Chooses plan <paramref name="planId"/> billed every <paramref name="interval"/> (<c>month</c> or <c>year</c>).</summary>
@@ -114,6 +200,36 @@ public sealed class CreatorSubscriptionController(
         TempData["Info"] = "Checkout was cancelled: nothing has changed.";
         return RedirectToAction(nameof(Upgrade));
     }
+
+    private async Task<IActionResult> RunAsync(Func<int, CancellationToken, Task<SubscriptionActionResult>> action, CancellationToken cancellationToken,
+        string failureTo = nameof(Index))
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        try
+        {
+            var result = await action(creator.Id, cancellationToken);
+            TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+            return RedirectToAction(result.Succeeded ? nameof(Index) : failureTo);
+        }
+        catch (Exception ex) when (IsStripeUnavailable(ex))
+        {
+            logger.LogWarning(ex, "Subscription change of creator {CreatorId} failed on Stripe", creator.Id);
+            TempData["Error"] = ex is StripeException { HttpStatusCode: var status } refused && (int)status is >= 400 and < 500 and not 429
+                ? $"Stripe refused this change ({refused.StripeError?.Message ?? refused.Message}), so nothing has changed."
+                : StripeDownMessage;
+            return RedirectToAction(failureTo);
+        }
+    }
+
+    private static PlanInterval? ParseInterval(string? interval) => interval switch
+    {
+        "month" => PlanInterval.Month,
+        "year" => PlanInterval.Year,
+        _ => null,
+    };
+
+    private static bool IsStripeUnavailable(Exception ex) => ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException;
 
     private Task<CreatorProfile?> CurrentCreatorAsync(CancellationToken cancellationToken) =>
         creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);

@@ -86,17 +86,22 @@ internal static class SubscriptionsApi
         }
 
         // error_if_incomplete: a charge that would fail answers 402 and changes nothing, as Stripe rolls the update back.
-        if (proration == "always_invoice" && paymentBehavior == "error_if_incomplete"
+        var changesInterval = swaps.Any(x => x.Item is not null && !x.Deleted && x.NewPrice is not null
+            && (x.NewPrice.Json["recurring"]!["interval"]!.GetValue<string>() != x.Item["price"]!["recurring"]!["interval"]!.GetValue<string>()
+                || x.NewPrice.Json["recurring"]!["interval_count"]!.AsLong() != x.Item["price"]!["recurring"]!["interval_count"]!.AsLong()));
+        if ((proration == "always_invoice" || changesInterval) && paymentBehavior == "error_if_incomplete"
             && !TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card"))
             && swaps.Any(x => x.Item is not null && !x.Deleted && x.NewPrice is not null
                 && PricesApi.UnitAmount(x.NewPrice) * (x.Quantity ?? x.Item["quantity"]!.AsLong())
-                   > x.Item["price"]!["unit_amount"]!.AsLong() * x.Item["quantity"]!.AsLong()))
+                   > (changesInterval ? 0 : x.Item["price"]!["unit_amount"]!.AsLong() * x.Item["quantity"]!.AsLong())))
             throw StripeApiException.CardDeclined();
 
         var remaining = currentItems.Count - swaps.Count(x => x.Item is not null && x.Deleted) + swaps.Count(x => x.Item is null);
         if (remaining < 1) throw StripeApiException.Invalid("items", "A subscription needs at least one item.");
 
         var prorationLines = new List<InvoiceLine>();
+        var resetLines = new List<InvoiceLine>();
+        var trialing = subscription.Str("status") == "trialing";
         ctx.Update(subscription, "customer.subscription.updated", json =>
         {
             if (metadata is not null) Json.MergeMetadata(json, metadata, clear);
@@ -121,6 +126,9 @@ internal static class SubscriptionsApi
                 var target = items.First(x => x!["id"]!.GetValue<string>() == item["id"]!.GetValue<string>())!.AsObject();
                 if (deleted) { items.Remove(target); continue; }
                 var oldAmount = target["price"]!["unit_amount"]!.AsLong() * target["quantity"]!.AsLong();
+                var oldRecurring = target["price"]!["recurring"]!;
+                var oldPriceId = target["price"]!["id"]!.GetValue<string>();
+                var oldProductId = target["price"]!["product"]!.GetValue<string>();
                 if (newPrice is not null)
                 {
                     target["price"] = newPrice.Snapshot();
@@ -128,25 +136,54 @@ internal static class SubscriptionsApi
                 }
                 if (quantity is not null) target["quantity"] = quantity.Value;
                 var newAmount = target["price"]!["unit_amount"]!.AsLong() * target["quantity"]!.AsLong();
+                var newRecurring = target["price"]!["recurring"]!;
                 var start = target["current_period_start"]!.AsLong();
                 var end = target["current_period_end"]!.AsLong();
                 var remaining = end > start ? Math.Clamp((double)(end - ctx.Now) / (end - start), 0, 1) : 0;
-                var difference = (long)Math.Round((newAmount - oldAmount) * remaining);
+                var intervalChanged = newRecurring["interval"]!.GetValue<string>() != oldRecurring["interval"]!.GetValue<string>()
+                    || newRecurring["interval_count"]!.AsLong() != oldRecurring["interval_count"]!.AsLong();
+                if (intervalChanged && !trialing)
+                {
+                    // A new billing interval resets the billing cycle to now and is invoiced at once: the new price for a
+                    // full new period, less the unused time of the old one (unless proration_behavior=none).
+                    var newEnd = Periods.Add(ctx.Now, newRecurring["interval"]!.GetValue<string>(), newRecurring["interval_count"]!.AsLong());
+                    var credit = (long)Math.Round(oldAmount * remaining);
+                    if (proration != "none" && credit != 0)
+                        resetLines.Add(new InvoiceLine(oldPriceId, oldProductId, target["id"]!.GetValue<string>(), target["quantity"]!.AsLong(), -credit,
+                            "Unused time for the rest of the previous period", ctx.Now, end, true));
+                    resetLines.Add(new InvoiceLine(target["price"]!["id"]!.GetValue<string>(), target["price"]!["product"]!.GetValue<string>(),
+                        target["id"]!.GetValue<string>(), target["quantity"]!.AsLong(), newAmount,
+                        SubscriptionLifecycle.Describe(ctx, ctx.State.Find(target["price"]!["id"]!.GetValue<string>())!, target["quantity"]!.AsLong(), false),
+                        ctx.Now, newEnd, false));
+                    target["current_period_start"] = ctx.Now;
+                    target["current_period_end"] = newEnd;
+                    json["billing_cycle_anchor"] = ctx.Now;
+                    continue;
+                }
+                var difference = trialing ? 0 : (long)Math.Round((newAmount - oldAmount) * remaining);
                 if (difference != 0)
                     prorationLines.Add(new InvoiceLine(target["price"]!["id"]!.GetValue<string>(), target["price"]!["product"]!.GetValue<string>(),
                         target["id"]!.GetValue<string>(), target["quantity"]!.AsLong(), difference,
                         "Proration for the remaining time of the period", ctx.Now, end, true));
             }
             json["items"]!["total_count"] = items.Count;
+            if (json["cancel_at_period_end"]!.GetValue<bool>()) json["cancel_at"] = SubscriptionLifecycle.PeriodEnd(subscription);
         });
 
-        if (proration == "always_invoice" && prorationLines.Count > 0)
+        // Stripe: always_invoice (or a billing cycle reset) invoices now, pending proration items included;
+        // create_prorations leaves the proration items pending for the next invoice; none creates none.
+        if (resetLines.Count > 0 || (proration == "always_invoice" && prorationLines.Count > 0))
         {
-            var invoice = Invoicing.Create(ctx, subscription, "subscription_update", prorationLines);
+            var lines = PendingProrations.Take(subscription).Concat(prorationLines).Concat(resetLines).ToList();
+            var invoice = Invoicing.Create(ctx, subscription, "subscription_update", lines);
             subscription.Json["latest_invoice"] = invoice.Id;
             Invoicing.FinalizeInvoice(ctx, invoice);
             if (!Invoicing.Pay(ctx, invoice, TestCards.RenewalSucceeds(subscription.Internal.GetValueOrDefault("card"))))
                 ctx.Update(subscription, "customer.subscription.updated", json => json["status"] = "past_due");
+        }
+        else if (proration == "create_prorations")
+        {
+            PendingProrations.Add(subscription, prorationLines);
         }
         return subscription.Snapshot();
     }

@@ -1,0 +1,115 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
+using Marketplace.Core.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Listings;
+
+/// <summary>
+/// A creator's own listings: list, create, edit, deactivate, reactivate. Every method takes the signed-in creator's id
+/// and only ever touches that creator's rows. Active listings are limited by the plan's <c>MaxListings</c> (null:
+/// unlimited) read from <see cref="CreatorCapabilities"/>; the count and the insert (or reactivation) run under a
+/// per-creator lock, so two concurrent creates cannot both pass the limit.
+/// </summary>
+public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities capabilities, IDistributedLocks locks, TimeProvider clock)
+{
+    /// <summary>The creator's listings, active first, oldest first.</summary>
+    public async Task<IReadOnlyList<Listing>> ForCreatorAsync(int creatorProfileId, CancellationToken cancellationToken = default) =>
+        await db.Listings.AsNoTracking().Where(l => l.CreatorProfileId == creatorProfileId)
+            .OrderByDescending(l => l.IsActive).ThenBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(cancellationToken);
+
+    /// <summary>One listing of the creator; null when it does not exist or is another creator's.</summary>
+    public Task<Listing?> FindAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken = default) =>
+        db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId && l.CreatorProfileId == creatorProfileId, cancellationToken);
+
+    /// <summary>Creates an active listing, unless the input is invalid or the plan's limit is reached (nothing stored then).</summary>
+    public async Task<ListingResult> CreateAsync(int creatorProfileId, ListingInput input, CancellationToken cancellationToken = default)
+    {
+        var (minor, error) = input.PriceMinor();
+        if (minor is null) return new(ListingOutcome.Invalid, Error: error);
+        Listing listing;
+        try
+        {
+            listing = new Listing(creatorProfileId, input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now());
+        }
+        catch (DomainException ex)
+        {
+            return new(ListingOutcome.Invalid, Error: ex.Message);
+        }
+
+        using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
+        if (await LimitReachedAsync(creatorProfileId, cancellationToken) is { } limit) return new(ListingOutcome.LimitReached, Limit: limit);
+        db.Listings.Add(listing);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(ListingOutcome.Done, listing);
+    }
+
+    /// <summary>Changes a listing's title, description and price (active or not).</summary>
+    public async Task<ListingResult> UpdateAsync(int creatorProfileId, int listingId, ListingInput input, CancellationToken cancellationToken = default)
+    {
+        var listing = await TrackedAsync(creatorProfileId, listingId, cancellationToken);
+        if (listing is null) return new(ListingOutcome.NotFound);
+        var (minor, error) = input.PriceMinor();
+        if (minor is null) return new(ListingOutcome.Invalid, listing, error);
+        try
+        {
+            listing.Update(input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now());
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return new(ListingOutcome.Invalid, listing, ex.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new(ListingOutcome.Done, listing);
+    }
+
+    /// <summary>Takes a listing off the storefront (idempotent).</summary>
+    public async Task<ListingResult> DeactivateAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken = default)
+    {
+        var listing = await TrackedAsync(creatorProfileId, listingId, cancellationToken);
+        if (listing is null) return new(ListingOutcome.NotFound);
+        if (listing.IsActive)
+        {
+            listing.Deactivate(Now());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new(ListingOutcome.Done, listing);
+    }
+
+    /// <summary>Puts a listing back on the storefront, within the plan's limit (idempotent).</summary>
+    public async Task<ListingResult> ReactivateAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken = default)
+    {
+        using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
+        var listing = await TrackedAsync(creatorProfileId, listingId, cancellationToken);
+        if (listing is null) return new(ListingOutcome.NotFound);
+        if (listing.IsActive) return new(ListingOutcome.Done, listing);
+        if (await LimitReachedAsync(creatorProfileId, cancellationToken) is { } limit) return new(ListingOutcome.LimitReached, listing, Limit: limit);
+        listing.Reactivate(Now());
+        await db.SaveChangesAsync(cancellationToken);
+        return new(ListingOutcome.Done, listing);
+    }
+
+    /// <summary>The plan's limit when one more active listing would pass it; null when there is room (or no limit).</summary>
+    public async Task<ListingLimit?> LimitReachedAsync(int creatorProfileId, CancellationToken cancellationToken = default)
+    {
+        var caps = await capabilities.GetAsync(creatorProfileId, cancellationToken);
+        var max = caps is null ? 0 : caps.MaxListings;
+        if (max is null) return null;
+        var usage = await db.Listings.CountAsync(l => l.CreatorProfileId == creatorProfileId && l.IsActive, cancellationToken);
+        if (usage < max) return null;
+        var planName = await db.CreatorSubscriptions.Where(s => s.CreatorProfileId == creatorProfileId).Select(s => s.Plan!.Name)
+            .SingleOrDefaultAsync(cancellationToken) ?? "current";
+        return new ListingLimit(planName, max.Value, usage);
+    }
+
+    private Task<Listing?> TrackedAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken) =>
+        db.Listings.SingleOrDefaultAsync(l => l.Id == listingId && l.CreatorProfileId == creatorProfileId, cancellationToken);
+
+    private Task<IDisposable> LockAsync(int creatorProfileId, CancellationToken cancellationToken) =>
+        locks.AcquireAsync($"listings:creator:{creatorProfileId}", TimeSpan.FromSeconds(30), cancellationToken);
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

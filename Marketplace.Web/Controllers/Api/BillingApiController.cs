@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Marketplace.Core.Creators;
+using Marketplace.Core.Subscriptions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Controllers.Api;
+
+/// <summary><c>GET /api/billing/me</c>: the signed-in creator's subscription, limits and usage as JSON (the subscription page's data).</summary>
+[ApiController]
+[CreatorApi]
+[Route("api/billing")]
+public sealed class BillingApiController(CreatorQueries creators, BillingOverviewQuery overviews) : ControllerBase
+{
+    /// <summary>
+    /// <c>plan</c> (code), <c>planName</c>, <c>interval</c> (<c>month</c>/<c>year</c>, null on Free), <c>status</c>
+    /// (Stripe's word), <c>currentPeriodEnd</c> and <c>trialEnd</c> (ISO 8601 UTC or null), <c>cancelAtPeriodEnd</c>,
+    /// <c>limits</c> (<c>listings</c>: null = unlimited, <c>commissionRateBps</c>, <c>customDomain</c>,
+    /// <c>prioritySupport</c>) and <c>usage</c> (<c>listings</c>: active ones). 401/403 ProblemDetails for non-creators.
+    /// </summary>
+    [HttpGet("me")]
+    public async Task<IActionResult> Me(CancellationToken cancellationToken)
+    {
+        var creator = await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No creator profile.");
+        var o = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
+        if (o is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No subscription.");
+        return Ok(new
+        {
+            plan = o.PlanCode,
+            planName = o.PlanName,
+            interval = o.Interval,
+            status = o.StripeStatus,
+            currentPeriodEnd = o.CurrentPeriodEnd,
+            cancelAtPeriodEnd = o.CancelAtPeriodEnd,
+            trialEnd = o.TrialEnd,
+            limits = new
+            {
+                listings = o.Capabilities.MaxListings,
+                commissionRateBps = o.Capabilities.CommissionRateBps,
+                customDomain = o.Capabilities.CustomDomain,
+                prioritySupport = o.Capabilities.PrioritySupport,
+            },
+            usage = new { listings = o.ActiveListings },
+        });
+    }
+}

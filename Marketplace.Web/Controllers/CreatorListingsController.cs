@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Marketplace.Core.Creators;
+using Marketplace.Core.Listings;
+using Marketplace.Core.Seeding;
+using Marketplace.Core.Subscriptions;
+using Marketplace.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Controllers;
+
+/// <summary>
+/// The signed-in creator's listings, <c>/creator/listings/…</c>: list, new, edit, deactivate, reactivate. A listing
+/// past the plan's <c>MaxListings</c> is refused with HTTP 402 (an HTML page, or a ProblemDetails for
+/// <c>Accept: application/json</c>) and nothing is stored. Another creator's listing id answers 404.
+/// </summary>
+[Authorize(Policy = Roles.Creator)]
+[Route("creator/listings")]
+public sealed class CreatorListingsController(CreatorQueries creators, CreatorListings listings, CreatorCapabilities capabilities) : Controller
+{
+    /// <summary>The creator's listings with their plan's limit.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var all = await listings.ForCreatorAsync(creatorId.Value, cancellationToken);
+        var caps = await capabilities.GetAsync(creatorId.Value, cancellationToken);
+        return View(new ListingsPageViewModel(all, caps?.MaxListings, all.Count(l => l.IsActive)));
+    }
+
+    /// <summary>The empty form.</summary>
+    [HttpGet("new")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
+        await CreatorIdAsync(cancellationToken) is null ? Forbid() : View("Form", new ListingFormViewModel(new ListingFormModel(), null, null));
+
+    /// <summary>Creates a listing: 303 to the list; the same form with the message (400) when invalid; 402 past the limit.</summary>
+    [HttpPost("")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Create([FromForm] ListingFormModel form, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var result = await listings.CreateAsync(creatorId.Value, form.ToInput(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case ListingOutcome.Done:
+                TempData["Message"] = $"“{result.Listing!.Title}” is on sale.";
+                return RedirectToAction(nameof(Index));
+            case ListingOutcome.LimitReached:
+                return LimitReached(result.Limit!);
+            default:
+                if (ListingLimitProblem.WantsJson(Request)) return ValidationProblem(result.Error);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View("Form", new ListingFormViewModel(form, null, result.Error));
+        }
+    }
+
+    /// <summary>The form filled with the listing; 404 when it is not the creator's.</summary>
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var listing = await listings.FindAsync(creatorId.Value, id, cancellationToken);
+        return listing is null ? NotFound() : View("Form", new ListingFormViewModel(ListingFormModel.From(listing), id, null));
+    }
+
+    /// <summary>Saves an edit: 303 to the list; the same form with the message (400) when invalid; 404 when not the creator's.</summary>
+    [HttpPost("{id:int}")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Update(int id, [FromForm] ListingFormModel form, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var result = await listings.UpdateAsync(creatorId.Value, id, form.ToInput(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case ListingOutcome.NotFound:
+                return NotFound();
+            case ListingOutcome.Invalid:
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View("Form", new ListingFormViewModel(form, id, result.Error));
+            default:
+                TempData["Message"] = $"“{result.Listing!.Title}” is saved.";
+                return RedirectToAction(nameof(Index));
+        }
+    }
+
+    /// <summary>Takes a listing off the storefront.</summary>
+    [HttpPost("{id:int}/deactivate")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Deactivate(int id, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var result = await listings.DeactivateAsync(creatorId.Value, id, cancellationToken);
+        if (result.Outcome == ListingOutcome.NotFound) return NotFound();
+        TempData["Message"] = $"“{result.Listing!.Title}” is deactivated.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Puts a listing back, within the plan's limit (402 past it).</summary>
+    [HttpPost("{id:int}/reactivate")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Reactivate(int id, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var result = await listings.ReactivateAsync(creatorId.Value, id, cancellationToken);
+        if (result.Outcome == ListingOutcome.NotFound) return NotFound();
+        if (result.Outcome == ListingOutcome.LimitReached) return LimitReached(result.Limit!);
+        TempData["Message"] = $"“{result.Listing!.Title}” is on sale again.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private IActionResult LimitReached(ListingLimit limit)
+    {
+        if (ListingLimitProblem.WantsJson(Request)) return ListingLimitProblem.Json(limit);
+        Response.StatusCode = StatusCodes.Status402PaymentRequired;
+        return View("LimitReached", limit);
+    }
+
+    private async Task<int?> CreatorIdAsync(CancellationToken cancellationToken) =>
+        (await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))?.Id;
+}

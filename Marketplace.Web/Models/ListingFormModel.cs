@@ -1,0 +1,37 @@
+using Marketplace.Core.Listings;
+
+namespace Marketplace.Web.Models;
+
+/// <summary>
+/// The listing form (and the JSON body of <c>POST /api/listings</c>): price in major units as typed
+/// (<c>19.99</c>, <c>5000</c> for XAF), currency ISO 4217.
+/// </summary>
+public sealed class ListingFormModel
+{
+    public string? Title { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Price { get; set; }
+
+    public string? Currency { get; set; } = "eur";
+
+    /// <summary>The input for Core.</summary>
+    public ListingInput ToInput() => new(Title, Description, Price, Currency);
+
+    /// <summary>The form filled from a stored listing (minor units back to major).</summary>
+    public static ListingFormModel From(Listing listing) => new()
+    {
+        Title = listing.Title,
+        Description = listing.Description,
+        Price = Marketplace.Core.Plans.Money.ToMajor(listing.PriceMinor, listing.Currency)
+            .ToString("F" + Marketplace.Core.Plans.Money.DecimalDigits(listing.Currency), System.Globalization.CultureInfo.InvariantCulture),
+        Currency = listing.Currency,
+    };
+}
+
+/// <summary>The new/edit listing page: the form, the listing id when editing, and the error to show.</summary>
+public sealed record ListingFormViewModel(ListingFormModel Form, int? ListingId, string? Error);
+
+/// <summary>The listings page: the creator's listings and their plan's limit (null: unlimited).</summary>
+public sealed record ListingsPageViewModel(IReadOnlyList<Listing> Listings, int? MaxListings, int ActiveCount);
