@@ -56,17 +56,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
         Dictionary<string, string> jobIdsBeforeKill;
         using (var first = await AppProcess.StartAsync(Settings(queues: "default"), firstLog, TimeSpan.FromSeconds(90)))
         {
-            using var client = new HttpClient { BaseAddress = first.Url };
-            var acknowledged = 0;
-            foreach (var account in accounts)
-            {
-                var json = StripeEventSamples.Event("account.updated", account, "account", account: account);
-                var response = await client.PostAsync("/api/webhooks/stripe/connect", json, StripeEventSamples.Sign(json, StripeEventSamples.ConnectSecret));
-                response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-                acknowledged++;
-            }
-
-            acknowledged.Should().Be(EventCount);
+            (await SendAccountUpdatedAsync(first, accounts)).Should().Be(EventCount);
             var before = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
             before.Should().HaveCount(EventCount);
             before.Should().OnlyContain(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.JobId != null,
@@ -81,15 +71,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
 
         // Second process on the same database and Hangfire storage, serving every queue.
         using var second = await AppProcess.StartAsync(Settings(queues: "webhooks,default"), Path.Combine(_directory, "second-process.log"), TimeSpan.FromSeconds(90));
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        List<StripeWebhookEvent> rows;
-        do
-        {
-            await Task.Delay(500);
-            rows = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
-        }
-        while (DateTime.UtcNow < deadline && rows.Count(e => e.Status == WebhookEventStatus.Processed) < EventCount);
-
+        var rows = await WaitUntilProcessedAsync(EventCount, seconds: 120);
         var processed = rows.Count(e => e.Status == WebhookEventStatus.Processed);
         output.WriteLine($"acknowledged {EventCount}, processed after restart {processed}, lost {EventCount - processed}");
         processed.Should().Be(EventCount, AppProcess.ReadLog(second.LogFile));
@@ -100,6 +82,73 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
         var complete = await WithDbAsync(db => db.CreatorStripeAccounts.Where(a => a.OnboardingStatus == OnboardingStatus.Complete)
             .Select(a => a.StripeAccountId).ToListAsync());
         complete.Should().BeEquivalentTo(accounts, "every event's effect is in the database");
+    }
+
+    [Fact]
+    public async Task Kill_WhileJobsWaitOnStripe_EveryEventProcessedByTheNextProcess()
+    {
+        const int count = 20;
+        var accounts = await SeedCreatorsWithConnectAccountsAsync(count);
+        foreach (var account in accounts) _emulator.SetAccountState(ApiKey, account, "enabled");
+
+        // First process: every queue served, but Stripe hangs (10 min per call, the app waits up to 5 min): the jobs
+        // that started are mid-run, holding their row lock, when the process dies.
+        _emulator.DelayNextApiCalls(ApiKey, TimeSpan.FromMinutes(10), 10_000);
+        var firstSettings = Settings(queues: "webhooks,default");
+        firstSettings["Stripe:RequestTimeoutSeconds"] = "300";
+        using (var first = await AppProcess.StartAsync(firstSettings, Path.Combine(_directory, "first-process.log"), TimeSpan.FromSeconds(90)))
+        {
+            (await SendAccountUpdatedAsync(first, accounts)).Should().Be(count);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && await WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Processing)) < 4)
+                await Task.Delay(200);
+            (await WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Processing)))
+                .Should().Be(4, "the first process's 4 workers are each inside a Stripe call");
+            first.Kill();
+        }
+
+        _emulator.DelayNextApiCalls(ApiKey, TimeSpan.FromSeconds(1), 0); // Stripe answers again
+        var secondSettings = Settings(queues: "webhooks,default");
+        secondSettings["Hangfire:SqliteInvisibilityTimeoutSeconds"] = "10"; // the killed process's jobs are taken again after 10 s
+        using var second = await AppProcess.StartAsync(secondSettings, Path.Combine(_directory, "second-process.log"), TimeSpan.FromSeconds(90));
+
+        var rows = await WaitUntilProcessedAsync(count, seconds: 150);
+        var processed = rows.Count(e => e.Status == WebhookEventStatus.Processed);
+        output.WriteLine($"acknowledged {count}, 4 mid-run at the kill, processed after restart {processed}, lost {count - processed}");
+        processed.Should().Be(count, AppProcess.ReadLog(second.LogFile));
+        rows.Count(e => e.Attempts == 2).Should().Be(4, "the 4 jobs killed mid-run were run again; the others once");
+        (await WithDbAsync(db => db.CreatorStripeAccounts.CountAsync(a => a.OnboardingStatus == OnboardingStatus.Complete))).Should().Be(count);
+    }
+
+    /// <summary>POSTs one signed <c>account.updated</c> per account to the process; returns how many were answered 200.</summary>
+    private static async Task<int> SendAccountUpdatedAsync(AppProcess app, IEnumerable<string> accounts)
+    {
+        using var client = new HttpClient { BaseAddress = app.Url };
+        var acknowledged = 0;
+        foreach (var account in accounts)
+        {
+            var json = StripeEventSamples.Event("account.updated", account, "account", account: account);
+            var response = await client.PostAsync("/api/webhooks/stripe/connect", json, StripeEventSamples.Sign(json, StripeEventSamples.ConnectSecret));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            acknowledged++;
+        }
+
+        return acknowledged;
+    }
+
+    /// <summary>Polls the inbox until <paramref name="count"/> rows are Processed or <paramref name="seconds"/> pass; returns the rows.</summary>
+    private async Task<List<StripeWebhookEvent>> WaitUntilProcessedAsync(int count, int seconds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        List<StripeWebhookEvent> rows;
+        do
+        {
+            await Task.Delay(500);
+            rows = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
+        }
+        while (DateTime.UtcNow < deadline && rows.Count(e => e.Status == WebhookEventStatus.Processed) < count);
+
+        return rows;
     }
 
     /// <summary>The app's configuration for this test: the shared folder and emulator, the test's webhook secrets.</summary>

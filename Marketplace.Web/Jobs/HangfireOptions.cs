@@ -35,6 +35,14 @@ public sealed class HangfireOptions
     [Range(50, 60_000)]
     public int QueuePollIntervalMs { get; set; } = 500;
 
+    /// <summary>
+    /// SQLite storage only: how long a job taken by a worker stays hidden from other workers, in seconds. A job whose
+    /// process died mid-run is taken again after it (Hangfire.Storage.SQLite's own default is 30 minutes; 300 s matches
+    /// SQL Server's sliding invisibility timeout). Keep it above the longest job: a job running longer is started twice.
+    /// </summary>
+    [Range(5, 86_400)]
+    public int SqliteInvisibilityTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Where the admin-only dashboard is served.</summary>
     [Required, RegularExpression("^/.*")]
     public string DashboardPath { get; set; } = "/hangfire";
