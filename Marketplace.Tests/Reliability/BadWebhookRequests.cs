@@ -28,7 +28,7 @@ public sealed record BadWebhookRequest(int Index, string Category, Func<HttpRequ
 /// </summary>
 public sealed class BadWebhookRequests(int seed, string path, string secret, string otherSecret, string? connectedAccount)
 {
-    /// <summary>Every category, in the order they are dealt round-robin-free (each request draws one at random).</summary>
+    /// <summary>Every category; each generated request draws one at random.</summary>
     public static readonly string[] Categories =
     [
         "random-bytes", "truncated-json", "json-not-an-event", "wrong-secret", "other-endpoint-secret", "stale-timestamp",
