@@ -70,6 +70,12 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// <summary>Makes the next <paramref name="count"/> API calls with <paramref name="apiKey"/> answer <paramref name="status"/> (429 or 500), after any failures already planned; a count of 0 clears the plans.</summary>
     public void FailNextApiCalls(string apiKey, int status, int count) => _control.FailNextApiCalls(apiKey, status, count);
 
+    /// <summary>
+    /// Holds the next <paramref name="count"/> API calls with <paramref name="apiKey"/> for <paramref name="delay"/> each before
+    /// handling them (a client whose timeout is shorter sees a timeout), queued after any faults already planned.
+    /// </summary>
+    public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count) => _control.DelayNextApiCalls(apiKey, delay, count);
+
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);

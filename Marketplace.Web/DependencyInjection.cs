@@ -46,6 +46,7 @@ public static class DependencyInjection
 
         services.AddControllersWithViews();
         services.AddRazorPages();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         return builder;

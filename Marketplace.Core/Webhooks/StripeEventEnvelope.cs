@@ -18,7 +18,19 @@ namespace Marketplace.Core.Webhooks;
 public sealed record StripeEventEnvelope(string Id, string Type, string? Account, string? ApiVersion, bool Livemode,
     DateTime Created, string? ObjectId, string? ObjectType)
 {
-    /// <summary>Reads the envelope; false with a short reason when the JSON is not a Stripe event.</summary>
+    /// <summary>Longest event or account id stored (the inbox columns hold 255 characters; Stripe's ids are far shorter).</summary>
+    public const int MaxIdLength = 255;
+
+    /// <summary>Longest event type stored (the inbox column holds 100 characters).</summary>
+    public const int MaxTypeLength = 100;
+
+    /// <summary>Longest <c>api_version</c> stored (the inbox column holds 64 characters).</summary>
+    public const int MaxApiVersionLength = 64;
+
+    /// <summary>
+    /// Reads the envelope; false with a short reason when the JSON is not a Stripe event, or has a field longer than
+    /// its inbox column (a database error on insert would otherwise answer 500 to a correctly signed body).
+    /// </summary>
     public static bool TryParse(string json, out StripeEventEnvelope? envelope, out string? error)
     {
         envelope = null;
@@ -31,12 +43,19 @@ public sealed record StripeEventEnvelope(string Id, string Type, string? Account
             var type = Text(root, "type");
             if (string.IsNullOrEmpty(id) || !id.StartsWith("evt_", StringComparison.Ordinal)) return Fail("missing event id", out error);
             if (string.IsNullOrEmpty(type)) return Fail("missing event type", out error);
-            if (!root.TryGetProperty("created", out var created) || !created.TryGetInt64(out var unix)) return Fail("missing created", out error);
+            if (id.Length > MaxIdLength) return Fail("event id too long", out error);
+            if (type.Length > MaxTypeLength) return Fail("event type too long", out error);
+            if (!root.TryGetProperty("created", out var created) || created.ValueKind != JsonValueKind.Number || !created.TryGetInt64(out var unix))
+                return Fail("missing created", out error);
+            var account = Text(root, "account");
+            if (account?.Length > MaxIdLength) return Fail("account id too long", out error);
+            var apiVersion = Text(root, "api_version");
+            if (apiVersion?.Length > MaxApiVersionLength) return Fail("api_version too long", out error);
             if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
                 || !data.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
                 return Fail("missing data.object", out error);
 
-            envelope = new StripeEventEnvelope(id, type, NullIfEmpty(Text(root, "account")), Text(root, "api_version"),
+            envelope = new StripeEventEnvelope(id, type, NullIfEmpty(account), apiVersion,
                 root.TryGetProperty("livemode", out var live) && live.ValueKind == JsonValueKind.True,
                 DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime, Text(obj, "id"), Text(obj, "object"));
             error = null;

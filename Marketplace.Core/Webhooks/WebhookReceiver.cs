@@ -85,12 +85,17 @@ public sealed class WebhookReceiver(
 
         try
         {
-            jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(row.Id, null, CancellationToken.None));
+            var jobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(row.Id, null, CancellationToken.None));
+            // The job id lets the recovery job tell a row whose job still waits in the queue from one that lost it.
+            // Only JobId/EnqueuedAt are written: a job that already ran keeps the status it recorded.
+            row.RecordEnqueued(jobId, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
-            // The row is committed: the recovery job enqueues it later. Stripe must still get its 200.
-            logger.LogError(ex, "Could not enqueue Stripe event {StripeEventId}; the recovery job will pick it up", envelope.Id);
+            // The row is committed: the recovery job enqueues it later (a row without a job id is one it looks at).
+            // Stripe must still get its 200.
+            logger.LogError(ex, "Could not enqueue Stripe event {StripeEventId} or record its job; the recovery job will pick it up", envelope.Id);
         }
 
         return new WebhookReceiveResult(WebhookReceiveOutcome.Accepted, StripeEventId: envelope.Id);

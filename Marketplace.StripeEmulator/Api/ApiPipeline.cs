@@ -9,7 +9,7 @@ internal delegate JsonNode ApiHandler(ApiContext ctx);
 
 /// <summary>
 /// What every <c>/v1</c> call goes through, in order: <c>Authorization: Bearer sk_test_…</c> (401 otherwise),
-/// planned chaos failures (429 <c>rate_limit</c> / 500), parameter parsing (query and form body),
+/// planned chaos faults (429 <c>rate_limit</c> / 500, or a delay before handling), parameter parsing (query and form body),
 /// <c>Idempotency-Key</c> replay for POSTs, <c>Stripe-Account</c> check, the handler under the key's lock,
 /// <c>expand[]</c>, and Stripe's error body. Adds <c>Request-Id</c> to every answer.
 /// </summary>
@@ -32,7 +32,19 @@ internal static class ApiPipeline
             var apiKey = Authenticate(http);
             var state = emulator.Store.GetOrCreate(apiKey);
             var planned = state.ApiChaos.TakeFailure();
-            if (planned is int failure) throw PlannedFailure(failure);
+            if (planned?.Status is int failure) throw PlannedFailure(failure);
+            if (planned?.Delay is TimeSpan delay)
+            {
+                // A slow Stripe: the call is handled after the delay, whether or not the client is still waiting.
+                try
+                {
+                    await Task.Delay(delay, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the client gave up (its timeout); nothing is done, as when Stripe never received the call
+                }
+            }
 
             var raw = await ReadBodyAsync(http);
             var pairs = FormPairs.Parse(http.Request.QueryString.Value);

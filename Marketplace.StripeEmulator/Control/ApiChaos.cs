@@ -1,9 +1,10 @@
 namespace Marketplace.StripeEmulator.Control;
 
 /// <summary>
-/// Makes the next API calls of one key fail with 429 <c>rate_limit</c> or 500 <c>api_error</c>. Plans queue up:
-/// <c>FailNext(500, 1)</c> then <c>FailNext(429, 1)</c> fails the next call with 500 and the one after with 429.
-/// <c>FailNext(s, 0)</c> clears every plan. Thread-safe.
+/// Makes the next API calls of one key fail with 429 <c>rate_limit</c> or 500 <c>api_error</c>, or hang for a while
+/// before being answered normally (a client with a shorter timeout sees a timeout). Plans queue up:
+/// <c>FailNext(500, 1)</c>, <c>FailNext(429, 1)</c>, <c>DelayNext(5 s, 1)</c> fails the next call with 500, the one after
+/// with 429, and holds the third for 5 s. <c>FailNext(s, 0)</c> or <c>DelayNext(d, 0)</c> clears every plan. Thread-safe.
 /// </summary>
 internal sealed class ApiChaos
 {
@@ -13,11 +14,14 @@ internal sealed class ApiChaos
     public void FailNext(int status, int count)
     {
         if (status is not (429 or 500)) throw new ArgumentOutOfRangeException(nameof(status), "Only 429 and 500 are supported.");
-        lock (_gate)
-        {
-            if (count <= 0) _plans.Clear();
-            else _plans.Add(new FailurePlan(status, count));
-        }
+        Add(new FailurePlan(status, null, count));
+    }
+
+    /// <summary>Holds the next <paramref name="count"/> calls for <paramref name="delay"/> each, then handles them normally.</summary>
+    public void DelayNext(TimeSpan delay, int count)
+    {
+        if (delay <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(delay), "The delay must be positive.");
+        Add(new FailurePlan(null, delay, count));
     }
 
     public int Remaining
@@ -28,22 +32,39 @@ internal sealed class ApiChaos
         }
     }
 
-    /// <summary>Consumes one planned failure: returns its status, or null when the call should run normally.</summary>
-    public int? TakeFailure()
+    /// <summary>
+    /// Consumes one planned fault: a status to answer, a delay to wait before handling the call, or null when the call
+    /// should run normally.
+    /// </summary>
+    public ChaosAction? TakeFailure()
     {
         lock (_gate)
         {
             if (_plans.Count == 0) return null;
             var plan = _plans[0];
             if (--plan.Remaining == 0) _plans.RemoveAt(0);
-            return plan.Status;
+            return new ChaosAction(plan.Status, plan.Delay);
         }
     }
 
-    private sealed class FailurePlan(int status, int remaining)
+    private void Add(FailurePlan plan)
     {
-        public int Status { get; } = status;
+        lock (_gate)
+        {
+            if (plan.Remaining <= 0) _plans.Clear();
+            else _plans.Add(plan);
+        }
+    }
+
+    private sealed class FailurePlan(int? status, TimeSpan? delay, int remaining)
+    {
+        public int? Status { get; } = status;
+
+        public TimeSpan? Delay { get; } = delay;
 
         public int Remaining { get; set; } = remaining;
     }
 }
+
+/// <summary>One planned fault: answer <paramref name="Status"/> at once, or wait <paramref name="Delay"/> then answer normally.</summary>
+internal sealed record ChaosAction(int? Status, TimeSpan? Delay);

@@ -17,7 +17,7 @@ internal static class ControlApi
     };
 
     private sealed record AdvanceRequest(long? Seconds, long? To);
-    private sealed record FailRequest(int Status, int Count);
+    private sealed record FailRequest(int? Status, int Count, int? DelayMs);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
 
     public static void Map(IEndpointRouteBuilder r)
@@ -35,7 +35,13 @@ internal static class ControlApi
         r.MapPost("/_emulator/chaos/api", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var body = await ReadAsync<FailRequest>(http) ?? throw StripeApiException.Missing("status");
-            control.FailNextApiCalls(key, body.Status, body.Count);
+            if (body.DelayMs is int delayMs)
+            {
+                control.DelayNextApiCalls(key, TimeSpan.FromMilliseconds(delayMs), body.Count);
+                return new { delay_ms = delayMs, count = body.Count };
+            }
+
+            control.FailNextApiCalls(key, body.Status ?? throw StripeApiException.Missing("status"), body.Count);
             return new { status = body.Status, count = body.Count };
         }));
         r.MapPost("/_emulator/chaos/webhooks", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>

@@ -64,6 +64,13 @@ internal sealed class EmulatorControl(Emulator emulator)
         emulator.Store.GetOrCreate(apiKey).ApiChaos.FailNext(status, count);
     }
 
+    /// <summary>Holds the next <paramref name="count"/> API calls of the key for <paramref name="delay"/> each (0 clears every plan).</summary>
+    public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count)
+    {
+        if (delay <= TimeSpan.Zero || delay > TimeSpan.FromMinutes(10)) throw StripeApiException.Invalid("delay_ms", "delay_ms must be between 1 and 600000.");
+        emulator.Store.GetOrCreate(apiKey).ApiChaos.DelayNext(delay, count);
+    }
+
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => emulator.Store.GetOrCreate(apiKey).WebhookChaos = chaos;
 
     public IReadOnlyList<DeliveryRecord> Deliveries(string apiKey) => emulator.Store.GetOrCreate(apiKey).Deliveries.Snapshot();

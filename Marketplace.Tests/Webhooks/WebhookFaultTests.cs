@@ -30,6 +30,27 @@ public sealed class WebhookFaultTests
     }
 
     [Fact]
+    public async Task Process_StripeAnswers500Then429ThenTimesOut_ProcessedByTheJobRetryNothingLost()
+    {
+        await using var app = new ShortStripeTimeoutFactory();
+        var (accountId, _) = await ConnectedCreatorAsync(app);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 429, 1);
+        app.Emulator.DelayNextApiCalls(app.ApiKey, TimeSpan.FromSeconds(6), 1); // the app gives up after 1 s
+
+        app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
+
+        var row = await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleOrDefaultAsync(e => e.ConnectedAccountId == accountId && e.Type == "account.updated"),
+            e => e?.Status == WebhookEventStatus.Processed, seconds: 60, because: "processed despite 500, 429 and a timeout");
+        row!.Attempts.Should().Be(2, "Stripe.net's two retries took the 500 and the 429, the timeout failed the first attempt, Hangfire's retry succeeded");
+        row.LastError.Should().BeNull();
+        (await app.WithDbAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId)))
+            .OnboardingStatus.Should().Be(OnboardingStatus.Complete);
+        (await app.WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status != WebhookEventStatus.Processed && e.Status != WebhookEventStatus.Ignored)))
+            .Should().Be(0, "nothing is left behind");
+    }
+
+    [Fact]
     public async Task Process_StripeAlways500_FailedAfterLastRetryThenProcessedWhenRerun()
     {
         await using var app = new NoClientRetriesFactory();
@@ -120,3 +141,10 @@ public sealed class WebhookFaultTests
     private static long? ArgumentsName(Hangfire.Common.Job? job) =>
         job?.Type == typeof(ProcessStripeWebhookJob) && job.Args.Count > 0 && job.Args[0] is long id ? id : null;
 }
+
+/// <summary>The live app giving up on a Stripe call after 1 s (<c>Stripe:RequestTimeoutSeconds</c>), with Stripe.net's two retries.</summary>
+internal sealed class ShortStripeTimeoutFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?>
+{
+    ["Stripe:RequestTimeoutSeconds"] = "1",
+    ["Stripe:MaxNetworkRetries"] = "2",
+});

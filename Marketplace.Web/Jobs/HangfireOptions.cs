@@ -20,9 +20,28 @@ public sealed class HangfireOptions
     [Range(1, 100)]
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>
+    /// The queues this process's server takes jobs from, comma-separated, in priority order (default
+    /// <c>webhooks,default</c>). A worker dedicated to one kind of job lists only its queue; jobs of other queues wait,
+    /// durable, for a server that serves them.
+    /// </summary>
+    [Required, RegularExpression("^[a-z0-9_]+(,[a-z0-9_]+)*$")]
+    public string Queues { get; set; } = $"{WebhooksQueue},{DefaultQueue}";
+
+    /// <summary><see cref="Queues"/> as a list.</summary>
+    public string[] QueueNames => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>How often an idle worker looks for new jobs, in milliseconds (SQLite storage only; SQL Server uses its own).</summary>
     [Range(50, 60_000)]
     public int QueuePollIntervalMs { get; set; } = 500;
+
+    /// <summary>
+    /// SQLite storage only: how long a job taken by a worker stays hidden from other workers, in seconds. A job whose
+    /// process died mid-run is taken again after it (Hangfire.Storage.SQLite's own default is 30 minutes; 300 s matches
+    /// SQL Server's sliding invisibility timeout). Keep it above the longest job: a job running longer is started twice.
+    /// </summary>
+    [Range(5, 86_400)]
+    public int SqliteInvisibilityTimeoutSeconds { get; set; } = 300;
 
     /// <summary>Where the admin-only dashboard is served.</summary>
     [Required, RegularExpression("^/.*")]

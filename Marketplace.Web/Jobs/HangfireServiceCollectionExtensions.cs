@@ -36,7 +36,7 @@ public static class HangfireServiceCollectionExtensions
             services.AddHangfireServer((sp, server) =>
             {
                 server.WorkerCount = hangfire.WorkerCount;
-                server.Queues = [HangfireOptions.WebhooksQueue, HangfireOptions.DefaultQueue];
+                server.Queues = hangfire.QueueNames;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
                 // This host's own container: Hangfire's global JobActivator.Current belongs to whichever host configured it
                 // last, and in a process with several hosts (tests) that may be one already disposed.

@@ -27,6 +27,7 @@ internal static class HangfireStorageFactory
         return new SQLiteStorage(Path.Combine(directory, "hangfire.db"), new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.QueuePollIntervalMs),
+            InvisibilityTimeout = TimeSpan.FromSeconds(hangfire.SqliteInvisibilityTimeoutSeconds),
         });
     }
 }

@@ -7,7 +7,8 @@ namespace Marketplace.Web.Webhooks;
 /// <summary>
 /// Stripe's two webhook endpoints, thin: read the raw body once, hand it to <see cref="WebhookReceiver"/> (verify with
 /// this endpoint's secret, store, enqueue), answer. 200 once the event is durable or known; 400 with a short reason,
-/// nothing stored, for anything that is not a correctly signed event for this endpoint.
+/// nothing stored, for anything that is not a correctly signed event for this endpoint (415 for a content type other
+/// than <c>application/json</c>, 413 past <see cref="MaxBodyBytes"/>).
 /// </summary>
 [ApiController]
 [AllowAnonymous]
@@ -30,6 +31,8 @@ public sealed class StripeWebhooksController(WebhookReceiver receiver) : Control
 
     private async Task<IActionResult> ReceiveAsync(WebhookEndpointKind endpoint, CancellationToken cancellationToken)
     {
+        if (!IsJson(Request.ContentType))
+            return Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "Stripe sends application/json");
         if (Request.ContentLength > MaxBodyBytes) return Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: "body too large");
         var body = await ReadBodyAsync(cancellationToken);
         if (body is null) return Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: "body too large");
@@ -39,6 +42,11 @@ public sealed class StripeWebhooksController(WebhookReceiver receiver) : Control
             ? Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook refused", detail: result.Reason)
             : Ok(new { received = true, duplicate = result.Outcome == WebhookReceiveOutcome.Duplicate });
     }
+
+    /// <summary>True for <c>application/json</c>, with or without parameters (Stripe sends <c>; charset=utf-8</c>).</summary>
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The body as UTF-8 text, or null past <see cref="MaxBodyBytes"/> (also when no length was announced).</summary>
     private async Task<string?> ReadBodyAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,19 +7,28 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Core.Webhooks.Processing;
 
 /// <summary>
-/// Finds inbox rows acknowledged to Stripe but never given a job (the process died between the commit and the
-/// enqueue, or the job storage was down) and enqueues them. Runs at start-up and every few minutes.
+/// Finds inbox rows acknowledged to Stripe whose processing job was lost (the process died between the commit and the
+/// enqueue, the job storage was down, or the job was deleted from Hangfire) and enqueues them again, recording the new
+/// job id on the row. A row whose job still waits in the queue, however long, is left alone. Runs at start-up and
+/// every few minutes.
 /// </summary>
-public sealed class WebhookRecoveryJob(MarketplaceDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<WebhookRecoveryJob> logger)
+public sealed class WebhookRecoveryJob(
+    MarketplaceDbContext db,
+    IBackgroundJobClient jobs,
+    JobStorage storage,
+    TimeProvider clock,
+    ILogger<WebhookRecoveryJob> logger)
 {
     /// <summary>The recurring job's id in Hangfire.</summary>
     public const string RecurringJobId = "webhook-inbox-recovery";
 
     /// <summary>
-    /// Enqueues rows still <c>Received</c> with no attempt, received more than <paramref name="minimumAgeSeconds"/> ago
-    /// (younger ones may have a job waiting in the queue) and, when given, before <paramref name="receivedBefore"/> (UTC;
-    /// the start-up run passes the start time, so rows received since then, which have their own job, are left alone).
-    /// Returns how many were enqueued.
+    /// Looks at rows still <c>Received</c> with no attempt, received more than <paramref name="minimumAgeSeconds"/> ago
+    /// (a younger one may be between its commit and its enqueue) and, when given, before <paramref name="receivedBefore"/>
+    /// (UTC; the start-up run passes the start time, so rows received since then, which have their own job, are left
+    /// alone). Of those it enqueues the rows with no <see cref="StripeWebhookEvent.JobId"/>, or whose job Hangfire no
+    /// longer knows or holds in a final state (Succeeded, Deleted) although the row was never processed. Returns how
+    /// many were enqueued.
     /// </summary>
     [Queue("webhooks")]
     [AutomaticRetry(Attempts = 0)]
@@ -27,11 +37,36 @@ public sealed class WebhookRecoveryJob(MarketplaceDbContext db, IBackgroundJobCl
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddSeconds(-minimumAgeSeconds);
         if (receivedBefore is { } before && before < cutoff) cutoff = before;
-        var stranded = await db.StripeWebhookEvents
+        var candidates = await db.StripeWebhookEvents
             .Where(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.ReceivedAt <= cutoff)
-            .OrderBy(e => e.Id).Select(e => e.Id).Take(1000).ToListAsync(cancellationToken);
-        foreach (var id in stranded) jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(id, null, CancellationToken.None));
-        if (stranded.Count > 0) logger.LogWarning("Re-enqueued {Count} webhook event(s) that had no job", stranded.Count);
-        return stranded.Count;
+            .OrderBy(e => e.Id).Take(1000).ToListAsync(cancellationToken);
+
+        var enqueued = 0;
+        using var connection = storage.GetConnection();
+        foreach (var row in candidates)
+        {
+            if (row.JobId is { } jobId && JobIsAlive(connection, jobId)) continue;
+            var rowId = row.Id;
+            var newJobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(rowId, null, CancellationToken.None));
+            logger.LogWarning("Stripe event {StripeEventId} had no live job ({PreviousJobId}); enqueued job {JobId}",
+                row.StripeEventId, row.JobId ?? "none", newJobId);
+            row.RecordEnqueued(newJobId, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
+            enqueued++;
+        }
+
+        if (enqueued > 0) logger.LogWarning("Re-enqueued {Count} webhook event(s) that had no live job", enqueued);
+        return enqueued;
+    }
+
+    /// <summary>
+    /// True when Hangfire knows job <paramref name="jobId"/> and it is not in a final state: enqueued, scheduled,
+    /// processing, awaiting or failed (a failed job is the dashboard's to re-run, not ours).
+    /// </summary>
+    private static bool JobIsAlive(Hangfire.Storage.IStorageConnection connection, string jobId)
+    {
+        var data = connection.GetJobData(jobId);
+        if (data is null) return false;
+        return data.State != SucceededState.StateName && data.State != DeletedState.StateName;
     }
 }

@@ -1,0 +1,133 @@
+using System.Net;
+using Hangfire;
+using Hangfire.States;
+using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Processing;
+using Marketplace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Reliability;
+
+/// <summary>
+/// The recurring inbox recovery enqueues a row only when its job is lost, never a second job for a row whose job simply
+/// waits in the queue (Hangfire server off here, so every job waits as long as the test wants).
+/// </summary>
+public sealed class WebhookRecoveryJobTests
+{
+    private const string Billing = "/api/webhooks/stripe/billing";
+
+    [Fact]
+    public async Task Receive_ValidEvent_RecordsTheEnqueuedJobIdOnTheRow()
+    {
+        await using var app = new WebhookFactory();
+        var row = await ReceiveAsync(app);
+
+        row.JobId.Should().NotBeNull();
+        row.EnqueuedAt.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        var job = JobData(app, row.JobId!);
+        job!.State.Should().Be(EnqueuedState.StateName);
+        job.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob));
+        job.Job.Args[0].Should().Be(row.Id);
+    }
+
+    [Fact]
+    public async Task RunAsync_RowWhoseJobWaitsInTheQueueLongerThanTheMinimumAge_EnqueuesNothing()
+    {
+        await using var app = new WebhookFactory();
+        var row = await ReceiveAsync(app);
+        await BackdateAsync(app, row.Id, TimeSpan.FromMinutes(30));
+        var before = WebhookJobCount(app);
+
+        var enqueued = await RecoverAsync(app);
+
+        enqueued.Should().Be(0);
+        WebhookJobCount(app).Should().Be(before, "the row's own job is still in the queue");
+        (await Reload(app, row.Id)).JobId.Should().Be(row.JobId);
+    }
+
+    [Fact]
+    public async Task RunAsync_RowWhoseJobWasDeleted_EnqueuesANewJobAndRecordsIt()
+    {
+        await using var app = new WebhookFactory();
+        var row = await ReceiveAsync(app);
+        await BackdateAsync(app, row.Id, TimeSpan.FromMinutes(30));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Delete(row.JobId).Should().BeTrue();
+
+        var enqueued = await RecoverAsync(app);
+
+        enqueued.Should().Be(1);
+        var recovered = await Reload(app, row.Id);
+        recovered.JobId.Should().NotBe(row.JobId);
+        JobData(app, recovered.JobId!)!.State.Should().Be(EnqueuedState.StateName);
+        (await RecoverAsync(app)).Should().Be(0, "the new job is recorded, so the next run leaves it alone");
+    }
+
+    [Fact]
+    public async Task RunAsync_RowWhoseJobHangfireNoLongerKnows_EnqueuesANewJob()
+    {
+        await using var app = new WebhookFactory();
+        var row = await ReceiveAsync(app);
+        await BackdateAsync(app, row.Id, TimeSpan.FromMinutes(30));
+        await app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == row.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobId, "987654321")));
+
+        (await RecoverAsync(app)).Should().Be(1);
+
+        var recovered = await Reload(app, row.Id);
+        recovered.JobId.Should().NotBe("987654321");
+        JobData(app, recovered.JobId!).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task RunAsync_OldRowWithoutAJobId_EnqueuesItAndRecordsTheJob()
+    {
+        await using var app = new WebhookFactory();
+        var payload = StripeEventSamples.Event("invoice.paid", "in_stranded", "invoice");
+        var rowId = await app.WithDbAsync(async db =>
+        {
+            var row = new StripeWebhookEvent(System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("id").GetString()!,
+                WebhookEndpointKind.Billing, "invoice.paid", null, null, false, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(-10), payload);
+            db.StripeWebhookEvents.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+
+        (await RecoverAsync(app)).Should().Be(1);
+        (await RecoverAsync(app)).Should().Be(0, "a second run sees the job the first one recorded");
+
+        var recovered = await Reload(app, rowId);
+        JobData(app, recovered.JobId!)!.Job.Args[0].Should().Be(rowId);
+    }
+
+    private static async Task<StripeWebhookEvent> ReceiveAsync(WebhookFactory app)
+    {
+        var json = StripeEventSamples.Event("invoice.paid", "in_recovery", "invoice");
+        using var client = app.CreateClient();
+        var response = await client.PostAsync(Billing, json, StripeEventSamples.Sign(json, StripeEventSamples.BillingSecret));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Payload == json));
+    }
+
+    private static Task<int> BackdateAsync(WebhookFactory app, long rowId, TimeSpan by) =>
+        app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == rowId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ReceivedAt, DateTime.UtcNow - by)));
+
+    private static async Task<int> RecoverAsync(WebhookFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WebhookRecoveryJob>().RunAsync(minimumAgeSeconds: 120);
+    }
+
+    private static Task<StripeWebhookEvent> Reload(WebhookFactory app, long id) =>
+        app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Id == id));
+
+    private static Hangfire.Storage.JobData? JobData(WebhookFactory app, string jobId)
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        return connection.GetJobData(jobId);
+    }
+
+    private static long WebhookJobCount(WebhookFactory app) =>
+        app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("webhooks");
+}
