@@ -18,7 +18,7 @@ public sealed record BenchOptions
     public int Warmup { get; init; } = 500;
 
     /// <summary>Longest wait for the inbox to drain after the last acknowledgement, in seconds.</summary>
-    public int DrainTimeoutSeconds { get; init; } = 600;
+    public int DrainTimeoutSeconds { get; init; } = 1800;
 
     /// <summary>Extra configuration for the app, <c>Key=Value</c> (e.g. <c>Hangfire:WorkerCount=8</c>), passed as environment variables.</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
@@ -35,7 +35,7 @@ public sealed record BenchOptions
           --concurrency C       concurrent senders (default 64)
           --creators K          creators set up through Register/Connect/Checkout, whose objects the events name (default 32)
           --warmup W            requests sent first to each target and not measured (default 500)
-          --drain-timeout S     seconds to wait for the inbox to drain (default 600)
+          --drain-timeout S     seconds to wait for the inbox to drain (default 1800)
           --app Key=Value       an app setting, repeatable (e.g. --app Hangfire:WorkerCount=8)
           --results DIR         result folder (default bench/results)
         """;

@@ -80,7 +80,7 @@ public static class Benchmark
 
             Console.WriteLine($"  measuring: {options.Events} events, {options.Concurrency} senders");
             var total = options.Warmup + options.Events;
-            var drainTask = WaitDrainedAsync(probe, total, TimeSpan.FromSeconds(options.DrainTimeoutSeconds + options.Events / 100));
+            var drainTask = WaitDrainedAsync(probe, total, TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
             report.App = await load.RunAsync("app", url, events);
             Console.WriteLine($"  acknowledged in {report.App.Elapsed.TotalSeconds:0.00} s; waiting for the inbox to drain");
             var drained = await drainTask;
