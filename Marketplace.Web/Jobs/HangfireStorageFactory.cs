@@ -34,8 +34,8 @@ internal static class HangfireStorageFactory
     /// <summary>
     /// A Hangfire SQLite connection as the library opens it (WAL is its default journal), plus <c>synchronous=NORMAL</c>
     /// as on the app's own database: the library commits every statement on its own, and with the default FULL each one
-    /// waited for an fsync, which made enqueueing a job (~6 statements, under the library's process-wide lock) the
-    /// limit of the webhook endpoints (~45 acknowledged events/s in bench/). In WAL mode NORMAL loses no committed
+    /// waited for an fsync while holding the library's process-wide lock (enqueueing a job is ~6 statements). In bench/
+    /// a 3,000-event run finished in 69 s instead of 103 s (drain 44 instead of 29 events/s). In WAL mode NORMAL loses no committed
     /// transaction on an app crash, only possibly the last ones on a power loss, and an inbox row without its job is
     /// enqueued again by the recovery job.
     /// </summary>
