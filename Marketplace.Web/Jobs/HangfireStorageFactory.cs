@@ -24,10 +24,28 @@ internal static class HangfireStorageFactory
 
         var directory = Path.GetFullPath(Path.Combine(contentRoot, database.SqliteDirectory));
         Directory.CreateDirectory(directory);
-        return new SQLiteStorage(Path.Combine(directory, "hangfire.db"), new SQLiteStorageOptions
+        var file = Path.Combine(directory, "hangfire.db");
+        return new SQLiteStorage(new SQLiteDbConnectionFactory(() => OpenSqlite(file)), new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.QueuePollIntervalMs),
             InvisibilityTimeout = TimeSpan.FromSeconds(hangfire.SqliteInvisibilityTimeoutSeconds),
         });
+    }
+
+    /// <summary>
+    /// A Hangfire SQLite connection as the library opens it (WAL is its default journal), plus <c>synchronous=NORMAL</c>
+    /// as on the app's own database: the library commits every statement on its own, and with the default FULL each one
+    /// waited for an fsync while holding the library's process-wide lock (enqueueing a job is ~6 statements). In bench/
+    /// a 3,000-event run finished in 69 s instead of 103 s (drain 44 instead of 29 events/s). In WAL mode NORMAL loses no committed
+    /// transaction on an app crash, only possibly the last ones on a power loss, and an inbox row without its job is
+    /// enqueued again by the recovery job.
+    /// </summary>
+    private static SQLite.SQLiteConnection OpenSqlite(string file)
+    {
+        var connection = new SQLite.SQLiteConnection(file, SQLite.SQLiteOpenFlags.ReadWrite | SQLite.SQLiteOpenFlags.Create | SQLite.SQLiteOpenFlags.NoMutex,
+            storeDateTimeAsTicks: true) { BusyTimeout = TimeSpan.FromSeconds(10) };
+        connection.ExecuteScalar<string>("PRAGMA journal_mode=WAL");
+        connection.Execute("PRAGMA synchronous=NORMAL");
+        return connection;
     }
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Marketplace.Bench;
+
+/// <summary>The command line of the benchmark. Every option has a default; <c>--help</c> lists them.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>Signed billing events sent to the app (and requests sent to bare Kestrel), after the warm-up.</summary>
+    public int Events { get; init; } = 20_000;
+
+    /// <summary>Concurrent senders, each with its own request in flight; also the client's connection limit.</summary>
+    public int Concurrency { get; init; } = 64;
+
+    /// <summary>Creators set up through the real flow (register, onboard, Silver on Checkout) whose objects the events name.</summary>
+    public int Creators { get; init; } = 32;
+
+    /// <summary>Requests sent before measuring, to each target (JIT, connection pool, SQLite caches).</summary>
+    public int Warmup { get; init; } = 500;
+
+    /// <summary>Longest wait for the inbox to drain after the last acknowledgement, in seconds.</summary>
+    public int DrainTimeoutSeconds { get; init; } = 1800;
+
+    /// <summary>Extra configuration for the app, <c>Key=Value</c> (e.g. <c>Hangfire:WorkerCount=8</c>), passed as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the result files go (default: <c>bench/results</c> of the repository).</summary>
+    public string? ResultsDirectory { get; init; }
+
+    /// <summary>Set when the process is the bare Kestrel child: the port to serve.</summary>
+    public int? BareKestrelPort { get; init; }
+
+    public const string Usage = """
+        Marketplace webhook benchmark: the app (Release, SQLite, Stripe emulator) against bare Kestrel on this machine.
+          --events N            signed billing events to send (default 20000)
+          --concurrency C       concurrent senders (default 64)
+          --creators K          creators set up through Register/Connect/Checkout, whose objects the events name (default 32)
+          --warmup W            requests sent first to each target and not measured (default 500)
+          --drain-timeout S     seconds to wait for the inbox to drain (default 1800)
+          --app Key=Value       an app setting, repeatable (e.g. --app Hangfire:WorkerCount=8)
+          --results DIR         result folder (default bench/results)
+        """;
+
+    /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
+    public static BenchOptions? Parse(string[] args, out string? error)
+    {
+        error = null;
+        var options = new BenchOptions();
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture) is var v && v > 0 ? v : throw new ArgumentException($"{args[i]} must be positive");
+            try
+            {
+                options = args[i] switch
+                {
+                    "--events" => options with { Events = NextInt() },
+                    "--concurrency" => options with { Concurrency = NextInt() },
+                    "--creators" => options with { Creators = Math.Min(NextInt(), 100) },
+                    "--warmup" => options with { Warmup = NextInt() },
+                    "--drain-timeout" => options with { DrainTimeoutSeconds = NextInt() },
+                    "--results" => options with { ResultsDirectory = Next() },
+                    "--bare-kestrel" => options with { BareKestrelPort = NextInt() },
+                    "--app" => AddSetting(options, settings, Next()),
+                    "--help" or "-h" => throw new ArgumentException(""),
+                    _ => throw new ArgumentException($"unknown option {args[i]}"),
+                };
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+            {
+                error = ex.Message;
+                return null;
+            }
+        }
+
+        return options with { AppSettings = settings };
+    }
+
+    private static BenchOptions AddSetting(BenchOptions options, Dictionary<string, string> settings, string pair)
+    {
+        var at = pair.IndexOf('=', StringComparison.Ordinal);
+        if (at <= 0) throw new ArgumentException($"--app wants Key=Value, got '{pair}'");
+        settings[pair[..at]] = pair[(at + 1)..];
+        return options;
+    }
+}

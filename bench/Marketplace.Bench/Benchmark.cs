@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Marketplace.Bench;
+
+/// <summary>One benchmark run: the app, then bare Kestrel, then the result files.</summary>
+public static class Benchmark
+{
+    /// <summary>The emulator key the app uses when it has no Stripe key (<c>StripeOptions.EmulatorSecretKey</c>).</summary>
+    private const string EmulatorKey = "sk_test_marketplace_emulator";
+
+    private const string BillingPath = "/api/webhooks/stripe/billing";
+
+    /// <summary>Runs everything; 0 when the run completed (targets met or not), 1 when it could not be measured.</summary>
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        if (!string.Equals(Paths.Configuration, "Release", StringComparison.Ordinal))
+            Console.WriteLine($"!! built in {Paths.Configuration}: figures are not comparable; use dotnet run -c Release");
+        var appDll = Path.Combine(Paths.AppDirectory(), "Marketplace.Web.dll");
+        if (!File.Exists(appDll)) throw new FileNotFoundException("the app is not built; run through dotnet run -c Release", appDll);
+
+        var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "marketplace-bench", runId);
+        Directory.CreateDirectory(dataDirectory);
+        var report = new BenchReport { Options = options, LoadBefore = LoadAverage(), DataDirectory = dataDirectory };
+        Console.WriteLine($"Marketplace webhook benchmark: N={options.Events} C={options.Concurrency}, {Environment.ProcessorCount} cores, load {report.LoadBefore}");
+
+        var secret = "whsec_bench" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var appPort = ChildProcess.FreePort();
+        var emulatorPort = ChildProcess.FreePort();
+        var emulator = new Uri($"http://127.0.0.1:{emulatorPort}");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}",
+            ["Database__SqliteDirectory"] = dataDirectory,
+            ["Seed__AdminEmail"] = "admin@bench.local",
+            ["Seed__AdminPassword"] = "Admin#12345",
+            ["Stripe__EmulatorUrl"] = emulator.ToString().TrimEnd('/'),
+            // Configured, so the app does not register its billing endpoint with the emulator: the inbox then holds only
+            // the benchmark's events (Checkout's own events are applied by the success page, as when a webhook is late).
+            ["Stripe__BillingWebhookSecret"] = secret,
+            // The emulator does not throttle; the app's own limiter (20/s by default, Stripe's test-mode budget) would be the
+            // whole drain rate. 1,000/s is the highest the option allows.
+            ["Stripe__MaxRequestsPerSecond"] = "1000",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Hangfire"] = "Warning",
+        };
+        foreach (var (key, value) in options.AppSettings) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        report.AppEnvironment = environment.Where(kv => kv.Key is not ("Stripe__BillingWebhookSecret" or "Seed__AdminPassword"))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+
+        IReadOnlyList<SignedEvent> warmup, events;
+
+        // ---- the app
+        await using (var app = ChildProcess.Start($"\"{Path.Combine(Paths.AppDirectory(), "Marketplace.Web.dll")}\"", Paths.AppDirectory(), environment,
+                         new Uri($"http://127.0.0.1:{appPort}"), Path.Combine(dataDirectory, "app.log")))
+        {
+            await app.WaitReadyAsync("/health/ready", TimeSpan.FromMinutes(2));
+            Console.WriteLine($"app ready (pid {app.Pid}, {app.BaseUrl}); setting up {options.Creators} creators through Register, Connect and Checkout");
+            var setup = Stopwatch.StartNew();
+            await CreatorSetup.RunAsync(app.BaseUrl, options.Creators, runId);
+            var probe = new InboxProbe(Path.Combine(dataDirectory, "marketplace.db"));
+            var linked = await probe.LinkedSubscriptionsAsync();
+            if (linked != options.Creators) throw new InvalidOperationException($"{linked} of {options.Creators} creators have a Stripe subscription after Checkout");
+            Console.WriteLine($"  {linked} creators on Silver in {setup.Elapsed.TotalSeconds:0.0} s");
+
+            var invoices = await BillingEvents.TemplatesAsync(emulator, EmulatorKey, "invoice.paid");
+            var subscriptions = await BillingEvents.TemplatesAsync(emulator, EmulatorKey, "customer.subscription.created");
+            warmup = BillingEvents.Build(options.Warmup, $"benchwarm{runId}_", invoices, subscriptions, secret);
+            events = BillingEvents.Build(options.Events, $"bench{runId}_", invoices, subscriptions, secret);
+            report.EventBytes = (int)events.Average(e => e.Body.Length);
+            var url = new Uri(app.BaseUrl, BillingPath);
+
+            using var load = new LoadGenerator(options.Concurrency);
+            Console.WriteLine($"  warm-up: {options.Warmup} events");
+            var warm = await load.RunAsync("app warm-up", url, warmup);
+            await WaitDrainedAsync(probe, options.Warmup, TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
+            var cpuBefore = app.CpuTime();
+
+            Console.WriteLine($"  measuring: {options.Events} events, {options.Concurrency} senders");
+            var total = options.Warmup + options.Events;
+            var drainTask = WaitDrainedAsync(probe, total, TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
+            report.App = await load.RunAsync("app", url, events);
+            Console.WriteLine($"  acknowledged in {report.App.Elapsed.TotalSeconds:0.00} s; waiting for the inbox to drain");
+            var drained = await drainTask;
+            report.DrainedAt = drained.At;
+            report.DrainSeconds = drained.At is { } at ? (at - report.App.StartedUtc).TotalSeconds : null;
+            report.InboxCounts = drained.Counts;
+            report.Retried = await probe.RetriedCountAsync();
+            report.InboxErrors = await probe.ErrorsAsync();
+            report.AppPeakBytes = app.PeakWorkingSetBytes();
+            report.AppRssEndBytes = app.WorkingSetBytes();
+            report.AppCpuSeconds = (app.CpuTime() - cpuBefore).TotalSeconds;
+            report.WarmupErrors = warm.Errors;
+        }
+
+        // ---- bare Kestrel, same generator, same bodies
+        var barePort = ChildProcess.FreePort();
+        await using (var bare = ChildProcess.Start($"\"{Paths.BenchDll}\" --bare-kestrel {barePort}", AppContext.BaseDirectory,
+                         new Dictionary<string, string>(), new Uri($"http://127.0.0.1:{barePort}"), Path.Combine(dataDirectory, "bare.log")))
+        {
+            await bare.WaitReadyAsync("/health/live", TimeSpan.FromSeconds(30));
+            var url = new Uri(bare.BaseUrl, BillingPath);
+            using var load = new LoadGenerator(options.Concurrency);
+            Console.WriteLine($"bare Kestrel (pid {bare.Pid}): warm-up, then {options.Events} requests");
+            await load.RunAsync("bare warm-up", url, warmup);
+            report.Bare = await load.RunAsync("bare Kestrel", url, events);
+            report.BarePeakBytes = bare.PeakWorkingSetBytes();
+        }
+
+        report.LoadAfter = LoadAverage();
+        var files = report.Write(options.ResultsDirectory ?? Path.Combine(Paths.RepositoryRoot(), "bench", "results"));
+        Console.WriteLine();
+        Console.WriteLine(report.Markdown());
+        Console.WriteLine($"results: {string.Join(", ", files)}");
+        if (report.Errors == 0)
+        {
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        else
+        {
+            Console.WriteLine($"errors: the app's database and log are kept in {dataDirectory}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Polls the inbox until <paramref name="total"/> rows are settled (Processed, Ignored or Failed).</summary>
+    private static async Task<(DateTime? At, IReadOnlyDictionary<string, long> Counts)> WaitDrainedAsync(InboxProbe probe, int total, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        IReadOnlyDictionary<string, long> counts = new Dictionary<string, long>();
+        while (DateTime.UtcNow < deadline)
+        {
+            counts = await probe.CountByStatusAsync();
+            var settled = counts.Where(c => c.Key is "Processed" or "Ignored" or "Failed").Sum(c => c.Value);
+            if (settled >= total) return (DateTime.UtcNow, counts);
+            await Task.Delay(100);
+        }
+
+        return (null, counts);
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages, as <c>uptime</c> prints them.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

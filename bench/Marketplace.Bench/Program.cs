@@ -1,0 +1,18 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marketplace.Bench;
+
+if (BenchOptions.Parse(args, out var error) is not { } options)
+{
+    if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine(error);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options.BareKestrelPort is { } barePort)
+{
+    await BareKestrel.RunAsync(barePort);
+    return 0;
+}
+
+return await Benchmark.RunAsync(options);
