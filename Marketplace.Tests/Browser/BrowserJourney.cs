@@ -137,5 +137,18 @@ public sealed class BrowserJourney : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens a path of the app (<c>/creator/listings</c>) and waits for the page to load.</summary>
+    public async Task GotoAsync(string path) => await Page.GotoAsync(new Uri(_app.AppUrl, path).ToString());
+
+    /// <summary>Signs in on the Identity UI's login page and waits to leave it.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await GotoAsync("/Identity/Account/Login");
+        await Page.Locator("#Input_Email").FillAsync(email);
+        await Page.Locator("#Input_Password").FillAsync(password);
+        await Page.Locator("#login-submit").ClickAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+    }
+
     public async ValueTask DisposeAsync() => await _browser.DisposeAsync();
 }
