@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Seeding;
+using Marketplace.Web.Configuration;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,7 @@ public sealed class CreatorConnectController(
     ConnectOnboarding onboarding,
     ConnectAccountSync sync,
     UserManager<IdentityUser> users,
+    PublicUrls publicUrls,
     ILogger<CreatorConnectController> logger) : Controller
 {
     internal const string RetryMessage =
@@ -109,7 +111,7 @@ public sealed class CreatorConnectController(
     private Task<CreatorProfile?> CurrentCreatorAsync(CancellationToken cancellationToken) =>
         creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
 
-    private string AbsoluteUrl(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
+    private string AbsoluteUrl(string path) => publicUrls.For(Request, path);
 
     private static bool IsStripeUnavailable(Exception ex, CancellationToken requestAborted) =>
         ex is StripeException or HttpRequestException or TimeoutException

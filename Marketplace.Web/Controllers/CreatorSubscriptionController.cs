@@ -5,6 +5,7 @@ using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
+using Marketplace.Web.Configuration;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,7 @@ public sealed class CreatorSubscriptionController(
     CreatorCheckout checkout,
     SubscriptionManagement management,
     BillingOverviewQuery overviews,
+    PublicUrls publicUrls,
     ILogger<CreatorSubscriptionController> logger) : Controller
 {
     private const string StripeDownMessage = "We could not reach Stripe just now, so nothing has changed. Please try again in a minute.";
@@ -50,7 +52,7 @@ public sealed class CreatorSubscriptionController(
         if (creator is null) return Forbid();
         try
         {
-            var url = await management.CreatePortalUrlAsync(creator.Id, Url.ActionLink(nameof(Index))!, cancellationToken);
+            var url = await management.CreatePortalUrlAsync(creator.Id, publicUrls.For(Request, "/creator/subscription"), cancellationToken);
             if (url is null)
             {
                 TempData["Error"] = "You have no billing account with Stripe yet: choose a paid plan first.";
@@ -142,8 +144,8 @@ public sealed class CreatorSubscriptionController(
             return RedirectToAction(nameof(Upgrade));
         }
 
-        var success = Url.ActionLink(nameof(Success), values: new { planId })! + "?session_id={CHECKOUT_SESSION_ID}";
-        var cancel = Url.ActionLink(nameof(Cancel), values: new { planId })!;
+        var success = publicUrls.For(Request, $"/creator/subscription/plan/{planId}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}");
+        var cancel = publicUrls.For(Request, $"/creator/subscription/plan/{planId}/checkout/cancel");
         try
         {
             var result = await checkout.SelectPlanAsync(creator.Id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity!.Name!, planId,
