@@ -1,10 +1,12 @@
 using Hangfire;
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
+using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core.Admin;
 
@@ -14,6 +16,7 @@ public sealed class WebhookReprocessing(
     IBackgroundJobClient jobs,
     IDistributedLocks locks,
     TimeProvider clock,
+    IOptions<StripeOptions> stripeOptions,
     ILogger<WebhookReprocessing> logger)
 {
     /// <summary>
@@ -22,12 +25,18 @@ public sealed class WebhookReprocessing(
     /// (<see cref="StripeWebhookEvent.RecordEnqueued"/>). It holds the row's processing lock meanwhile, so the job reads
     /// the row only once it is saved. Returns the Hangfire job id.
     /// </summary>
-    /// <exception cref="DomainException">No row has that id, or the row is neither Failed nor Ignored.</exception>
+    /// <exception cref="DomainException">
+    /// No row has that id, the row is neither Failed nor Ignored, or it comes from the other Stripe mode (a live event in a
+    /// test-mode app or the reverse: its objects do not exist for this app's key, so it is never processed).
+    /// </exception>
     public async Task<string> ProcessAgainAsync(long inboxEventId, CancellationToken cancellationToken = default)
     {
         using var rowLock = await locks.AcquireAsync($"webhook-event:{inboxEventId}", TimeSpan.FromSeconds(30), cancellationToken);
         var row = await db.StripeWebhookEvents.SingleOrDefaultAsync(e => e.Id == inboxEventId, cancellationToken)
             ?? throw new DomainException($"There is no webhook event {inboxEventId}.");
+        var liveMode = stripeOptions.Value.IsLiveMode;
+        if (row.Livemode != liveMode)
+            throw new DomainException($"This is a {(row.Livemode ? "live" : "test")}-mode event and the app uses {(liveMode ? "live" : "test")}-mode keys: it can never be processed by this app.");
         var before = row.Status;
         row.Requeue();
         var jobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(inboxEventId, null, CancellationToken.None));

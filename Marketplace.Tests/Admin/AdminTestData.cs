@@ -67,11 +67,11 @@ internal static class AdminTestData
 
     /// <summary>Stores an inbox row as the receiver would, then moves it to <paramref name="status"/>; returns its id.</summary>
     public static Task<long> InboxRowAsync(this MarketplaceFactory app, string type, WebhookEventStatus status, WebhookEndpointKind endpoint = WebhookEndpointKind.Billing,
-        DateTime? receivedAt = null, string? payload = null) =>
+        DateTime? receivedAt = null, string? payload = null, bool livemode = false) =>
         app.WithDbAsync(async db =>
         {
             var id = $"evt_{Guid.NewGuid():N}";
-            var row = new StripeWebhookEvent(id, endpoint, type, endpoint == WebhookEndpointKind.Connect ? "acct_test" : null, null, false,
+            var row = new StripeWebhookEvent(id, endpoint, type, endpoint == WebhookEndpointKind.Connect ? "acct_test" : null, null, livemode,
                 DateTime.UtcNow, receivedAt ?? DateTime.UtcNow, payload ?? StripeEventSamples.Event(type, "obj_1", "object", id: id));
             switch (status)
             {

@@ -113,6 +113,20 @@ public sealed partial class AdminWebhooksTests(MarketplaceFactory app) : IClassF
     }
 
     [Fact]
+    public async Task ProcessAgain_LiveModeEventInATestModeApp_RefusedNothingEnqueued()
+    {
+        var id = await app.InboxRowAsync("invoice.paid", WebhookEventStatus.Ignored, livemode: true);
+        using var admin = await app.AdminAsync();
+
+        var response = await admin.SubmitFormAsync($"/admin/webhooks/{id}", new Dictionary<string, string>(), $"/admin/webhooks/{id}/process-again");
+
+        (await admin.Client.GetStringAsync(response.Headers.Location!.ToString())).Should().Contain("can never be processed by this app");
+        var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
+        row.Status.Should().Be(WebhookEventStatus.Ignored);
+        row.JobId.Should().BeNull();
+    }
+
+    [Fact]
     public async Task ProcessAgain_WithoutAntiforgeryToken_400AndNothingChanges()
     {
         var id = await app.InboxRowAsync("invoice.paid", WebhookEventStatus.Failed);
