@@ -78,7 +78,7 @@ public sealed class AdminCreatorQueries(MarketplaceDbContext db)
             .ToListAsync(cancellationToken);
 
         var ids = rows.Select(r => r.Id).ToList();
-        var facts = await db.CreatorProfiles.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(CreatorFacts.Projection)
+        var facts = await db.CreatorProfiles.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(PaymentEligibility.FactsProjection)
             .ToDictionaryAsync(f => f.CreatorId, f => f.Facts, cancellationToken);
 
         var items = rows.Select(r => new AdminCreatorRow(r.Id, r.DisplayName, r.Slug, r.Email, r.Status, r.IsActive, r.CreatedAt,

@@ -37,7 +37,7 @@ public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider 
         var now = clock.GetUtcNow().UtcDateTime;
         var creatorCount = await db.CreatorProfiles.CountAsync(cancellationToken);
         var eligible = 0;
-        await foreach (var row in db.CreatorProfiles.AsNoTracking().Select(CreatorFacts.Projection).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in db.CreatorProfiles.AsNoTracking().Select(PaymentEligibility.FactsProjection).AsAsyncEnumerable().WithCancellation(cancellationToken))
             if (PaymentEligibility.Evaluate(row.Facts).IsEligible) eligible++;
 
         var byStatus = await db.CreatorSubscriptions.AsNoTracking()

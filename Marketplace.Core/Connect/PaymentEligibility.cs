@@ -1,9 +1,13 @@
+using System.Linq.Expressions;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Connect;
+
+/// <summary>A creator's id with what the payment guard reads about them (<see cref="CreatorPaymentFacts"/>).</summary>
+public sealed record CreatorFactsRow(int CreatorId, CreatorPaymentFacts Facts);
 
 /// <summary>
 /// The one guard every paid action goes through: may this creator receive buyers' money? It reads only our own tables
@@ -20,27 +24,34 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
     /// </summary>
     public async Task<PaymentEligibilityResult> CanCreatorReceivePayments(int creatorProfileId, CancellationToken cancellationToken = default)
     {
-        var facts = await db.CreatorProfiles.AsNoTracking()
+        var facts = (await db.CreatorProfiles.AsNoTracking()
             .Where(c => c.Id == creatorProfileId)
-            .Select(c => new CreatorPaymentFacts(
-                c.IsActive,
-                c.Status,
-                c.StripeAccount != null,
-                c.StripeAccount != null && c.StripeAccount.ChargesEnabled,
-                c.StripeAccount != null && c.StripeAccount.PayoutsEnabled,
-                c.StripeAccount != null && c.StripeAccount.DetailsSubmitted,
-                c.StripeAccount != null ? c.StripeAccount.RequirementsCurrentlyDue : null,
-                c.StripeAccount != null ? c.StripeAccount.DisabledReason : null,
-                c.StripeAccount != null && c.StripeAccount.IsDeauthorized,
-                c.Subscription != null && c.Subscription.StripeSubscriptionId != null,
-                c.Subscription != null ? c.Subscription.Status : (SubscriptionStatus?)null))
-            .SingleOrDefaultAsync(cancellationToken);
+            .Select(FactsProjection)
+            .SingleOrDefaultAsync(cancellationToken))?.Facts;
 
         return facts is null
             ? new PaymentEligibilityResult([PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.CreatorNotFound,
                 "Creator profile", "There is no creator profile.", "Sign up as a creator.")])
             : Evaluate(facts);
     }
+
+    /// <summary>
+    /// The projection from a creator profile to what the guard reads about it, translated to SQL by EF Core: the one
+    /// definition for this guard and for lists that evaluate it on many creators in one query
+    /// (<see cref="Evaluate"/> per row).
+    /// </summary>
+    public static readonly Expression<Func<CreatorProfile, CreatorFactsRow>> FactsProjection = c => new CreatorFactsRow(c.Id, new CreatorPaymentFacts(
+        c.IsActive,
+        c.Status,
+        c.StripeAccount != null,
+        c.StripeAccount != null && c.StripeAccount.ChargesEnabled,
+        c.StripeAccount != null && c.StripeAccount.PayoutsEnabled,
+        c.StripeAccount != null && c.StripeAccount.DetailsSubmitted,
+        c.StripeAccount != null ? c.StripeAccount.RequirementsCurrentlyDue : null,
+        c.StripeAccount != null ? c.StripeAccount.DisabledReason : null,
+        c.StripeAccount != null && c.StripeAccount.IsDeauthorized,
+        c.Subscription != null && c.Subscription.StripeSubscriptionId != null,
+        c.Subscription != null ? c.Subscription.Status : (SubscriptionStatus?)null));
 
     /// <summary>Evaluates the conditions on facts already read (the rule itself, without the database).</summary>
     public static PaymentEligibilityResult Evaluate(CreatorPaymentFacts facts)
