@@ -4,6 +4,7 @@ using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.StripeEmulator;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -57,7 +58,16 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
         using (var first = await AppProcess.StartAsync(Settings(queues: "default"), firstLog, TimeSpan.FromSeconds(90)))
         {
             (await SendAccountUpdatedAsync(first, accounts)).Should().Be(EventCount);
-            var before = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
+            // The dispatcher enqueues off the request path: wait until every acknowledged row has its (waiting) job.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            List<StripeWebhookEvent> before;
+            do
+            {
+                await Task.Delay(200);
+                before = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
+            }
+            while (DateTime.UtcNow < deadline && before.Any(e => e.JobId == null || WebhookJobClaims.IsClaim(e.JobId)));
+
             before.Should().HaveCount(EventCount);
             before.Should().OnlyContain(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.JobId != null,
                 "acknowledged and enqueued, none processed before the kill");

@@ -88,7 +88,7 @@ public sealed class WebhookFaultTests
     [Fact]
     public async Task Recovery_RowReceivedWithoutAJob_IsEnqueuedAndProcessed()
     {
-        await using var app = new LiveMarketplaceFactory();
+        await using var app = new NoDispatcherFactory(); // the recovery job alone: no dispatcher to take the row first
         var (accountId, _) = await ConnectedCreatorAsync(app);
         var payload = StripeEventSamples.Event("account.updated", accountId, "account", account: accountId);
         var rowId = await app.WithDbAsync(async db =>
@@ -113,6 +113,7 @@ public sealed class WebhookFaultTests
     public async Task Recovery_StartupRun_LeavesRowsReceivedSinceStartToTheirOwnJob()
     {
         await using var app = new MarketplaceFactory();
+        app.Settings["Webhooks:DispatcherEnabled"] = "false"; // the recovery job alone: no dispatcher to take the row first
         var startedAt = DateTime.UtcNow.AddMinutes(-1);
         var payload = StripeEventSamples.Event("account.updated", "acct_recent", "account", account: "acct_recent");
         await app.WithDbAsync(async db =>
@@ -147,4 +148,10 @@ internal sealed class ShortStripeTimeoutFactory() : LiveMarketplaceFactory(true,
 {
     ["Stripe:RequestTimeoutSeconds"] = "1",
     ["Stripe:MaxNetworkRetries"] = "2",
+});
+
+/// <summary>The live app without the webhook dispatcher: only the recovery job gives inbox rows a job.</summary>
+internal sealed class NoDispatcherFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?>
+{
+    ["Webhooks:DispatcherEnabled"] = "false",
 });

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.Core.Webhooks.Dispatch;
+
+/// <summary>How acknowledged inbox rows are handed to Hangfire (section <c>Webhooks</c>), see <see cref="WebhookDispatcher"/>.</summary>
+public sealed class WebhookDispatchOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>Run the dispatcher in this process (default true). Off only in tests that exercise the recovery job alone.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Seconds between two sweeps when no delivery signalled this process (the safety net: rows committed by a replica
+    /// that died before dispatching, an enqueue that failed while the job storage was down). Default 5.
+    /// </summary>
+    [Range(1, 3600)]
+    public int PollSeconds { get; set; } = 5;
+
+    /// <summary>Most rows claimed and handed to Hangfire in one step. Default 100.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+}

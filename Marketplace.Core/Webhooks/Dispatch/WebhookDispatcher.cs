@@ -1,0 +1,101 @@
+using Hangfire;
+using Marketplace.Core.Data;
+using Marketplace.Core.Webhooks.Processing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Core.Webhooks.Dispatch;
+
+/// <summary>
+/// Hands acknowledged inbox rows to Hangfire off the request path. Runs in every app process (web replicas without a
+/// Hangfire server too: enqueueing needs only the storage). Woken by <see cref="WebhookDispatchSignal"/> after each
+/// committed delivery, and every <see cref="WebhookDispatchOptions.PollSeconds"/> as a safety net, it claims the rows
+/// that are <c>Received</c> with no job yet (<see cref="WebhookJobClaims"/>), enqueues their jobs and records the job
+/// ids. The inbox row stays the source of truth: a crash between claim and enqueue leaves a claim that
+/// <see cref="WebhookRecoveryJob"/> treats as a lost job.
+/// </summary>
+public sealed class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    WebhookDispatchSignal signal,
+    IOptions<WebhookDispatchOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DispatcherEnabled) return;
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+                await DispatchPendingAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The rows stay unassigned (or claimed, for the recovery job); the next signal or poll tries again.
+                logger.LogError(ex, "Webhook dispatch failed; retrying at the next signal or poll");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims and enqueues every row waiting for a job, <see cref="WebhookDispatchOptions.BatchSize"/> at a time; returns
+    /// how many rows were given a job by this call.
+    /// </summary>
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.BatchSize;
+        var total = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            var waiting = await db.StripeWebhookEvents.AsNoTracking()
+                .Where(e => e.JobId == null && e.Status == WebhookEventStatus.Received && e.Attempts == 0)
+                .OrderBy(e => e.Id).Select(e => e.Id).Take(batchSize).ToListAsync(cancellationToken);
+            if (waiting.Count == 0) break;
+
+            var token = WebhookJobClaims.NewToken();
+            var mine = await WebhookJobClaims.ClaimUnassignedAsync(db, waiting, token, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (mine.Count > 0)
+            {
+                var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
+                try
+                {
+                    await EnqueueAsync(db, jobs, token, mine);
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await WebhookJobClaims.ReleaseAsync(db, token);
+                    throw;
+                }
+
+                total += mine.Count;
+            }
+
+            if (waiting.Count < batchSize) break;
+        }
+
+        return total;
+    }
+
+    private async Task EnqueueAsync(MarketplaceDbContext db, IBackgroundJobClient jobs, string token, List<long> rowIds)
+    {
+        foreach (var rowId in rowIds)
+        {
+            var jobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(rowId, null, CancellationToken.None));
+            await WebhookJobClaims.RecordJobAsync(db, token, jobId, clock.GetUtcNow().UtcDateTime, rowId);
+        }
+    }
+}
