@@ -20,7 +20,9 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookDispatchSignal>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddScoped<WebhookEventProcessor>();
         services.AddScoped<ProcessStripeWebhookJob>();
+        services.AddScoped<ProcessStripeWebhookBatchJob>();
         services.AddScoped<WebhookRecoveryJob>();
         services.AddScoped<ConnectAccountSync>();
         services.AddScoped<StripeSubscriptionSync>();

@@ -21,7 +21,7 @@ public sealed class WebhookRecoveryJobTests
     private const string Billing = "/api/webhooks/stripe/billing";
 
     [Fact]
-    public async Task Receive_ValidEvent_RecordsTheEnqueuedJobIdOnTheRow()
+    public async Task Receive_ValidEvent_RecordsTheEnqueuedBatchJobIdOnTheRow()
     {
         await using var app = new WebhookFactory();
         var row = await ReceiveAsync(app);
@@ -30,8 +30,9 @@ public sealed class WebhookRecoveryJobTests
         row.EnqueuedAt.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
         var job = JobData(app, row.JobId!);
         job!.State.Should().Be(EnqueuedState.StateName);
-        job.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob));
-        job.Job.Args[0].Should().Be(row.Id);
+        job.Job.Type.Should().Be(typeof(ProcessStripeWebhookBatchJob), "the dispatcher enqueues one batch job per claim of rows");
+        job.Job.Args[0].Should().BeOfType<long[]>().Which.Should().Contain(row.Id);
+        job.Job.Args[1].Should().Match<string>(claim => WebhookJobClaims.IsClaim(claim), "the batch knows the claim its rows were taken under");
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public sealed class WebhookDispatchOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 5;
 
-    /// <summary>Most rows claimed and handed to Hangfire in one step. Default 100.</summary>
+    /// <summary>Most rows claimed and given to one <see cref="Processing.ProcessStripeWebhookBatchJob"/>. Default 100.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>Rows a batch job processes at once, each in its own DI scope. Default 4.</summary>
+    [Range(1, 64)]
+    public int BatchParallelism { get; set; } = 4;
 }

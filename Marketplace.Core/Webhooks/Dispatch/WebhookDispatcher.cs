@@ -13,8 +13,9 @@ namespace Marketplace.Core.Webhooks.Dispatch;
 /// Hands acknowledged inbox rows to Hangfire off the request path. Runs in every app process (web replicas without a
 /// Hangfire server too: enqueueing needs only the storage). Woken by <see cref="WebhookDispatchSignal"/> after each
 /// committed delivery, and every <see cref="WebhookDispatchOptions.PollSeconds"/> as a safety net, it claims the rows
-/// that are <c>Received</c> with no job yet (<see cref="WebhookJobClaims"/>), enqueues their jobs and records the job
-/// ids. The inbox row stays the source of truth: a crash between claim and enqueue leaves a claim that
+/// that are <c>Received</c> with no job yet (<see cref="WebhookJobClaims"/>), up to
+/// <see cref="WebhookDispatchOptions.BatchSize"/> at a time, enqueues one <see cref="ProcessStripeWebhookBatchJob"/> per
+/// claim and records its id on the rows. The inbox row stays the source of truth: a crash between claim and enqueue leaves a claim that
 /// <see cref="WebhookRecoveryJob"/> treats as a lost job.
 /// </summary>
 public sealed class WebhookDispatcher(
@@ -92,10 +93,8 @@ public sealed class WebhookDispatcher(
 
     private async Task EnqueueAsync(MarketplaceDbContext db, IBackgroundJobClient jobs, string token, List<long> rowIds)
     {
-        foreach (var rowId in rowIds)
-        {
-            var jobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(rowId, null, CancellationToken.None));
-            await WebhookJobClaims.RecordJobAsync(db, token, jobId, clock.GetUtcNow().UtcDateTime, rowId);
-        }
+        var ids = rowIds.ToArray();
+        var jobId = jobs.Enqueue<ProcessStripeWebhookBatchJob>(job => job.RunAsync(ids, token, null, CancellationToken.None));
+        await WebhookJobClaims.RecordJobAsync(db, token, jobId, clock.GetUtcNow().UtcDateTime);
     }
 }

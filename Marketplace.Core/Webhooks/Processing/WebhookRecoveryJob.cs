@@ -73,12 +73,14 @@ public sealed class WebhookRecoveryJob(
 
     /// <summary>
     /// True when Hangfire knows job <paramref name="jobId"/> and it is not in a final state: enqueued, scheduled,
-    /// processing, awaiting or failed (a failed job is the dashboard's to re-run, not ours).
+    /// processing, awaiting or failed (a failed row job is the dashboard's to re-run, not ours; a failed batch job is lost).
     /// </summary>
     private static bool JobIsAlive(Hangfire.Storage.IStorageConnection connection, string jobId)
     {
         var data = connection.GetJobData(jobId);
         if (data is null) return false;
+        // A batch that failed as a whole (it could not hand a row over, three times) leaves its rows to us.
+        if (data.State == FailedState.StateName && data.Job?.Type == typeof(ProcessStripeWebhookBatchJob)) return false;
         return data.State != SucceededState.StateName && data.State != DeletedState.StateName;
     }
 }
