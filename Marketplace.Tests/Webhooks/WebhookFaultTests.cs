@@ -17,6 +17,7 @@ public sealed class WebhookFaultTests
     {
         await using var app = new LiveMarketplaceFactory();
         var (accountId, _) = await ConnectedCreatorAsync(app);
+        await SetUpEventsSettledAsync(app); // the faults below are for the test's event, not a late set-up one
         app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1);
         app.Emulator.FailNextApiCalls(app.ApiKey, 429, 1);
 
@@ -34,6 +35,7 @@ public sealed class WebhookFaultTests
     {
         await using var app = new ShortStripeTimeoutFactory();
         var (accountId, _) = await ConnectedCreatorAsync(app);
+        await SetUpEventsSettledAsync(app); // the faults below are for the test's event, not a late set-up one
         app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1);
         app.Emulator.FailNextApiCalls(app.ApiKey, 429, 1);
         app.Emulator.DelayNextApiCalls(app.ApiKey, TimeSpan.FromSeconds(6), 1); // the app gives up after 1 s
@@ -86,6 +88,30 @@ public sealed class WebhookFaultTests
     }
 
     [Fact]
+    public async Task Process_OneRowOfABatchFails_ItAloneGetsItsOwnRetryJobTheOthersAreProcessedOnce()
+    {
+        await using var app = new NoClientRetriesFactory();
+        var accounts = new List<string>();
+        for (var i = 0; i < 4; i++) accounts.Add((await ConnectedCreatorAsync(app)).AccountId);
+        await SetUpEventsSettledAsync(app);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1); // whichever row calls Stripe first fails its first attempt
+
+        foreach (var account in accounts) app.Emulator.SetAccountState(app.ApiKey, account, "enabled");
+
+        var rows = await app.EventuallyAsync(db => db.StripeWebhookEvents.AsNoTracking()
+                .Where(e => e.Type == "account.updated" && accounts.Contains(e.ConnectedAccountId!) && e.Attempts > 0).ToListAsync(),
+            r => r.Count == accounts.Count && r.All(e => e.Status == WebhookEventStatus.Processed), seconds: 60, because: "all processed, one after a retry");
+        var retried = rows.Should().ContainSingle(e => e.Attempts == 2, "only the row that failed was attempted again").Subject;
+        rows.Where(e => e != retried).Should().OnlyContain(e => e.Attempts == 1, "the batch's good rows were not reprocessed");
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var retryJob = monitoring.JobDetails(retried.JobId);
+        retryJob.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob), "the failed row was handed over to its own job");
+        retryJob.Job.Method.Name.Should().Be(nameof(ProcessStripeWebhookJob.ContinueAfterBatchAsync));
+        foreach (var row in rows.Where(e => e != retried))
+            monitoring.JobDetails(row.JobId).Job.Type.Should().Be(typeof(ProcessStripeWebhookBatchJob));
+    }
+
+    [Fact]
     public async Task Recovery_RowReceivedWithoutAJob_IsEnqueuedAndProcessed()
     {
         await using var app = new NoDispatcherFactory(); // the recovery job alone: no dispatcher to take the row first
@@ -135,6 +161,11 @@ public sealed class WebhookFaultTests
         var creatorId = await app.RegisterCreatorAsync();
         return (await app.CreateConnectAccountAsync(creatorId), creatorId);
     }
+
+    /// <summary>Waits until every event the set-up caused is settled (the dispatcher hands rows over asynchronously).</summary>
+    private static Task<int> SetUpEventsSettledAsync(LiveMarketplaceFactory app) =>
+        app.EventuallyAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status != WebhookEventStatus.Processed && e.Status != WebhookEventStatus.Ignored),
+            n => n == 0, because: "the set-up's own events are settled first");
 
     private static Task<StripeWebhookEvent> Reload(LiveMarketplaceFactory app, long id) =>
         app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Id == id));

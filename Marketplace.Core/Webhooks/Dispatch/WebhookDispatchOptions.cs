@@ -17,6 +17,14 @@ public sealed class WebhookDispatchOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Milliseconds the dispatcher lets deliveries gather after a signal before it sweeps (default 100): fuller batches,
+    /// so fewer Hangfire jobs (each enqueue is several statements under Hangfire.Storage.SQLite's process-wide lock).
+    /// It delays the start of processing, never the acknowledgement.
+    /// </summary>
+    [Range(0, 5000)]
+    public int GatherMs { get; set; } = 100;
+
     /// <summary>Most rows claimed and given to one <see cref="Processing.ProcessStripeWebhookBatchJob"/>. Default 100.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
