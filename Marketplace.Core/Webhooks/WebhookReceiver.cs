@@ -1,7 +1,6 @@
-using Hangfire;
 using Marketplace.Core.Data;
 using Marketplace.Core.StripeGateway;
-using Marketplace.Core.Webhooks.Processing;
+using Marketplace.Core.Webhooks.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,18 +11,19 @@ namespace Marketplace.Core.Webhooks;
 /// <summary>
 /// Takes one webhook delivery: verifies its signature with the endpoint's own secret (Stripe.net's
 /// <see cref="EventUtility"/>, https://docs.stripe.com/webhooks#verify-events), checks it reached the right endpoint,
-/// commits it to the <see cref="StripeWebhookEvent"/> inbox (unique event id), then enqueues its processing job.
-/// Nothing is stored for a rejected delivery; the answer to Stripe comes only after the row is committed.
+/// commits it to the <see cref="StripeWebhookEvent"/> inbox (unique event id), then signals the <see cref="WebhookDispatcher"/>,
+/// which enqueues its processing job off the request path. Nothing is stored for a rejected delivery; the answer to
+/// Stripe comes only after the row is committed.
 /// </summary>
 public sealed class WebhookReceiver(
     MarketplaceDbContext db,
     WebhookSecrets secrets,
-    IBackgroundJobClient jobs,
+    WebhookDispatchSignal dispatch,
     IOptions<StripeOptions> options,
     TimeProvider clock,
     ILogger<WebhookReceiver> logger)
 {
-    /// <summary>Verifies, stores and enqueues; see <see cref="WebhookReceiveOutcome"/> for the answers.</summary>
+    /// <summary>Verifies, stores and signals the dispatcher; see <see cref="WebhookReceiveOutcome"/> for the answers.</summary>
     /// <param name="endpoint">Which endpoint received the delivery.</param>
     /// <param name="payload">The raw request body, exactly as received.</param>
     /// <param name="signatureHeader">The <c>Stripe-Signature</c> header (<c>t=…,v1=…</c>); null when absent.</param>
@@ -83,20 +83,9 @@ public sealed class WebhookReceiver(
             return new WebhookReceiveResult(WebhookReceiveOutcome.Ignored, StripeEventId: envelope.Id);
         }
 
-        try
-        {
-            var jobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(row.Id, null, CancellationToken.None));
-            // The job id lets the recovery job tell a row whose job still waits in the queue from one that lost it.
-            // Only JobId/EnqueuedAt are written: a job that already ran keeps the status it recorded.
-            row.RecordEnqueued(jobId, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The row is committed: the recovery job enqueues it later (a row without a job id is one it looks at).
-            // Stripe must still get its 200.
-            logger.LogError(ex, "Could not enqueue Stripe event {StripeEventId} or record its job; the recovery job will pick it up", envelope.Id);
-        }
+        // Hangfire is not on the request path: the dispatcher claims the row and enqueues its job (and polls, should
+        // this signal be lost); a row it never reaches is enqueued by the recovery job.
+        dispatch.Notify();
 
         return new WebhookReceiveResult(WebhookReceiveOutcome.Accepted, StripeEventId: envelope.Id);
     }

@@ -3,6 +3,7 @@ using Marketplace.Core.Payments;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Billing;
 using Marketplace.Core.Webhooks.Connect;
+using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,13 @@ public static class WebhookServiceCollectionExtensions
     {
         services.AddSingleton<WebhookSecrets>();
         services.AddScoped<WebhookReceiver>();
+        services.AddOptions<WebhookDispatchOptions>().BindConfiguration(WebhookDispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookDispatchSignal>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddScoped<WebhookEventProcessor>();
         services.AddScoped<ProcessStripeWebhookJob>();
+        services.AddScoped<ProcessStripeWebhookBatchJob>();
         services.AddScoped<WebhookRecoveryJob>();
         services.AddScoped<ConnectAccountSync>();
         services.AddScoped<StripeSubscriptionSync>();

@@ -4,6 +4,7 @@ using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.StripeEmulator;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -57,7 +58,16 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
         using (var first = await AppProcess.StartAsync(Settings(queues: "default"), firstLog, TimeSpan.FromSeconds(90)))
         {
             (await SendAccountUpdatedAsync(first, accounts)).Should().Be(EventCount);
-            var before = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
+            // The dispatcher enqueues off the request path: wait until every acknowledged row has its (waiting) job.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            List<StripeWebhookEvent> before;
+            do
+            {
+                await Task.Delay(200);
+                before = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
+            }
+            while (DateTime.UtcNow < deadline && before.Any(e => e.JobId == null || WebhookJobClaims.IsClaim(e.JobId)));
+
             before.Should().HaveCount(EventCount);
             before.Should().OnlyContain(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.JobId != null,
                 "acknowledged and enqueued, none processed before the kill");
@@ -102,10 +112,13 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (DateTime.UtcNow < deadline && await WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Processing)) < 4)
                 await Task.Delay(200);
-            (await WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Processing)))
-                .Should().Be(4, "the first process's 4 workers are each inside a Stripe call");
             first.Kill();
         }
+
+        // Batch jobs (4 workers, each running up to Webhooks:BatchParallelism rows at once): how many rows were mid-run
+        // depends on how the dispatcher grouped the 20 deliveries, so it is read from the dead process's database.
+        var midRun = await WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Processing));
+        midRun.Should().BeGreaterThanOrEqualTo(4, "the first process's workers were inside Stripe calls");
 
         _emulator.DelayNextApiCalls(ApiKey, TimeSpan.FromSeconds(1), 0); // Stripe answers again
         var secondSettings = Settings(queues: "webhooks,default");
@@ -114,9 +127,10 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
 
         var rows = await WaitUntilProcessedAsync(count, seconds: 150);
         var processed = rows.Count(e => e.Status == WebhookEventStatus.Processed);
-        output.WriteLine($"acknowledged {count}, 4 mid-run at the kill, processed after restart {processed}, lost {count - processed}");
+        output.WriteLine($"acknowledged {count}, {midRun} mid-run at the kill, processed after restart {processed}, lost {count - processed}");
         processed.Should().Be(count, AppProcess.ReadLog(second.LogFile));
-        rows.Count(e => e.Attempts == 2).Should().Be(4, "the 4 jobs killed mid-run were run again; the others once");
+        rows.Count(e => e.Attempts == 2).Should().Be(midRun, "the rows killed mid-run were run again; the others once");
+        rows.Should().OnlyContain(e => e.Attempts == 1 || e.Attempts == 2);
         (await WithDbAsync(db => db.CreatorStripeAccounts.CountAsync(a => a.OnboardingStatus == OnboardingStatus.Complete))).Should().Be(count);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Hangfire;
 using Hangfire.States;
 using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.Core.Webhooks.Processing;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +12,16 @@ namespace Marketplace.Tests.Reliability;
 
 /// <summary>
 /// The recurring inbox recovery enqueues a row only when its job is lost, never a second job for a row whose job simply
-/// waits in the queue (Hangfire server off here, so every job waits as long as the test wants).
+/// waits in the queue (Hangfire server off here, so every job waits as long as the test wants). The receiver's own
+/// dispatch is asynchronous (<see cref="Marketplace.Core.Webhooks.Dispatch.WebhookDispatcher"/>): a received row is read
+/// once its job id is recorded.
 /// </summary>
 public sealed class WebhookRecoveryJobTests
 {
     private const string Billing = "/api/webhooks/stripe/billing";
 
     [Fact]
-    public async Task Receive_ValidEvent_RecordsTheEnqueuedJobIdOnTheRow()
+    public async Task Receive_ValidEvent_RecordsTheEnqueuedBatchJobIdOnTheRow()
     {
         await using var app = new WebhookFactory();
         var row = await ReceiveAsync(app);
@@ -27,8 +30,9 @@ public sealed class WebhookRecoveryJobTests
         row.EnqueuedAt.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
         var job = JobData(app, row.JobId!);
         job!.State.Should().Be(EnqueuedState.StateName);
-        job.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob));
-        job.Job.Args[0].Should().Be(row.Id);
+        job.Job.Type.Should().Be(typeof(ProcessStripeWebhookBatchJob), "the dispatcher enqueues one batch job per claim of rows");
+        job.Job.Args[0].Should().BeOfType<long[]>().Which.Should().Contain(row.Id);
+        job.Job.Args[1].Should().Match<string>(claim => WebhookJobClaims.IsClaim(claim), "the batch knows the claim its rows were taken under");
     }
 
     [Fact]
@@ -83,6 +87,7 @@ public sealed class WebhookRecoveryJobTests
     public async Task RunAsync_OldRowWithoutAJobId_EnqueuesItAndRecordsTheJob()
     {
         await using var app = new WebhookFactory();
+        app.Settings["Webhooks:DispatcherEnabled"] = "false"; // the recovery job alone: no dispatcher to take the row first
         var payload = StripeEventSamples.Event("invoice.paid", "in_stranded", "invoice");
         var rowId = await app.WithDbAsync(async db =>
         {
@@ -100,13 +105,51 @@ public sealed class WebhookRecoveryJobTests
         JobData(app, recovered.JobId!)!.Job.Args[0].Should().Be(rowId);
     }
 
+    [Fact]
+    public async Task RunAsync_RowLeftClaimedByADispatcherThatDied_EnqueuesItButLeavesAFreshClaimAlone()
+    {
+        await using var app = new WebhookFactory();
+        app.Settings["Webhooks:DispatcherEnabled"] = "false";
+        var payload = StripeEventSamples.Event("invoice.paid", "in_claimed", "invoice");
+        var rowId = await app.WithDbAsync(async db =>
+        {
+            var row = new StripeWebhookEvent(System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("id").GetString()!,
+                WebhookEndpointKind.Billing, "invoice.paid", null, null, false, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(-10), payload);
+            db.StripeWebhookEvents.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        var claim = WebhookJobClaims.NewToken();
+        await app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == rowId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobId, claim).SetProperty(e => e.EnqueuedAt, DateTime.UtcNow)));
+
+        (await RecoverAsync(app)).Should().Be(0, "a claim made seconds ago belongs to a dispatcher about to enqueue");
+
+        await app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == rowId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EnqueuedAt, DateTime.UtcNow.AddMinutes(-5))));
+        (await RecoverAsync(app)).Should().Be(1, "a claim minutes old was left by a process that died before enqueueing");
+        var recovered = await Reload(app, rowId);
+        WebhookJobClaims.IsClaim(recovered.JobId).Should().BeFalse();
+        JobData(app, recovered.JobId!)!.Job.Args[0].Should().Be(rowId);
+    }
+
     private static async Task<StripeWebhookEvent> ReceiveAsync(WebhookFactory app)
     {
         var json = StripeEventSamples.Event("invoice.paid", "in_recovery", "invoice");
         using var client = app.CreateClient();
         var response = await client.PostAsync(Billing, json, StripeEventSamples.Sign(json, StripeEventSamples.BillingSecret));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return await app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Payload == json));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        StripeWebhookEvent row;
+        do
+        {
+            row = await app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Payload == json));
+            if (row.JobId != null && !WebhookJobClaims.IsClaim(row.JobId)) return row;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        throw new TimeoutException($"the dispatcher recorded no job for row {row.Id} within 30 s");
     }
 
     private static Task<int> BackdateAsync(WebhookFactory app, long rowId, TimeSpan by) =>

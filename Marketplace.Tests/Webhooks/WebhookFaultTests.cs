@@ -17,6 +17,7 @@ public sealed class WebhookFaultTests
     {
         await using var app = new LiveMarketplaceFactory();
         var (accountId, _) = await ConnectedCreatorAsync(app);
+        await SetUpEventsSettledAsync(app); // the faults below are for the test's event, not a late set-up one
         app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1);
         app.Emulator.FailNextApiCalls(app.ApiKey, 429, 1);
 
@@ -34,15 +35,21 @@ public sealed class WebhookFaultTests
     {
         await using var app = new ShortStripeTimeoutFactory();
         var (accountId, _) = await ConnectedCreatorAsync(app);
+        await SetUpEventsSettledAsync(app); // the faults below are for the test's event, not a late set-up one
         app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1);
         app.Emulator.FailNextApiCalls(app.ApiKey, 429, 1);
         app.Emulator.DelayNextApiCalls(app.ApiKey, TimeSpan.FromSeconds(6), 1); // the app gives up after 1 s
 
         app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
 
-        var row = await app.EventuallyAsync(db => db.StripeWebhookEvents.SingleOrDefaultAsync(e => e.ConnectedAccountId == accountId && e.Type == "account.updated"),
-            e => e?.Status == WebhookEventStatus.Processed, seconds: 60, because: "processed despite 500, 429 and a timeout");
-        row!.Attempts.Should().Be(2, "Stripe.net's two retries took the 500 and the 429, the timeout failed the first attempt, Hangfire's retry succeeded");
+        // The state change emits account.updated and capability.updated; processed one row at a time (this factory), the
+        // first row's calls meet the three faults in order, whichever row that is.
+        var rows = await app.EventuallyAsync(db => db.StripeWebhookEvents.AsNoTracking().Where(e => e.ConnectedAccountId == accountId).ToListAsync(),
+            r => r.Any(e => e.Type == "account.updated") && r.All(e => e.Status == WebhookEventStatus.Processed), seconds: 60,
+            because: "processed despite 500, 429 and a timeout");
+        var row = rows.Should().ContainSingle(e => e.Attempts == 2,
+            "Stripe.net's two retries took the 500 and the 429, the timeout failed the first attempt, Hangfire's retry succeeded").Subject;
+        rows.Where(e => e != row).Should().OnlyContain(e => e.Attempts == 1 && e.LastError == null);
         row.LastError.Should().BeNull();
         (await app.WithDbAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId)))
             .OnboardingStatus.Should().Be(OnboardingStatus.Complete);
@@ -86,9 +93,36 @@ public sealed class WebhookFaultTests
     }
 
     [Fact]
+    public async Task Process_OneRowOfABatchFails_ItAloneGetsItsOwnRetryJobTheOthersAreProcessedOnce()
+    {
+        await using var app = new NoClientRetriesFactory();
+        var accounts = new List<string>();
+        for (var i = 0; i < 4; i++) accounts.Add((await ConnectedCreatorAsync(app)).AccountId);
+        await SetUpEventsSettledAsync(app);
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 1); // whichever row calls Stripe first fails its first attempt
+
+        foreach (var account in accounts) app.Emulator.SetAccountState(app.ApiKey, account, "enabled");
+
+        // Whichever row's Stripe call came first failed (one of these four, or a late event of the set-up): wait until
+        // every row is settled and one of them took a second attempt.
+        var rows = await app.EventuallyAsync(db => db.StripeWebhookEvents.AsNoTracking().Where(e => e.Attempts > 0).ToListAsync(),
+            r => r.Count(e => e.Type == "account.updated" && accounts.Contains(e.ConnectedAccountId!)) == accounts.Count
+                 && r.All(e => e.Status == WebhookEventStatus.Processed) && r.Any(e => e.Attempts == 2),
+            seconds: 60, because: "all processed, one after a retry");
+        var retried = rows.Should().ContainSingle(e => e.Attempts == 2, "only the row that failed was attempted again").Subject;
+        rows.Where(e => e != retried).Should().OnlyContain(e => e.Attempts == 1, "the batches' good rows were not reprocessed");
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var retryJob = monitoring.JobDetails(retried.JobId);
+        retryJob.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob), "the failed row was handed over to its own job");
+        retryJob.Job.Method.Name.Should().Be(nameof(ProcessStripeWebhookJob.ContinueAfterBatchAsync));
+        foreach (var row in rows.Where(e => e != retried))
+            monitoring.JobDetails(row.JobId).Job.Type.Should().Be(typeof(ProcessStripeWebhookBatchJob));
+    }
+
+    [Fact]
     public async Task Recovery_RowReceivedWithoutAJob_IsEnqueuedAndProcessed()
     {
-        await using var app = new LiveMarketplaceFactory();
+        await using var app = new NoDispatcherFactory(); // the recovery job alone: no dispatcher to take the row first
         var (accountId, _) = await ConnectedCreatorAsync(app);
         var payload = StripeEventSamples.Event("account.updated", accountId, "account", account: accountId);
         var rowId = await app.WithDbAsync(async db =>
@@ -113,6 +147,7 @@ public sealed class WebhookFaultTests
     public async Task Recovery_StartupRun_LeavesRowsReceivedSinceStartToTheirOwnJob()
     {
         await using var app = new MarketplaceFactory();
+        app.Settings["Webhooks:DispatcherEnabled"] = "false"; // the recovery job alone: no dispatcher to take the row first
         var startedAt = DateTime.UtcNow.AddMinutes(-1);
         var payload = StripeEventSamples.Event("account.updated", "acct_recent", "account", account: "acct_recent");
         await app.WithDbAsync(async db =>
@@ -135,6 +170,11 @@ public sealed class WebhookFaultTests
         return (await app.CreateConnectAccountAsync(creatorId), creatorId);
     }
 
+    /// <summary>Waits until every event the set-up caused is settled (the dispatcher hands rows over asynchronously).</summary>
+    private static Task<int> SetUpEventsSettledAsync(LiveMarketplaceFactory app) =>
+        app.EventuallyAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status != WebhookEventStatus.Processed && e.Status != WebhookEventStatus.Ignored),
+            n => n == 0, because: "the set-up's own events are settled first");
+
     private static Task<StripeWebhookEvent> Reload(LiveMarketplaceFactory app, long id) =>
         app.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Id == id));
 
@@ -142,9 +182,17 @@ public sealed class WebhookFaultTests
         job?.Type == typeof(ProcessStripeWebhookJob) && job.Args.Count > 0 && job.Args[0] is long id ? id : null;
 }
 
-/// <summary>The live app giving up on a Stripe call after 1 s (<c>Stripe:RequestTimeoutSeconds</c>), with Stripe.net's two retries.</summary>
+/// <summary>The live app giving up on a Stripe call after 1 s (<c>Stripe:RequestTimeoutSeconds</c>), with Stripe.net's two retries, processing one row at a time.</summary>
 internal sealed class ShortStripeTimeoutFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?>
 {
+    ["Hangfire:WorkerCount"] = "1", // one row at a time: the faults meet one row's calls in order
+    ["Webhooks:BatchParallelism"] = "1",
     ["Stripe:RequestTimeoutSeconds"] = "1",
     ["Stripe:MaxNetworkRetries"] = "2",
+});
+
+/// <summary>The live app without the webhook dispatcher: only the recovery job gives inbox rows a job.</summary>
+internal sealed class NoDispatcherFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?>
+{
+    ["Webhooks:DispatcherEnabled"] = "false",
 });

@@ -16,9 +16,13 @@ public sealed class HangfireOptions
     /// <summary>Run a Hangfire server in this process. Off for web-only replicas behind a separate worker.</summary>
     public bool ServerEnabled { get; set; } = true;
 
-    /// <summary>Concurrent jobs this process runs.</summary>
+    /// <summary>
+    /// Concurrent jobs this process runs (default 4). Webhook batch jobs spend most of their time waiting on Stripe and
+    /// on SQLite's writer: in bench/ (5,000 events, 2 cores) 4 workers drained 183 events/s, 2 workers 149, 1 worker with
+    /// 8 rows per batch in parallel 101.
+    /// </summary>
     [Range(1, 100)]
-    public int WorkerCount { get; set; } = 2;
+    public int WorkerCount { get; set; } = 4;
 
     /// <summary>
     /// The queues this process's server takes jobs from, comma-separated, in priority order (default

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 using Marketplace.Core.Data;
+using Marketplace.Core.Webhooks.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -8,8 +9,9 @@ namespace Marketplace.Core.Webhooks.Processing;
 
 /// <summary>
 /// Finds inbox rows acknowledged to Stripe whose processing job was lost (the process died between the commit and the
-/// enqueue, the job storage was down, or the job was deleted from Hangfire) and enqueues them again, recording the new
-/// job id on the row. A row whose job still waits in the queue, however long, is left alone. Runs at start-up and
+/// dispatch, or between its claim and its enqueue, the job storage was down, or the job was deleted from Hangfire) and
+/// enqueues them again, recording the new job id on the row. It claims each row as <see cref="WebhookDispatcher"/> does
+/// (<see cref="WebhookJobClaims"/>), so the two never enqueue the same row. A row whose job still waits in the queue, however long, is left alone. Runs at start-up and
 /// every few minutes.
 /// </summary>
 public sealed class WebhookRecoveryJob(
@@ -27,8 +29,9 @@ public sealed class WebhookRecoveryJob(
     /// (a younger one may be between its commit and its enqueue) and, when given, before <paramref name="receivedBefore"/>
     /// (UTC; the start-up run passes the start time, so rows received since then, which have their own job, are left
     /// alone). Of those it enqueues the rows with no <see cref="StripeWebhookEvent.JobId"/>, or whose job Hangfire no
-    /// longer knows or holds in a final state (Succeeded, Deleted) although the row was never processed. Returns how
-    /// many were enqueued.
+    /// longer knows or holds in a final state (Succeeded, Deleted) although the row was never processed, or that holds a
+    /// dispatcher's claim (<c>claim:…</c>) made before the same cutoff and more than
+    /// <see cref="WebhookJobClaims.ClaimLostAfter"/> ago (its process died before enqueueing). Returns how many were enqueued.
     /// </summary>
     [Queue("webhooks")]
     [AutomaticRetry(Attempts = 0)]
@@ -39,19 +42,28 @@ public sealed class WebhookRecoveryJob(
         if (receivedBefore is { } before && before < cutoff) cutoff = before;
         var candidates = await db.StripeWebhookEvents
             .Where(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.ReceivedAt <= cutoff)
-            .OrderBy(e => e.Id).Take(1000).ToListAsync(cancellationToken);
+            .OrderBy(e => e.Id).Take(1000).AsNoTracking().ToListAsync(cancellationToken);
 
         var enqueued = 0;
+        var claimCutoff = clock.GetUtcNow().UtcDateTime - WebhookJobClaims.ClaimLostAfter;
+        if (cutoff < claimCutoff) claimCutoff = cutoff;
         using var connection = storage.GetConnection();
         foreach (var row in candidates)
         {
-            if (row.JobId is { } jobId && JobIsAlive(connection, jobId)) continue;
+            if (WebhookJobClaims.IsClaim(row.JobId))
+            {
+                if (row.EnqueuedAt > claimCutoff) continue; // a dispatcher is between its claim and its enqueue
+            }
+            else if (row.JobId is { } jobId && JobIsAlive(connection, jobId)) continue;
+
             var rowId = row.Id;
+            var token = WebhookJobClaims.NewToken();
+            if (!await WebhookJobClaims.ClaimAsync(db, rowId, row.JobId, token, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
+                continue; // the dispatcher or another recovery run took it meanwhile
             var newJobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(rowId, null, CancellationToken.None));
             logger.LogWarning("Stripe event {StripeEventId} had no live job ({PreviousJobId}); enqueued job {JobId}",
                 row.StripeEventId, row.JobId ?? "none", newJobId);
-            row.RecordEnqueued(newJobId, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await WebhookJobClaims.RecordJobAsync(db, token, newJobId, clock.GetUtcNow().UtcDateTime, rowId);
             enqueued++;
         }
 
@@ -61,12 +73,14 @@ public sealed class WebhookRecoveryJob(
 
     /// <summary>
     /// True when Hangfire knows job <paramref name="jobId"/> and it is not in a final state: enqueued, scheduled,
-    /// processing, awaiting or failed (a failed job is the dashboard's to re-run, not ours).
+    /// processing, awaiting or failed (a failed row job is the dashboard's to re-run, not ours; a failed batch job is lost).
     /// </summary>
     private static bool JobIsAlive(Hangfire.Storage.IStorageConnection connection, string jobId)
     {
         var data = connection.GetJobData(jobId);
         if (data is null) return false;
+        // A batch that failed as a whole (it could not hand a row over, three times) leaves its rows to us.
+        if (data.State == FailedState.StateName && data.Job?.Type == typeof(ProcessStripeWebhookBatchJob)) return false;
         return data.State != SucceededState.StateName && data.State != DeletedState.StateName;
     }
 }
