@@ -133,6 +133,25 @@ public sealed class WebhookRecoveryJobTests
         JobData(app, recovered.JobId!)!.Job.Args[0].Should().Be(rowId);
     }
 
+    [Fact]
+    public async Task RunAsync_RowTriedOnceWhoseJobIsGone_EnqueuesItsOwnJob()
+    {
+        await using var app = new WebhookFactory();
+        var row = await ReceiveAsync(app);
+        // The batch's attempt failed and the hand-over to the row's own job never happened: the row is back to Received
+        // with one attempt, and its batch job is gone (deleted from the dashboard; a batch Failed as a whole counts the same).
+        await app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, WebhookEventStatus.Received).SetProperty(e => e.Attempts, 1)
+            .SetProperty(e => e.ReceivedAt, DateTime.UtcNow.AddMinutes(-30))));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Delete(row.JobId).Should().BeTrue();
+
+        (await RecoverAsync(app)).Should().Be(1);
+        var recovered = await Reload(app, row.Id);
+        recovered.JobId.Should().NotBe(row.JobId);
+        JobData(app, recovered.JobId!)!.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob));
+        (await RecoverAsync(app)).Should().Be(0, "the row's own job is alive");
+    }
+
     private static async Task<StripeWebhookEvent> ReceiveAsync(WebhookFactory app)
     {
         var json = StripeEventSamples.Event("invoice.paid", "in_recovery", "invoice");

@@ -25,13 +25,15 @@ public sealed class WebhookRecoveryJob(
     public const string RecurringJobId = "webhook-inbox-recovery";
 
     /// <summary>
-    /// Looks at rows still <c>Received</c> with no attempt, received more than <paramref name="minimumAgeSeconds"/> ago
+    /// Looks at rows still <c>Received</c> (never tried, or waiting for a retry after a failed attempt), received more than <paramref name="minimumAgeSeconds"/> ago
     /// (a younger one may be between its commit and its enqueue) and, when given, before <paramref name="receivedBefore"/>
     /// (UTC; the start-up run passes the start time, so rows received since then, which have their own job, are left
     /// alone). Of those it enqueues the rows with no <see cref="StripeWebhookEvent.JobId"/>, or whose job Hangfire no
     /// longer knows or holds in a final state (Succeeded, Deleted) although the row was never processed, or that holds a
     /// dispatcher's claim (<c>claim:…</c>) made before the same cutoff and more than
-    /// <see cref="WebhookJobClaims.ClaimLostAfter"/> ago (its process died before enqueueing). Returns how many were enqueued.
+    /// <see cref="WebhookJobClaims.ClaimLostAfter"/> ago (its process died before enqueueing). A row waiting for a retry has a live (scheduled) job and is left alone; one
+    /// whose batch failed as a whole after its attempt (the hand-over to its own job could not be scheduled) is taken.
+    /// Returns how many were enqueued.
     /// </summary>
     [Queue("webhooks")]
     [AutomaticRetry(Attempts = 0)]
@@ -41,7 +43,7 @@ public sealed class WebhookRecoveryJob(
         var cutoff = clock.GetUtcNow().UtcDateTime.AddSeconds(-minimumAgeSeconds);
         if (receivedBefore is { } before && before < cutoff) cutoff = before;
         var candidates = await db.StripeWebhookEvents
-            .Where(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.ReceivedAt <= cutoff)
+            .Where(e => e.Status == WebhookEventStatus.Received && e.ReceivedAt <= cutoff)
             .OrderBy(e => e.Id).Take(1000).AsNoTracking().ToListAsync(cancellationToken);
 
         var enqueued = 0;
