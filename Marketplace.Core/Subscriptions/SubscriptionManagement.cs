@@ -126,10 +126,10 @@ public sealed class SubscriptionManagement(
             var applied = await UpdateAndApplyAsync(row, $"price:{stripePriceId}", options, cancellationToken);
             logger.LogInformation("Creator {CreatorId} changed subscription {StripeSubscriptionId} to {PlanCode} ({Kind})",
                 creatorProfileId, row.StripeSubscriptionId, preview.NewPlan!.Code, preview.Kind);
-            var interval2 = preview.NewPrice.Interval.ToString().ToLowerInvariant();
+            var newInterval = preview.NewPrice.Interval.ToString().ToLowerInvariant();
             return SubscriptionActionResult.Done(chargeNow && !preview.DuringTrial
-                ? $"You are now on {applied.Plan?.Name} ({interval2}ly). Stripe invoiced the prorated difference; it shows under Payments once paid."
-                : $"You are now on {applied.Plan?.Name} ({interval2}ly).");
+                ? $"You are now on {applied.Plan?.Name} ({newInterval}ly). Stripe invoiced the prorated difference; it shows under Payments once paid."
+                : $"You are now on {applied.Plan?.Name} ({newInterval}ly).");
         }
         catch (StripeException ex) when (ex.StripeError?.Code == "card_declined" || ex.HttpStatusCode == System.Net.HttpStatusCode.PaymentRequired)
         {

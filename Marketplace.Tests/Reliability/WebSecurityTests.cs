@@ -33,7 +33,7 @@ public sealed partial class WebSecurityTests(MarketplaceFactory app, ITestOutput
         using var creator = await CreatorAsync();
         using var admin = await AdminAsync();
 
-        var answers = new List<string>();
+        var answers = new List<(int Status, int Expected, string Line)>();
         foreach (var (path, needsAdmin, jsonOnly) in targets)
         {
             // Signed in with the role the endpoint requires (authorization runs first), with the antiforgery cookie a
@@ -43,11 +43,11 @@ public sealed partial class WebSecurityTests(MarketplaceFactory app, ITestOutput
             // A JSON-only API has no form token: a cross-site form can only send form, multipart or text bodies, which
             // it must refuse with 415 before doing anything.
             var expected = jsonOnly ? 415 : 400;
-            answers.Add($"{(int)response.StatusCode} POST {path} (expected {expected})");
+            answers.Add(((int)response.StatusCode, expected, $"{(int)response.StatusCode} POST {path} (expected {expected})"));
         }
 
-        output.WriteLine($"{targets.Count} state-changing endpoints:\n" + string.Join('\n', answers));
-        answers.Should().OnlyContain(a => a.StartsWith(a.Substring(a.Length - 4, 3) + " ", StringComparison.Ordinal));
+        output.WriteLine($"{targets.Count} state-changing endpoints:\n" + string.Join('\n', answers.Select(a => a.Line)));
+        answers.Where(a => a.Status != a.Expected).Select(a => a.Line).Should().BeEmpty();
     }
 
     [Fact]
