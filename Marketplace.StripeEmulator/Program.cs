@@ -23,18 +23,9 @@ public static class EmulatorProgram
             options.DeliveryRetryDelays = delays;
         if (configuration["urls"] is { Length: > 0 } urls) options.Url = urls.Split(';')[0];
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
-        await using var server = await StripeEmulatorServer.StartAsync(options, stop.Token);
-        Console.WriteLine($"Stripe emulator listening on {server.BaseUrl} (Ctrl+C to stop)");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        // The emulator's host handles SIGINT, SIGTERM and SIGQUIT (ASP.NET Core's console lifetime): it stops, and so does Main.
+        await using var server = await StripeEmulatorServer.StartAsync(options);
+        Console.WriteLine($"Stripe emulator listening on {server.BaseUrl} (Ctrl+C or SIGTERM to stop)");
+        await server.WaitForShutdownAsync();
     }
 }

@@ -80,6 +80,12 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);
 
+    /// <summary>
+    /// Completes once the emulator's host has stopped: on SIGINT, SIGTERM or SIGQUIT (ASP.NET Core's console lifetime),
+    /// or when <paramref name="cancellationToken"/> is cancelled (which also stops it).
+    /// </summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
     /// <summary>Stops Kestrel and the delivery worker; queued and scheduled deliveries are dropped, state is lost.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -83,6 +83,15 @@ public sealed class AppProcess : IDisposable
         throw new TimeoutException($"Marketplace.Web did not become ready at {url}.\n{ReadLog(logFile)}");
     }
 
+    /// <summary>
+    /// Sends SIGTERM (what <c>docker stop</c> and systemd send) and waits up to <paramref name="timeout"/>: how long the
+    /// process took to exit, or null when it still ran at the deadline (it is left running; disposing kills it).
+    /// </summary>
+    public Task<TimeSpan?> TerminateAsync(TimeSpan timeout) => Infrastructure.PosixSignals.TerminateAndWaitAsync(_process, timeout);
+
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Kills the process and all it started, at once (no graceful shutdown), and waits for it to be gone.</summary>
     public void Kill()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.StripeEmulator.Infrastructure;
 using Stripe;
 
@@ -11,11 +12,7 @@ public sealed class StandaloneRunTests
     public async Task Run_WithUrlsOnFreePort_ServesStripeApi()
     {
         // Arrange
-        var dll = Path.Combine(AppContext.BaseDirectory, "Marketplace.StripeEmulator.dll");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        })!;
+        using var process = StartOnFreePort();
         try
         {
             var baseUrl = await ReadBaseUrlAsync(process);
@@ -36,6 +33,40 @@ public sealed class StandaloneRunTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task Run_SigTerm_ExitsWithinFiveSeconds()
+    {
+        // Arrange: Docker and systemd stop a service with SIGTERM (the emulator used to shut its host down and hang in Main).
+        using var process = StartOnFreePort();
+        try
+        {
+            await ReadBaseUrlAsync(process);
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+
+            // Act
+            var took = await PosixSignals.TerminateAndWaitAsync(process, TimeSpan.FromSeconds(5));
+
+            // Assert
+            took.Should().NotBeNull("the emulator must exit within 5 s of SIGTERM");
+            process.ExitCode.Should().Be(0);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static Process StartOnFreePort()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Marketplace.StripeEmulator.dll");
+        return Process.Start(new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        })!;
     }
 
     private static async Task<string> ReadBaseUrlAsync(Process process)
