@@ -3,6 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Security;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
 
         services.AddControllersWithViews();
+        services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
@@ -64,6 +66,7 @@ public static class DependencyInjection
     /// <summary>The request pipeline: errors, static files, auth, MVC, Identity pages, health, Hangfire dashboard.</summary>
     public static WebApplication UseMarketplaceWeb(this WebApplication app)
     {
+        app.UseMarketplaceSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Home/Error");
