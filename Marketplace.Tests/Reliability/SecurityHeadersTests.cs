@@ -61,14 +61,10 @@ public sealed partial class SecurityHeadersTests(MarketplaceFactory app, ITestOu
     {
         var routed = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { } methods || methods.Contains(HttpMethods.Get))
-            .Select(e => "/" + RouteParameter().Replace(e.RoutePattern.RawText!.TrimStart('/'),
-                m => m.Value.Contains(":int", StringComparison.Ordinal) || m.Value.Contains(":long", StringComparison.Ordinal) ? "1" : "x"))
+            .Select(e => RouteTemplates.Fill(e.RoutePattern.RawText!))
             .Where(p => !p.StartsWith("/api/webhooks/", StringComparison.Ordinal));
         return routed.Concat(["/css/site.css", "/favicon.ico", "/hangfire", "/hangfire/jobs/enqueued", "/no/such/page"]).Distinct();
     }
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
 
     /// <summary>A <c>&lt;script&gt;</c> element without <c>src</c> (an inline script, JSON data blocks excepted).</summary>
     [GeneratedRegex(@"<script(?![^>]*\bsrc=)(?![^>]*type=""application/(ld\+)?json"")[^>]*>", RegexOptions.IgnoreCase)]

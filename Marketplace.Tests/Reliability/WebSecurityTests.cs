@@ -191,9 +191,7 @@ public sealed partial class WebSecurityTests(MarketplaceFactory app, ITestOutput
             ("POST", "/hangfire/recurring/trigger")]);
     }
 
-    /// <summary>A route template with each parameter filled (numbers for <c>int</c> and <c>long</c>): <c>admin/plans/{id:int}/edit</c> → <c>/admin/plans/1/edit</c>.</summary>
-    private static string Fill(string template) =>
-        "/" + RouteParameter().Replace(template.TrimStart('/'), m => m.Value.Contains(":int", StringComparison.Ordinal) || m.Value.Contains(":long", StringComparison.Ordinal) ? "1" : "x");
+    private static string Fill(string template) => RouteTemplates.Fill(template);
 
     private async Task<BrowserSession> CreatorAsync()
     {
@@ -208,7 +206,4 @@ public sealed partial class WebSecurityTests(MarketplaceFactory app, ITestOutput
         (await session.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         return session;
     }
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
 }
