@@ -47,6 +47,13 @@ public sealed class HangfireOptions
     [Range(5, 86_400)]
     public int SqliteInvisibilityTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How often a process with a server looks for jobs left Processing by a dead server and enqueues them again, in
+    /// seconds (default 10; also at start-up). See <see cref="DeadServerJobRecovery"/>.
+    /// </summary>
+    [Range(1, 3600)]
+    public int DeadServerCheckSeconds { get; set; } = 10;
+
     /// <summary>Where the admin-only dashboard is served.</summary>
     [Required, RegularExpression("^/.*")]
     public string DashboardPath { get; set; } = "/hangfire";

@@ -37,11 +37,13 @@ public static class HangfireServiceCollectionExtensions
             {
                 server.WorkerCount = hangfire.WorkerCount;
                 server.Queues = hangfire.QueueNames;
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}"; // DeadServers reads it back
+                server.HeartbeatInterval = DeadServers.HeartbeatInterval;
                 // This host's own container: Hangfire's global JobActivator.Current belongs to whichever host configured it
                 // last, and in a process with several hosts (tests) that may be one already disposed.
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
+            services.AddHostedService<DeadServerJobRecovery>();
         }
 
         services.AddHealthChecks().AddCheck<HangfireStorageHealthCheck>("hangfire-storage", tags: ["ready"]);
