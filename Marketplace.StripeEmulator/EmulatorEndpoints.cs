@@ -69,8 +69,6 @@ internal static class EmulatorEndpoints
         PortalPage.Map(app);
         InvoicePage.Map(app);
         ControlApi.Map(app);
-        app.MapFallback("/v1/{**rest}", (HttpContext http) => Results.Json(
-            StripeApiException.BadRequest($"Unrecognized request URL ({http.Request.Method}: {http.Request.Path}). The emulator does not implement this endpoint.", null).ToJson(),
-            statusCode: 404));
+        app.MapFallback("/v1/{**rest}", (HttpContext http, Emulator emulator) => ApiPipeline.UnrecognizedAsync(http, emulator));
     }
 }

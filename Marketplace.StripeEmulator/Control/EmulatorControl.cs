@@ -74,4 +74,7 @@ internal sealed class EmulatorControl(Emulator emulator)
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => emulator.Store.GetOrCreate(apiKey).WebhookChaos = chaos;
 
     public IReadOnlyList<DeliveryRecord> Deliveries(string apiKey) => emulator.Store.GetOrCreate(apiKey).Deliveries.Snapshot();
+
+    /// <summary>The key's <c>/v1</c> calls, oldest first (bounded by <see cref="EmulatorLimits.MaxRequestsPerKey"/>).</summary>
+    public IReadOnlyList<EmulatorRequest> Requests(string apiKey) => emulator.Store.GetOrCreate(apiKey).Requests.Snapshot();
 }
