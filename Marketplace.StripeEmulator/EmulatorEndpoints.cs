@@ -61,6 +61,7 @@ internal static class EmulatorEndpoints
         app.MapGet("/", () => Results.Text("Stripe emulator: see Marketplace.StripeEmulator/README.md"));
         AccountsApi.Map(app);
         AccountLinksApi.Map(app);
+        LoginLinksApi.Map(app);
         CustomersApi.Map(app);
         ProductsApi.Map(app);
         PricesApi.Map(app);
@@ -81,6 +82,7 @@ internal static class EmulatorEndpoints
         PortalPage.Map(app);
         InvoicePage.Map(app);
         ReceiptPage.Map(app);
+        ExpressDashboardPage.Map(app);
         ControlApi.Map(app);
         app.MapFallback("/v1/{**rest}", (HttpContext http, Emulator emulator) => ApiPipeline.UnrecognizedAsync(http, emulator));
     }
