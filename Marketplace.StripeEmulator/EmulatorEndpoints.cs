@@ -6,6 +6,7 @@ using Marketplace.StripeEmulator.Resources.Balance;
 using Marketplace.StripeEmulator.Resources.BalanceTransactions;
 using Marketplace.StripeEmulator.Resources.Charges;
 using Marketplace.StripeEmulator.Resources.PaymentIntents;
+using Marketplace.StripeEmulator.Resources.Refunds;
 using Marketplace.StripeEmulator.Resources.Transfers;
 using Marketplace.StripeEmulator.Resources.BillingPortal;
 using Marketplace.StripeEmulator.Resources.Checkout;
@@ -77,6 +78,7 @@ internal static class EmulatorEndpoints
         TransfersApi.Map(app);
         ApplicationFeesApi.Map(app);
         BalanceApi.Map(app);
+        RefundsApi.Map(app);
         CheckoutPage.Map(app);
         OnboardingPage.Map(app);
         PortalPage.Map(app);

@@ -82,6 +82,12 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// </summary>
     public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count) => _control.DelayNextApiCalls(apiKey, delay, count);
 
+    /// <summary>
+    /// Makes the next refund created with <paramref name="apiKey"/> fail with <paramref name="failureReason"/>
+    /// (<c>refund.failed</c>, status <c>failed</c>); what <c>POST /_emulator/refunds/fail_next</c> does.
+    /// </summary>
+    public void FailNextRefund(string apiKey, string failureReason = "expired_or_canceled_card") => _control.FailNextRefund(apiKey, failureReason);
+
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);

@@ -20,6 +20,7 @@ internal static class ControlApi
     private sealed record AdvanceRequest(long? Seconds, long? To);
     private sealed record FailRequest(int? Status, int Count, int? DelayMs);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
+    private sealed record RefundFailureRequest(string? FailureReason);
 
     public static void Map(IEndpointRouteBuilder r)
     {
@@ -52,6 +53,12 @@ internal static class ControlApi
             var body = await ReadAsync<WebhookChaos>(http) ?? new WebhookChaos();
             control.SetWebhookChaos(key, body);
             return body;
+        }));
+        r.MapPost("/_emulator/refunds/fail_next", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var reason = (await ReadAsync<RefundFailureRequest>(http))?.FailureReason ?? "expired_or_canceled_card";
+            control.FailNextRefund(key, reason);
+            return new { failure_reason = reason };
         }));
         r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {

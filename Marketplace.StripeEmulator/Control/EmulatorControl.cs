@@ -60,6 +60,20 @@ internal sealed class EmulatorControl(Emulator emulator)
         }
     }
 
+    /// <summary>
+    /// Makes the key's next refund fail with <paramref name="failureReason"/> (Stripe's values: <c>lost_or_stolen_card</c>,
+    /// <c>expired_or_canceled_card</c>, <c>charge_for_pending_refund_disputed</c>, <c>insufficient_funds</c>, <c>declined</c>,
+    /// <c>merchant_request</c>, <c>unknown</c>); 400 for another value.
+    /// </summary>
+    public void FailNextRefund(string apiKey, string failureReason)
+    {
+        string[] reasons = ["lost_or_stolen_card", "expired_or_canceled_card", "charge_for_pending_refund_disputed", "insufficient_funds", "declined", "merchant_request", "unknown"];
+        if (!reasons.Contains(failureReason))
+            throw StripeApiException.Invalid("failure_reason", $"failure_reason must be one of {string.Join(", ", reasons)}.");
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate) state.NextRefundFailure = failureReason;
+    }
+
     public void FailNextApiCalls(string apiKey, int status, int count)
     {
         if (status is not (429 or 500)) throw StripeApiException.Invalid("status", "status must be 429 or 500.");
