@@ -11,6 +11,7 @@ using Marketplace.StripeEmulator.Resources.Transfers;
 using Marketplace.StripeEmulator.Resources.BillingPortal;
 using Marketplace.StripeEmulator.Resources.Checkout;
 using Marketplace.StripeEmulator.Resources.Customers;
+using Marketplace.StripeEmulator.Resources.Disputes;
 using Marketplace.StripeEmulator.Resources.Events;
 using Marketplace.StripeEmulator.Resources.Invoices;
 using Marketplace.StripeEmulator.Resources.Prices;
@@ -79,6 +80,7 @@ internal static class EmulatorEndpoints
         ApplicationFeesApi.Map(app);
         BalanceApi.Map(app);
         RefundsApi.Map(app);
+        DisputesApi.Map(app);
         CheckoutPage.Map(app);
         OnboardingPage.Map(app);
         PortalPage.Map(app);

@@ -88,6 +88,13 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// </summary>
     public void FailNextRefund(string apiKey, string failureReason = "expired_or_canceled_card") => _control.FailNextRefund(apiKey, failureReason);
 
+    /// <summary>
+    /// Closes dispute <paramref name="disputeId"/> as <c>won</c> (<c>charge.dispute.closed</c>, then
+    /// <c>charge.dispute.funds_reinstated</c>) or <c>lost</c> (<c>charge.dispute.closed</c>); what
+    /// <c>POST /_emulator/disputes/{id}/close</c> does. Throws for an unknown dispute or one already closed.
+    /// </summary>
+    public void CloseDispute(string apiKey, string disputeId, string outcome) => _control.CloseDispute(apiKey, disputeId, outcome);
+
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);

@@ -21,6 +21,7 @@ internal static class ControlApi
     private sealed record FailRequest(int? Status, int Count, int? DelayMs);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
     private sealed record RefundFailureRequest(string? FailureReason);
+    private sealed record CloseDisputeRequest(string? Outcome);
 
     public static void Map(IEndpointRouteBuilder r)
     {
@@ -59,6 +60,12 @@ internal static class ControlApi
             var reason = (await ReadAsync<RefundFailureRequest>(http))?.FailureReason ?? "expired_or_canceled_card";
             control.FailNextRefund(key, reason);
             return new { failure_reason = reason };
+        }));
+        r.MapPost("/_emulator/disputes/{id}/close", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var outcome = (await ReadAsync<CloseDisputeRequest>(http))?.Outcome ?? throw StripeApiException.Missing("outcome");
+            control.CloseDispute(key, id, outcome);
+            return new { id, status = outcome };
         }));
         r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {

@@ -3,6 +3,7 @@ using Marketplace.StripeEmulator.Billing;
 using Marketplace.StripeEmulator.Payments;
 using Marketplace.StripeEmulator.Resources.Accounts;
 using Marketplace.StripeEmulator.Resources.Checkout;
+using Marketplace.StripeEmulator.Resources.Disputes;
 using Marketplace.StripeEmulator.State;
 using Marketplace.StripeEmulator.Webhooks;
 
@@ -72,6 +73,18 @@ internal sealed class EmulatorControl(Emulator emulator)
             throw StripeApiException.Invalid("failure_reason", $"failure_reason must be one of {string.Join(", ", reasons)}.");
         var state = emulator.Store.GetOrCreate(apiKey);
         lock (state.Gate) state.NextRefundFailure = failureReason;
+    }
+
+    /// <summary>Closes dispute <paramref name="disputeId"/> as <c>won</c> or <c>lost</c> (<see cref="Disputing.Close"/>); 404 unknown, 400 already closed.</summary>
+    public void CloseDispute(string apiKey, string disputeId, string outcome)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var dispute = state.Find(disputeId);
+            if (dispute is null || dispute.ObjectType != DisputesApi.ObjectType) throw StripeApiException.NotFound("dispute", disputeId);
+            Disputing.Close(new OperationContext(emulator, state, dispute.Account, null, null), dispute, outcome);
+        }
     }
 
     public void FailNextApiCalls(string apiKey, int status, int count)

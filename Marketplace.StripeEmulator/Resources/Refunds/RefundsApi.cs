@@ -78,6 +78,8 @@ internal static class RefundsApi
             throw StripeApiException.Invalid("payment_intent", $"The charge {charge.Id} does not belong to PaymentIntent {intentId}.");
         if (charge.Str("status") != "succeeded")
             throw StripeApiException.BadRequest($"Charge {charge.Id} has not succeeded and cannot be refunded.", "charge");
+        if (charge.Json["disputed"]?.GetValue<bool>() == true)
+            throw StripeApiException.BadRequest($"Charge {charge.Id} has been charged back; it cannot be refunded.", "charge", "charge_disputed");
         var left = charge.Json["amount"]!.AsLong() - charge.Json["amount_refunded"]!.AsLong();
         if (left <= 0)
             throw StripeApiException.BadRequest($"Charge {charge.Id} has already been refunded.", "charge", "charge_already_refunded");
