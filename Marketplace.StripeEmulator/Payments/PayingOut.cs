@@ -48,6 +48,7 @@ internal static class PayingOut
                 $"You have insufficient funds in your Stripe account for this payout ({Currencies.Format(available, currency)} available).",
                 "amount", "balance_insufficient");
 
+        ctx.State.EnsureRoom(3);
         var id = Ids.New("po_");
         var txn = Ledger.Record(ctx, account.Id, "payout", "payout", -amount.Value, currency, id, "STRIPE PAYOUT");
         var destination = account.Internal.TryGetValue("bank_account", out var bank) ? bank : account.Internal["bank_account"] = Ids.New("ba_");

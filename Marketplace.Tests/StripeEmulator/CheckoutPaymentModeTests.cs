@@ -340,4 +340,25 @@ public sealed class CheckoutPaymentModeTests(EmulatorFixture emulator) : IClassF
         accountTxns.Data.Select(t => t.Net).Should().Equal(900, 2250);
         accountCharges.Data.Should().OnlyContain(c => c.Id.StartsWith("py_"));
     }
+
+    [Fact]
+    public async Task Expire_AfterDeclinedAttempt_CancelsPaymentIntentAndEmitsExpired()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var session = await client.V1.Checkout.Sessions.CreateAsync(PaymentScenarios.DestinationCheckout(account.Id, 2500, "eur", 250));
+        using var browser = emulator.Http();
+        await browser.PayCheckoutAsync(session.Url, "4000000000009995");
+
+        // Act
+        var expired = await client.V1.Checkout.Sessions.ExpireAsync(session.Id, new SessionExpireOptions { Expand = ["payment_intent"] });
+        var events = await client.V1.Events.ListAsync(new EventListOptions { Types = ["payment_intent.canceled", "checkout.session.expired"] });
+
+        // Assert
+        expired.Status.Should().Be("expired");
+        expired.PaymentIntent.Status.Should().Be("canceled");
+        expired.PaymentIntent.CancellationReason.Should().Be("abandoned");
+        events.Data.Select(e => e.Type).Should().Equal("checkout.session.expired", "payment_intent.canceled");
+    }
 }
