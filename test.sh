@@ -19,6 +19,9 @@ echo "== building"
 dotnet build Marketplace.sln --no-restore --nologo -v quiet -clp:ErrorsOnly
 
 echo "== testing"
+# Every test host (WebApplicationFactory, the emulator, child app processes) would watch its appsettings files for
+# changes: one inotify instance each, and Linux allows 128 per user by default. Tests never edit configuration files.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 log=$(mktemp)
 set +e
 dotnet test Marketplace.sln --no-build --nologo --results-directory TestResults "$@" 2>&1 | tee "$log"
