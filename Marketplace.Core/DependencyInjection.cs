@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Orders.MinimumChargeAmounts>();
         services.AddScoped<Orders.ListingPurchase>();
+        services.AddScoped<Orders.OrderCheckoutCompletion>();
+        services.AddScoped<Orders.OrderQueries>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Orders;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +47,7 @@ public static class DependencyInjection
 
         services.AddControllersWithViews();
         services.AddSingleton<Configuration.PublicUrls>();
+        services.AddBuyRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
@@ -75,6 +77,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthEndpoints();
         app.MapMarketplaceHangfireDashboard();

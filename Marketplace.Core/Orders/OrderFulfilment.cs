@@ -44,14 +44,16 @@ public sealed class OrderFulfilment(MarketplaceDbContext db, IStripeGateway stri
     /// <summary>
     /// Applies Checkout Session <paramref name="sessionId"/> (<c>cs_…</c>) to its order. Throws what the gateway throws
     /// when Stripe cannot be reached (a webhook job retries), and <see cref="TimeoutException"/> when the order's lock is
-    /// not granted.
+    /// not granted. With <paramref name="expectedOrderId"/> (the success page) a session of any other order is
+    /// <see cref="FulfilmentOutcome.NotAnOrder"/> and nothing is applied.
     /// </summary>
-    public async Task<FulfilmentResult> ApplyAsync(string sessionId, CancellationToken cancellationToken = default)
+    public async Task<FulfilmentResult> ApplyAsync(string sessionId, int? expectedOrderId = null, CancellationToken cancellationToken = default)
     {
         var session = await stripe.FindCheckoutSessionWithPaymentAsync(sessionId, cancellationToken);
         if (session is null) return new(FulfilmentOutcome.SessionMissing);
         var orderId = OrderIdOf(session);
-        if (session.Mode != "payment" || orderId is null) return new(FulfilmentOutcome.NotAnOrder, Session: session);
+        if (session.Mode != "payment" || orderId is null || (expectedOrderId is not null && orderId != expectedOrderId))
+            return new(FulfilmentOutcome.NotAnOrder, Session: session);
 
         using var orderLock = await locks.AcquireAsync($"order:{orderId}", TimeSpan.FromSeconds(30), cancellationToken);
         var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);

@@ -8,7 +8,7 @@ internal static class OrderSessionEvents
     /// <summary>Applies the session; null when done (changed or already so), the reason when it is not an order's session.</summary>
     public static async Task<string?> ApplyAsync(OrderFulfilment orders, string sessionId, CancellationToken cancellationToken)
     {
-        var result = await orders.ApplyAsync(sessionId, cancellationToken);
+        var result = await orders.ApplyAsync(sessionId, cancellationToken: cancellationToken);
         return result.Outcome switch
         {
             FulfilmentOutcome.SessionMissing => "Stripe has no such session",
