@@ -64,6 +64,12 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// <summary>Delivery attempts for <paramref name="apiKey"/>'s endpoints, oldest first.</summary>
     public IReadOnlyList<DeliveryRecord> GetDeliveries(string apiKey) => _control.Deliveries(apiKey);
 
+    /// <summary>
+    /// Every <c>/v1</c> call made with <paramref name="apiKey"/> (any status, including 4xx, idempotent replays and planned
+    /// 429/500 failures), oldest first, at most <see cref="EmulatorLimits.MaxRequestsPerKey"/>. What <c>GET /_emulator/requests</c> lists.
+    /// </summary>
+    public IReadOnlyList<Api.EmulatorRequest> GetRequests(string apiKey) => _control.Requests(apiKey);
+
     /// <summary>Sets delivery faults (duplicates, shuffle, delay, drop first attempt) for <paramref name="apiKey"/>.</summary>
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => _control.SetWebhookChaos(apiKey, chaos);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marketplace.StripeEmulator.Api;
 
@@ -24,6 +25,8 @@ internal static class ControlApi
     {
         r.MapGet("/_emulator/deliveries", (HttpContext http, EmulatorControl control) =>
             RunAsync(http, key => Task.FromResult<object>(new { data = control.Deliveries(key) })));
+        r.MapGet("/_emulator/requests", (HttpContext http, EmulatorControl control) =>
+            RunAsync(http, key => Task.FromResult<object>(new { data = control.Requests(key).Select(RequestJson) })));
         r.MapGet("/_emulator/clock", (HttpContext http, EmulatorControl control) =>
             RunAsync(http, key => Task.FromResult<object>(new { now = control.Now(key) })));
         r.MapPost("/_emulator/clock/advance", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
@@ -56,6 +59,31 @@ internal static class ControlApi
             control.SetAccountState(key, id, body.State, body.DisabledReason);
             return new { id, state = body.State };
         }));
+    }
+
+    /// <summary>
+    /// <c>{method, path, stripe_account, idempotency_key, params, status, at}</c>; <c>params</c> is an object of the
+    /// form and query pairs, a key sent more than once (<c>expand[]</c>) holding an array of its values in order.
+    /// </summary>
+    private static JsonObject RequestJson(EmulatorRequest request)
+    {
+        var parameters = new JsonObject();
+        foreach (var (key, value) in request.Parameters)
+        {
+            if (!parameters.TryGetPropertyValue(key, out var existing)) parameters[key] = value;
+            else if (existing is JsonArray values) values.Add(value);
+            else parameters[key] = new JsonArray(existing!.DeepClone(), value);
+        }
+        return new JsonObject
+        {
+            ["method"] = request.Method,
+            ["path"] = request.Path,
+            ["stripe_account"] = request.StripeAccount,
+            ["idempotency_key"] = request.IdempotencyKey,
+            ["params"] = parameters,
+            ["status"] = request.Status,
+            ["at"] = request.At,
+        };
     }
 
     private static async Task<IResult> RunAsync(HttpContext http, Func<string, Task<object>> action)

@@ -1,5 +1,6 @@
 using Marketplace.StripeEmulator.Api;
 using Marketplace.StripeEmulator.Billing;
+using Marketplace.StripeEmulator.Payments;
 using Marketplace.StripeEmulator.Resources.Accounts;
 using Marketplace.StripeEmulator.Resources.Checkout;
 using Marketplace.StripeEmulator.State;
@@ -24,6 +25,7 @@ internal sealed class EmulatorControl(Emulator emulator)
             var ctx = new OperationContext(emulator, state, null, null, null);
             SubscriptionLifecycle.RunDueRenewals(ctx);
             CheckoutSessionsApi.ExpireDueSessions(ctx);
+            Ledger.Release(ctx);
             return state.Now;
         }
     }
@@ -74,4 +76,7 @@ internal sealed class EmulatorControl(Emulator emulator)
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => emulator.Store.GetOrCreate(apiKey).WebhookChaos = chaos;
 
     public IReadOnlyList<DeliveryRecord> Deliveries(string apiKey) => emulator.Store.GetOrCreate(apiKey).Deliveries.Snapshot();
+
+    /// <summary>The key's <c>/v1</c> calls, oldest first (bounded by <see cref="EmulatorLimits.MaxRequestsPerKey"/>).</summary>
+    public IReadOnlyList<EmulatorRequest> Requests(string apiKey) => emulator.Store.GetOrCreate(apiKey).Requests.Snapshot();
 }

@@ -40,7 +40,10 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
 
     public WebhookChaos WebhookChaos { get; set; } = new();
 
-    public DeliveryLog Deliveries { get; } = new(limits.MaxDeliveriesPerKey);
+    public BoundedLog<DeliveryRecord> Deliveries { get; } = new(limits.MaxDeliveriesPerKey);
+
+    /// <summary>Every <c>/v1</c> call of the key, oldest first (<c>GET /_emulator/requests</c>).</summary>
+    public BoundedLog<EmulatorRequest> Requests { get; } = new(limits.MaxRequestsPerKey);
 
     /// <summary>Ids of objects reachable by hosted pages without a key (sessions, links); removed on eviction.</summary>
     public List<string> HostedIds { get; } = new();
