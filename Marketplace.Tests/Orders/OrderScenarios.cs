@@ -1,4 +1,5 @@
 using System.Net;
+using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Listings;
@@ -7,7 +8,6 @@ using Marketplace.Core.Plans;
 using Marketplace.StripeEmulator.Api;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Listings;
-using Marketplace.Tests.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,13 +25,20 @@ public sealed record Shop(BrowserSession Creator, int CreatorId, string Slug, st
 public static class OrderScenarios
 {
     /// <summary>
-    /// A creator registered through the UI, onboarded on the emulator (account enabled, synced by the Connect webhook),
-    /// moved to <paramref name="planCode"/>, with one listing created through the listing form.
+    /// A creator registered through the UI, onboarded on the emulator (account enabled, then read from Stripe as the
+    /// onboarding return page does), moved to <paramref name="planCode"/>, with one listing created through the listing form.
     /// </summary>
     public static async Task<Shop> ShopAsync(this LiveMarketplaceFactory app, string planCode = PlanCodes.Silver, string title = "Poster A2",
         string price = "25.00", string currency = "eur", string? deliveryNote = "Download: https://files.example/poster-a2.pdf")
     {
-        var (browser, creatorId) = await app.EligibleCreatorAsync("Poster Shop");
+        var browser = app.NewBrowser();
+        var email = $"c{Guid.NewGuid():N}@example.com";
+        await browser.RegisterCreatorAsync(email, "Poster Shop");
+        var creatorId = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.Id).SingleAsync());
+        var accountId = await app.CreateConnectAccountAsync(creatorId);
+        app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
+        (await app.WithServiceAsync<ConnectAccountSync, CreatorStripeAccount?>(sync => sync.SyncAsync(accountId, null)))!.OnboardingStatus
+            .Should().Be(OnboardingStatus.Complete);
         if (planCode != PlanCodes.Free) await app.MovePlanAsync(creatorId, planCode);
         var created = await browser.SubmitFormAsync("/creator/listings/new", new Dictionary<string, string>
         {
@@ -40,7 +47,29 @@ public static class OrderScenarios
         created.StatusCode.Should().Be(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
         var shop = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => c.Id == creatorId)
             .Select(c => new { c.Slug, c.StripeAccount!.StripeAccountId, ListingId = db.Listings.Where(l => l.CreatorProfileId == creatorId).Max(l => l.Id) }).SingleAsync());
+        await app.QuiesceAsync();
         return new Shop(browser, creatorId, shop.Slug, shop.StripeAccountId, shop.ListingId);
+    }
+
+    /// <summary>
+    /// Waits until the emulator has delivered what it had to and the app has settled every inbox row (no delivery for
+    /// 300 ms, no row Received), so a test that then changes a table, or counts Stripe requests, does not race a late
+    /// webhook (<c>account.updated</c> of the onboarding, refetching the account).
+    /// </summary>
+    public static async Task QuiesceAsync(this LiveMarketplaceFactory app, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var last = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            var deliveries = app.Emulator.GetDeliveries(app.ApiKey).Count;
+            var pending = await app.WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == Core.Webhooks.WebhookEventStatus.Received));
+            if (pending == 0 && deliveries == last) return;
+            last = deliveries;
+            await Task.Delay(300);
+        }
+
+        throw new TimeoutException("Webhooks still in flight after " + seconds + " s:\n" + await app.DiagnosticsAsync());
     }
 
     /// <summary>Clicks Buy on the listing page (taking its antiforgery token, as a browser does); 303 to Checkout when it works.</summary>
