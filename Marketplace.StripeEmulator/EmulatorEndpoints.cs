@@ -6,10 +6,12 @@ using Marketplace.StripeEmulator.Resources.Balance;
 using Marketplace.StripeEmulator.Resources.BalanceTransactions;
 using Marketplace.StripeEmulator.Resources.Charges;
 using Marketplace.StripeEmulator.Resources.PaymentIntents;
+using Marketplace.StripeEmulator.Resources.Refunds;
 using Marketplace.StripeEmulator.Resources.Transfers;
 using Marketplace.StripeEmulator.Resources.BillingPortal;
 using Marketplace.StripeEmulator.Resources.Checkout;
 using Marketplace.StripeEmulator.Resources.Customers;
+using Marketplace.StripeEmulator.Resources.Disputes;
 using Marketplace.StripeEmulator.Resources.Events;
 using Marketplace.StripeEmulator.Resources.Invoices;
 using Marketplace.StripeEmulator.Resources.Prices;
@@ -61,6 +63,7 @@ internal static class EmulatorEndpoints
         app.MapGet("/", () => Results.Text("Stripe emulator: see Marketplace.StripeEmulator/README.md"));
         AccountsApi.Map(app);
         AccountLinksApi.Map(app);
+        LoginLinksApi.Map(app);
         CustomersApi.Map(app);
         ProductsApi.Map(app);
         PricesApi.Map(app);
@@ -76,11 +79,14 @@ internal static class EmulatorEndpoints
         TransfersApi.Map(app);
         ApplicationFeesApi.Map(app);
         BalanceApi.Map(app);
+        RefundsApi.Map(app);
+        DisputesApi.Map(app);
         CheckoutPage.Map(app);
         OnboardingPage.Map(app);
         PortalPage.Map(app);
         InvoicePage.Map(app);
         ReceiptPage.Map(app);
+        ExpressDashboardPage.Map(app);
         ControlApi.Map(app);
         app.MapFallback("/v1/{**rest}", (HttpContext http, Emulator emulator) => ApiPipeline.UnrecognizedAsync(http, emulator));
     }

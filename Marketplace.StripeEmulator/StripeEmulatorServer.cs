@@ -82,6 +82,19 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// </summary>
     public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count) => _control.DelayNextApiCalls(apiKey, delay, count);
 
+    /// <summary>
+    /// Makes the next refund created with <paramref name="apiKey"/> fail with <paramref name="failureReason"/>
+    /// (<c>refund.failed</c>, status <c>failed</c>); what <c>POST /_emulator/refunds/fail_next</c> does.
+    /// </summary>
+    public void FailNextRefund(string apiKey, string failureReason = "expired_or_canceled_card") => _control.FailNextRefund(apiKey, failureReason);
+
+    /// <summary>
+    /// Closes dispute <paramref name="disputeId"/> as <c>won</c> (<c>charge.dispute.closed</c>, then
+    /// <c>charge.dispute.funds_reinstated</c>) or <c>lost</c> (<c>charge.dispute.closed</c>); what
+    /// <c>POST /_emulator/disputes/{id}/close</c> does. Throws for an unknown dispute or one already closed.
+    /// </summary>
+    public void CloseDispute(string apiKey, string disputeId, string outcome) => _control.CloseDispute(apiKey, disputeId, outcome);
+
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);

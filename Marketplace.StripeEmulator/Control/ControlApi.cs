@@ -20,6 +20,8 @@ internal static class ControlApi
     private sealed record AdvanceRequest(long? Seconds, long? To);
     private sealed record FailRequest(int? Status, int Count, int? DelayMs);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
+    private sealed record RefundFailureRequest(string? FailureReason);
+    private sealed record CloseDisputeRequest(string? Outcome);
 
     public static void Map(IEndpointRouteBuilder r)
     {
@@ -52,6 +54,18 @@ internal static class ControlApi
             var body = await ReadAsync<WebhookChaos>(http) ?? new WebhookChaos();
             control.SetWebhookChaos(key, body);
             return body;
+        }));
+        r.MapPost("/_emulator/refunds/fail_next", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var reason = (await ReadAsync<RefundFailureRequest>(http))?.FailureReason ?? "expired_or_canceled_card";
+            control.FailNextRefund(key, reason);
+            return new { failure_reason = reason };
+        }));
+        r.MapPost("/_emulator/disputes/{id}/close", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var outcome = (await ReadAsync<CloseDisputeRequest>(http))?.Outcome ?? throw StripeApiException.Missing("outcome");
+            control.CloseDispute(key, id, outcome);
+            return new { id, status = outcome };
         }));
         r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {

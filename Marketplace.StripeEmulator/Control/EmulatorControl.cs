@@ -3,6 +3,7 @@ using Marketplace.StripeEmulator.Billing;
 using Marketplace.StripeEmulator.Payments;
 using Marketplace.StripeEmulator.Resources.Accounts;
 using Marketplace.StripeEmulator.Resources.Checkout;
+using Marketplace.StripeEmulator.Resources.Disputes;
 using Marketplace.StripeEmulator.State;
 using Marketplace.StripeEmulator.Webhooks;
 
@@ -57,6 +58,32 @@ internal sealed class EmulatorControl(Emulator emulator)
                 case "deauthorized": AccountStates.Deauthorize(ctx, account); break;
                 default: throw StripeApiException.Invalid("state", "state must be one of enabled, restricted, deauthorized.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Makes the key's next refund fail with <paramref name="failureReason"/> (Stripe's values: <c>lost_or_stolen_card</c>,
+    /// <c>expired_or_canceled_card</c>, <c>charge_for_pending_refund_disputed</c>, <c>insufficient_funds</c>, <c>declined</c>,
+    /// <c>merchant_request</c>, <c>unknown</c>); 400 for another value.
+    /// </summary>
+    public void FailNextRefund(string apiKey, string failureReason)
+    {
+        string[] reasons = ["lost_or_stolen_card", "expired_or_canceled_card", "charge_for_pending_refund_disputed", "insufficient_funds", "declined", "merchant_request", "unknown"];
+        if (!reasons.Contains(failureReason))
+            throw StripeApiException.Invalid("failure_reason", $"failure_reason must be one of {string.Join(", ", reasons)}.");
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate) state.NextRefundFailure = failureReason;
+    }
+
+    /// <summary>Closes dispute <paramref name="disputeId"/> as <c>won</c> or <c>lost</c> (<see cref="Disputing.Close"/>); 404 unknown, 400 already closed.</summary>
+    public void CloseDispute(string apiKey, string disputeId, string outcome)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var dispute = state.Find(disputeId);
+            if (dispute is null || dispute.ObjectType != DisputesApi.ObjectType) throw StripeApiException.NotFound("dispute", disputeId);
+            Disputing.Close(new OperationContext(emulator, state, dispute.Account, null, null), dispute, outcome);
         }
     }
 

@@ -24,7 +24,8 @@ namespace Marketplace.StripeEmulator.Payments;
 /// <c>payment</c> balance transaction on the connected account, fee = the application fee) (<c>transfer.created</c>);
 /// with <c>application_fee_amount</c>, the application fee (<c>application_fee</c> balance transaction on the platform)
 /// (<c>application_fee.created</c>); then the session completes (<c>checkout.session.completed</c>).
-/// All of these are platform events. Caller holds the key's lock.
+/// All of these are platform events. With the 0259 card the charge is then disputed (<see cref="Disputing.Open"/>).
+/// Caller holds the key's lock.
 /// </summary>
 internal static class CheckoutPayment
 {
@@ -72,6 +73,7 @@ internal static class CheckoutPayment
         if (transfer is not null) ctx.Emit("transfer.created", transfer);
         if (fee is not null) ctx.Emit("application_fee.created", fee);
         CheckoutCompletion.Finish(ctx, session, customer, email, "paid");
+        if (TestCards.Classify(card) == CardBehavior.Disputed) Disputing.Open(ctx, charge);
         return null;
     }
 

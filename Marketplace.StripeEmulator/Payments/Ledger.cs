@@ -59,6 +59,16 @@ internal static class Ledger
         return ctx.State.Add(id, ObjectType, account, json);
     }
 
+    /// <summary>A credit that is available at once (money coming back: a transfer reversal, a failed refund, reinstated dispute funds).</summary>
+    public static Resource RecordAvailable(OperationContext ctx, string? account, string type, string reportingCategory, long amount,
+        string currency, string source, string? description)
+    {
+        var transaction = Record(ctx, account, type, reportingCategory, amount, currency, source, description);
+        transaction.Json["available_on"] = ctx.Now;
+        transaction.Json["status"] = "available";
+        return transaction;
+    }
+
     /// <summary>
     /// The balance object of <paramref name="account"/> (null: the platform): <c>available</c> and <c>pending</c>, one entry
     /// per currency that has moved (the account's default currency with 0 when none has), amounts in minor units.

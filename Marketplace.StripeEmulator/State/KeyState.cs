@@ -40,6 +40,9 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
 
     public WebhookChaos WebhookChaos { get; set; } = new();
 
+    /// <summary>When set, the next refund fails with this <c>failure_reason</c> (control API); guarded by <see cref="Gate"/>.</summary>
+    public string? NextRefundFailure { get; set; }
+
     public BoundedLog<DeliveryRecord> Deliveries { get; } = new(limits.MaxDeliveriesPerKey);
 
     /// <summary>Every <c>/v1</c> call of the key, oldest first (<c>GET /_emulator/requests</c>).</summary>

@@ -13,6 +13,9 @@ internal static class ApplicationFeesApi
 {
     public const string ObjectType = "application_fee";
 
+    /// <summary>Stripe's <c>object</c> of an application fee refund (<c>fr_…</c>).</summary>
+    public const string RefundObjectType = "fee_refund";
+
     public static void Map(IEndpointRouteBuilder r) =>
         ReadOnlyResource.MapRetrieveAndList(r, "/v1/application_fees", ObjectType, "charge");
 
@@ -35,5 +38,18 @@ internal static class ApplicationFeesApi
         ["originating_transaction"] = platformCharge,
         ["refunded"] = false,
         ["refunds"] = Json.List($"/v1/application_fees/{id}/refunds", []),
+    };
+
+    /// <summary>An application fee refund (https://docs.stripe.com/api/fee_refunds/object); amount in minor units.</summary>
+    public static JsonObject NewRefund(string id, long amount, string currency, string fee, string balanceTransaction, long now) => new()
+    {
+        ["id"] = id,
+        ["object"] = RefundObjectType,
+        ["amount"] = amount,
+        ["balance_transaction"] = balanceTransaction,
+        ["created"] = now,
+        ["currency"] = currency,
+        ["fee"] = fee,
+        ["metadata"] = new JsonObject(),
     };
 }
