@@ -62,6 +62,8 @@ public static class DependencyInjection
         services.AddScoped<Orders.ListingPurchase>();
         services.AddScoped<Orders.OrderCheckoutCompletion>();
         services.AddScoped<Orders.OrderQueries>();
+        services.AddScoped<Orders.CreatorSales>();
+        services.AddScoped<ExpressDashboard>();
         return services;
     }
 }
