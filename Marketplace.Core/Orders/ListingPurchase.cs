@@ -64,7 +64,14 @@ public sealed class ListingPurchase(
         var order = await ReusableOrderAsync(request.BuyerKey, shown.Listing.Id, now, cancellationToken);
         if (order?.HasOpenCheckout(now) == true)
             return new(BuyOutcome.RedirectToCheckout, CheckoutUrl: order.CheckoutUrl, OrderToken: order.PublicToken, Reused: true);
-        order ??= await NewOrderAsync(shown, request, now, cancellationToken);
+        if (order is null)
+        {
+            var rateBps = await db.CreatorSubscriptions.Where(s => s.CreatorProfileId == shown.CreatorId)
+                .Select(s => (int?)s.Plan!.Capabilities.CommissionRateBps).SingleOrDefaultAsync(cancellationToken);
+            if (rateBps is null) return new(BuyOutcome.ShopCannotTakePayments, "This shop cannot take payments right now. Please try again later.");
+            order = await NewOrderAsync(shown, request, rateBps.Value, now, cancellationToken);
+        }
+
         return await CreateSessionAsync(order, shown, request, cancellationToken);
     }
 
@@ -77,10 +84,9 @@ public sealed class ListingPurchase(
         return candidates.FirstOrDefault(o => o.HasOpenCheckout(now) || (o.StripeCheckoutSessionId is null && o.CreatedAt > retrySince));
     }
 
-    private async Task<Order> NewOrderAsync(StorefrontListing shown, BuyRequest request, DateTime now, CancellationToken cancellationToken)
+    /// <summary>A Pending order snapshotting the listing and the plan's commission rate now (<paramref name="rateBps"/>).</summary>
+    private async Task<Order> NewOrderAsync(StorefrontListing shown, BuyRequest request, int rateBps, DateTime now, CancellationToken cancellationToken)
     {
-        var rateBps = await db.CreatorSubscriptions.Where(s => s.CreatorProfileId == shown.CreatorId)
-            .Select(s => s.Plan!.Capabilities.CommissionRateBps).SingleAsync(cancellationToken);
         var listing = shown.Listing;
         var order = new Order(listing, rateBps, Commission.Fee(listing.PriceMinor, listing.Currency, rateBps), request.BuyerKey,
             request.BuyerUserId, request.BuyerEmail, now);

@@ -216,6 +216,26 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
     }
 
     [Fact]
+    public async Task Buy_StripeUnreachableThenClickAgain_503ThenTheSameOrderRetriedWithTheSameIdempotencyKey()
+    {
+        using var shop = await app.ShopAsync();
+        using var visitor = app.Visitor();
+        var since = DateTimeOffset.UtcNow;
+        app.Emulator.FailNextApiCalls(app.ApiKey, 500, 3); // the call and Stripe.net's two retries
+
+        var failed = await visitor.BuyAsync(shop);
+        var retried = await visitor.BuyAsync(shop);
+
+        failed.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        WebUtility.HtmlDecode(await failed.Content.ReadAsStringAsync()).Should().Contain("you have not been charged");
+        retried.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var order = (await app.OrdersOfAsync(shop.CreatorId)).Should().ContainSingle().Subject;
+        order.StripeCheckoutSessionId.Should().NotBeNull();
+        var keys = app.RequestsSince(since).Where(r => r.Path == "/v1/checkout/sessions").Select(r => r.IdempotencyKey).ToList();
+        keys.Should().HaveCountGreaterThan(1).And.OnlyContain(k => k == $"checkout:order:{order.PublicToken}");
+    }
+
+    [Fact]
     public async Task CreateListing_BelowStripesMinimum_SameFormWithTheMinimum()
     {
         using var shop = await app.ShopAsync();
