@@ -6,6 +6,7 @@ using Marketplace.StripeEmulator.Resources.Balance;
 using Marketplace.StripeEmulator.Resources.BalanceTransactions;
 using Marketplace.StripeEmulator.Resources.Charges;
 using Marketplace.StripeEmulator.Resources.PaymentIntents;
+using Marketplace.StripeEmulator.Resources.Payouts;
 using Marketplace.StripeEmulator.Resources.Refunds;
 using Marketplace.StripeEmulator.Resources.Transfers;
 using Marketplace.StripeEmulator.Resources.BillingPortal;
@@ -81,6 +82,7 @@ internal static class EmulatorEndpoints
         BalanceApi.Map(app);
         RefundsApi.Map(app);
         DisputesApi.Map(app);
+        PayoutsApi.Map(app);
         CheckoutPage.Map(app);
         OnboardingPage.Map(app);
         PortalPage.Map(app);

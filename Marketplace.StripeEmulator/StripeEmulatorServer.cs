@@ -95,6 +95,22 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// </summary>
     public void CloseDispute(string apiKey, string disputeId, string outcome) => _control.CloseDispute(apiKey, disputeId, outcome);
 
+    /// <summary>
+    /// Pays out connected account <paramref name="accountId"/>'s available balance in <paramref name="currency"/> (null: its
+    /// default currency), or <paramref name="amount"/> of it (minor units): <c>payout.created</c> then <c>payout.paid</c>, or
+    /// <c>payout.failed</c> with <paramref name="failureCode"/> (e.g. <c>account_closed</c>), as Connect events. Returns the
+    /// <c>po_…</c> id; throws when payouts are disabled or the balance is insufficient. What
+    /// <c>POST /_emulator/accounts/{id}/payouts</c> does.
+    /// </summary>
+    public string PayOut(string apiKey, string accountId, long? amount = null, string? currency = null, string? failureCode = null) =>
+        _control.PayOut(apiKey, accountId, amount, currency, failureCode);
+
+    /// <summary>
+    /// Makes the pending balance of <paramref name="accountId"/> (null: the platform) available now (<c>balance.available</c>);
+    /// advancing the clock past <c>available_on</c> (7 days) does the same. What <c>POST /_emulator/balance/release</c> does.
+    /// </summary>
+    public void MakeBalanceAvailable(string apiKey, string? accountId) => _control.MakeBalanceAvailable(apiKey, accountId);
+
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>
         _control.SetAccountState(apiKey, accountId, state, disabledReason);

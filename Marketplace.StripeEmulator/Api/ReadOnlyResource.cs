@@ -20,6 +20,33 @@ internal static class ReadOnlyResource
         });
     }
 
+    /// <summary>
+    /// Lists and retrieves the children of one object (a transfer's reversals, an application fee's refunds):
+    /// <c>GET {parentPath}/{id}/{childSegment}</c> and <c>GET {parentPath}/{id}/{childSegment}/{child}</c>; a child belongs to
+    /// its parent when its <paramref name="parentField"/> is the parent's id (404 otherwise).
+    /// </summary>
+    public static void MapChildren(IEndpointRouteBuilder r, string parentPath, string parentType, string childSegment,
+        string childType, string parentField)
+    {
+        r.MapStripe("GET", $"{parentPath}/{{id}}/{childSegment}", ctx =>
+        {
+            var parent = ctx.State.Get(ctx.Id, parentType, ctx.Account, parentType);
+            var page = Lists.Page(ctx, ctx.State.OfType(childType, ctx.Account).Where(x => x.Str(parentField) == parent.Id),
+                $"{parentPath}/{parent.Id}/{childSegment}");
+            ctx.Params.RejectUnknown();
+            return page;
+        });
+        r.MapStripe("GET", $"{parentPath}/{{id}}/{childSegment}/{{child}}", ctx =>
+        {
+            ctx.Params.RejectUnknown();
+            var parent = ctx.State.Get(ctx.Id, parentType, ctx.Account, parentType);
+            var id = ctx.Http.Request.RouteValues["child"]?.ToString() ?? "";
+            var child = ctx.State.Get(id, childType, ctx.Account, childType);
+            if (child.Str(parentField) != parent.Id) throw StripeApiException.NotFound(childType, id);
+            return child.Snapshot();
+        });
+    }
+
     private static JsonNode List(ApiContext ctx, string path, string objectType, string[] filters)
     {
         var wanted = filters.Select(f => (Field: f, Value: ctx.Params.Str(f))).Where(f => f.Value is not null).ToList();

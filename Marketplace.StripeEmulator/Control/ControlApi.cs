@@ -22,6 +22,8 @@ internal static class ControlApi
     private sealed record AccountStateRequest(string State, string? DisabledReason);
     private sealed record RefundFailureRequest(string? FailureReason);
     private sealed record CloseDisputeRequest(string? Outcome);
+    private sealed record PayoutRequest(long? Amount, string? Currency, string? FailureCode);
+    private sealed record ReleaseRequest(string? Account);
 
     public static void Map(IEndpointRouteBuilder r)
     {
@@ -66,6 +68,17 @@ internal static class ControlApi
             var outcome = (await ReadAsync<CloseDisputeRequest>(http))?.Outcome ?? throw StripeApiException.Missing("outcome");
             control.CloseDispute(key, id, outcome);
             return new { id, status = outcome };
+        }));
+        r.MapPost("/_emulator/accounts/{id}/payouts", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<PayoutRequest>(http);
+            return new { id = control.PayOut(key, id, body?.Amount, body?.Currency, body?.FailureCode) };
+        }));
+        r.MapPost("/_emulator/balance/release", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var account = (await ReadAsync<ReleaseRequest>(http))?.Account;
+            control.MakeBalanceAvailable(key, account);
+            return new { account };
         }));
         r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {

@@ -87,6 +87,35 @@ internal sealed class EmulatorControl(Emulator emulator)
         }
     }
 
+    /// <summary>
+    /// Pays out a connected account's available balance, or <paramref name="amount"/> of it (minor units), failing with
+    /// <paramref name="failureCode"/> when given (<see cref="PayingOut.PayOut"/>). Returns the payout id (<c>po_…</c>).
+    /// </summary>
+    public string PayOut(string apiKey, string accountId, long? amount, string? currency, string? failureCode)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var ctx = new OperationContext(emulator, state, accountId, null, null);
+            return PayingOut.PayOut(ctx, AccountsApi.Find(ctx, accountId, "account"), amount, currency, failureCode).Id;
+        }
+    }
+
+    /// <summary>
+    /// Makes every pending balance transaction of <paramref name="accountId"/> (null: the platform) available now and emits
+    /// <c>balance.available</c> (a Connect event for a connected account). 404 for an unknown account.
+    /// </summary>
+    public void MakeBalanceAvailable(string apiKey, string? accountId)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var ctx = new OperationContext(emulator, state, accountId, null, null);
+            if (accountId is not null) AccountsApi.Find(ctx, accountId, "account");
+            Ledger.Release(ctx, now: true, onlyAccount: accountId);
+        }
+    }
+
     public void FailNextApiCalls(string apiKey, int status, int count)
     {
         if (status is not (429 or 500)) throw StripeApiException.Invalid("status", "status must be 429 or 500.");

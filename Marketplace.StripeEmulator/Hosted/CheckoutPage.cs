@@ -47,8 +47,15 @@ internal static class CheckoutPage
             if (behavior == CardBehavior.Invalid) return Render(ctx, session, "Your card number is invalid.", 402);
             if (session.Str("mode") == "payment")
             {
-                if (CheckoutPayment.Pay(ctx, session, card!, needsEmail ? email : null) is { } decline)
-                    return Render(ctx, session, decline.Message, 402);
+                try
+                {
+                    if (CheckoutPayment.Pay(ctx, session, card!, needsEmail ? email : null) is { } decline)
+                        return Render(ctx, session, decline.Message, 402);
+                }
+                catch (Api.StripeApiException ex)
+                {
+                    return Render(ctx, session, ex.Message, ex.Status);
+                }
             }
             else if (behavior is CardBehavior.Declined or CardBehavior.InsufficientFunds)
                 return Render(ctx, session, behavior == CardBehavior.Declined ? "Your card was declined." : "Your card has insufficient funds.", 402);

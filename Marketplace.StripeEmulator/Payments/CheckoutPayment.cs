@@ -32,6 +32,7 @@ internal static class CheckoutPayment
     /// <summary>Pays <paramref name="session"/> with <paramref name="card"/> (digits); returns null on success, else the decline.</summary>
     public static ChargeObjects.Decline? Pay(OperationContext ctx, Resource session, string card, string? formEmail)
     {
+        ctx.State.EnsureRoom(12);
         var data = ReadData(session);
         var existingCustomer = session.Str("customer") is { } cid ? ctx.State.Find(cid) : null;
         var email = session.Str("customer_email") ?? existingCustomer?.Str("email") ?? formEmail;

@@ -20,6 +20,7 @@ internal static class Disputing
     /// <summary>Disputes <paramref name="charge"/> for its full amount as <c>fraudulent</c> (what the 0259 test card does).</summary>
     public static Resource Open(OperationContext ctx, Resource charge)
     {
+        ctx.State.EnsureRoom(2);
         var id = Ids.New("dp_");
         var dispute = ctx.State.Add(id, DisputesApi.ObjectType, charge.Account, DisputesApi.New(id, charge, "fraudulent", ctx.Now));
         charge.Json["disputed"] = true;
@@ -38,6 +39,7 @@ internal static class Disputing
         if (outcome is not ("won" or "lost")) throw StripeApiException.Invalid("outcome", "outcome must be won or lost.");
         if (dispute.Str("status") is "won" or "lost")
             throw StripeApiException.BadRequest($"Dispute {dispute.Id} is already closed ({dispute.Str("status")}).", "outcome");
+        ctx.State.EnsureRoom(1);
         ctx.Update(dispute, "charge.dispute.closed", json =>
         {
             json["status"] = outcome;

@@ -27,6 +27,7 @@ internal static class Refunding
 
     public static Resource Refund(OperationContext ctx, Resource charge, Request request)
     {
+        ctx.State.EnsureRoom(12);
         var currency = charge.Str("currency")!;
         var chargeAmount = charge.Json["amount"]!.AsLong();
         var id = Ids.New("re_");
@@ -81,6 +82,7 @@ internal static class Refunding
     /// </summary>
     public static Resource ReverseTransfer(OperationContext ctx, Resource transfer, long amount, Dictionary<string, string>? metadata, string? sourceRefund)
     {
+        ctx.State.EnsureRoom(4);
         var currency = transfer.Str("currency")!;
         var destination = transfer.Str("destination")!;
         var id = Ids.New("trr_");

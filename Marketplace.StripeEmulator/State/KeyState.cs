@@ -63,6 +63,18 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
         return resource;
     }
 
+    /// <summary>
+    /// Throws 400 <c>emulator_object_limit</c> unless <paramref name="count"/> more objects fit under
+    /// <see cref="EmulatorLimits.MaxObjectsPerKey"/>: operations that create several objects check first, so that the
+    /// limit never leaves a payment, refund or payout half made.
+    /// </summary>
+    public void EnsureRoom(int count)
+    {
+        if (_objects.Count + count > Limits.MaxObjectsPerKey)
+            throw new StripeApiException(400, "invalid_request_error", "emulator_object_limit",
+                $"The emulator holds at most {Limits.MaxObjectsPerKey} objects per API key.");
+    }
+
     public Resource? Find(string id) => _objects.GetValueOrDefault(id);
 
     public void Remove(string id) => _objects.Remove(id);

@@ -340,4 +340,92 @@ public sealed class CheckoutPaymentModeTests(EmulatorFixture emulator) : IClassF
         accountTxns.Data.Select(t => t.Net).Should().Equal(900, 2250);
         accountCharges.Data.Should().OnlyContain(c => c.Id.StartsWith("py_"));
     }
+
+    [Fact]
+    public async Task Expire_AfterDeclinedAttempt_CancelsPaymentIntentAndEmitsExpired()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var session = await client.V1.Checkout.Sessions.CreateAsync(PaymentScenarios.DestinationCheckout(account.Id, 2500, "eur", 250));
+        using var browser = emulator.Http();
+        await browser.PayCheckoutAsync(session.Url, "4000000000009995");
+
+        // Act
+        var expired = await client.V1.Checkout.Sessions.ExpireAsync(session.Id, new SessionExpireOptions { Expand = ["payment_intent"] });
+        var events = await client.V1.Events.ListAsync(new EventListOptions { Types = ["payment_intent.canceled", "checkout.session.expired"] });
+
+        // Assert
+        expired.Status.Should().Be("expired");
+        expired.PaymentIntent.Status.Should().Be("canceled");
+        expired.PaymentIntent.CancellationReason.Should().Be("abandoned");
+        events.Data.Select(e => e.Type).Should().Equal("checkout.session.expired", "payment_intent.canceled");
+    }
+
+    [Fact]
+    public async Task Create_FeeWithoutDestination_Returns400OnApplicationFeeAmount()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var options = PaymentScenarios.DestinationCheckout("acct_unused", 2500, "eur", 250);
+        options.PaymentIntentData.TransferData = null;
+
+        // Act
+        var act = () => client.V1.Checkout.Sessions.CreateAsync(options);
+
+        // Assert
+        (await act.Should().ThrowAsync<StripeException>()).Which.StripeError.Param.Should().Be("payment_intent_data[application_fee_amount]");
+    }
+
+    [Fact]
+    public async Task Create_UnknownOnBehalfOf_Returns400ResourceMissingOnIt()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var options = PaymentScenarios.DestinationCheckout(account.Id, 2500, "eur", 250);
+        options.PaymentIntentData.OnBehalfOf = "acct_nobody";
+
+        // Act
+        var act = () => client.V1.Checkout.Sessions.CreateAsync(options);
+
+        // Assert
+        var error = (await act.Should().ThrowAsync<StripeException>()).Which;
+        error.StripeError.Code.Should().Be("resource_missing");
+        error.StripeError.Param.Should().Be("payment_intent_data[on_behalf_of]");
+    }
+
+    [Fact]
+    public async Task Create_CustomerCreationInSubscriptionMode_Returns400OnCustomerCreation()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var price = await Scenarios.MonthlyPriceAsync(client);
+
+        // Act
+        var act = () => client.V1.Checkout.Sessions.CreateAsync(new SessionCreateOptions
+        {
+            Mode = "subscription", CustomerCreation = "always", SuccessUrl = "https://app.example/ok",
+            LineItems = [new SessionLineItemOptions { Price = price.Id, Quantity = 1 }],
+        });
+
+        // Assert
+        (await act.Should().ThrowAsync<StripeException>()).Which.StripeError.Param.Should().Be("customer_creation");
+    }
+
+    [Fact]
+    public async Task Create_UnknownLocale_Returns400OnLocale()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var options = PaymentScenarios.DestinationCheckout(account.Id, 2500, "eur", 250);
+        options.Locale = "xx";
+
+        // Act
+        var act = () => client.V1.Checkout.Sessions.CreateAsync(options);
+
+        // Assert
+        (await act.Should().ThrowAsync<StripeException>()).Which.StripeError.Param.Should().Be("locale");
+    }
 }

@@ -8,6 +8,8 @@ namespace Marketplace.StripeEmulator.Resources.ApplicationFees;
 /// Application fees (https://docs.stripe.com/api/application_fees): retrieve and list (<c>charge</c>) on the platform.
 /// A destination charge with <c>application_fee_amount</c> creates one: <c>charge</c> is the destination payment
 /// (<c>py_…</c>), <c>originating_transaction</c> the platform charge (<c>ch_…</c>), <c>account</c> the connected account.
+/// Its refunds (<c>fr_…</c>, from <c>refund_application_fee</c>) are listed at <c>GET …/{id}/refunds</c> and retrieved at
+/// <c>GET …/{id}/refunds/{fr_…}</c>.
 /// </summary>
 internal static class ApplicationFeesApi
 {
@@ -16,8 +18,11 @@ internal static class ApplicationFeesApi
     /// <summary>Stripe's <c>object</c> of an application fee refund (<c>fr_…</c>).</summary>
     public const string RefundObjectType = "fee_refund";
 
-    public static void Map(IEndpointRouteBuilder r) =>
+    public static void Map(IEndpointRouteBuilder r)
+    {
         ReadOnlyResource.MapRetrieveAndList(r, "/v1/application_fees", ObjectType, "charge");
+        ReadOnlyResource.MapChildren(r, "/v1/application_fees", ObjectType, "refunds", RefundObjectType, "fee");
+    }
 
     /// <summary>An application fee object (https://docs.stripe.com/api/application_fees/object); amounts in minor units.</summary>
     public static JsonObject New(string id, long amount, string currency, string account, string application,

@@ -17,23 +17,7 @@ internal static partial class TransfersApi
     static partial void MapReversals(IEndpointRouteBuilder r)
     {
         r.MapStripe("POST", "/v1/transfers/{id}/reversals", CreateReversal);
-        r.MapStripe("GET", "/v1/transfers/{id}/reversals", ctx =>
-        {
-            var transfer = Find(ctx, ctx.Id);
-            var page = Lists.Page(ctx, ctx.State.OfType(ReversalObjectType, null).Where(x => x.Str("transfer") == transfer.Id),
-                $"/v1/transfers/{transfer.Id}/reversals");
-            ctx.Params.RejectUnknown();
-            return page;
-        });
-        r.MapStripe("GET", "/v1/transfers/{id}/reversals/{reversal}", ctx =>
-        {
-            ctx.Params.RejectUnknown();
-            var transfer = Find(ctx, ctx.Id);
-            var id = ctx.Http.Request.RouteValues["reversal"]?.ToString() ?? "";
-            var reversal = ctx.State.Get(id, ReversalObjectType, null, "transfer_reversal");
-            if (reversal.Str("transfer") != transfer.Id) throw StripeApiException.NotFound("transfer_reversal", id);
-            return reversal.Snapshot();
-        });
+        ReadOnlyResource.MapChildren(r, "/v1/transfers", ObjectType, "reversals", ReversalObjectType, "transfer");
     }
 
     public static Resource Find(OperationContext ctx, string id) => ctx.State.Get(id, ObjectType, ctx.Account, "transfer");
