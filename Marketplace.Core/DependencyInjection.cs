@@ -57,6 +57,13 @@ public static class DependencyInjection
         services.AddScoped<Subscriptions.CreatorBannerQuery>();
         services.AddScoped<Listings.CreatorListings>();
         services.AddScoped<Listings.Storefront>();
+        services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Orders.MinimumChargeAmounts>();
+        services.AddScoped<Orders.ListingPurchase>();
+        services.AddScoped<Orders.OrderCheckoutCompletion>();
+        services.AddScoped<Orders.OrderQueries>();
+        services.AddScoped<Orders.CreatorSales>();
+        services.AddScoped<ExpressDashboard>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Orders;
 using Marketplace.Web.Security;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddControllersWithViews();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
+        services.AddBuyRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
@@ -78,6 +80,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthEndpoints();
         app.MapMarketplaceHangfireDashboard();

@@ -11,7 +11,8 @@ namespace Marketplace.Core.Admin;
 /// <param name="PaidSubscriptionsByStatus">Current Stripe subscriptions per status (Free plan excluded).</param>
 /// <param name="FreePlanCount">Creators on the Free plan (no Stripe subscription).</param>
 /// <param name="Mrr">Monthly recurring revenue per currency, see <see cref="Admin.Mrr"/>.</param>
-/// <param name="Revenue">Paid revenue of the last 12 calendar months per currency, this month last.</param>
+/// <param name="Revenue">Paid subscription revenue of the last 12 calendar months per currency, this month last.</param>
+/// <param name="Orders">GMV and platform fees of buyers' Paid orders over the same months, per currency.</param>
 /// <param name="AsOfUtc">When the figures were read, UTC.</param>
 public sealed record AdminDashboard(
     int CreatorCount,
@@ -20,12 +21,13 @@ public sealed record AdminDashboard(
     int FreePlanCount,
     IReadOnlyList<MrrLine> Mrr,
     RevenueByMonth Revenue,
+    OrderRevenueByMonth Orders,
     DateTime AsOfUtc);
 
 /// <summary>How many current subscriptions have one status.</summary>
 public sealed record SubscriptionStatusCount(SubscriptionStatus Status, int Count);
 
-/// <summary>Reads the admin dashboard (<c>/admin</c>): counts, MRR and revenue, from our own tables only (no Stripe call).</summary>
+/// <summary>Reads the admin dashboard (<c>/admin</c>): counts, MRR, subscription revenue, GMV and fees, from our own tables only (no Stripe call).</summary>
 public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider clock)
 {
     /// <summary>
@@ -48,6 +50,7 @@ public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider 
         var free = await db.CreatorSubscriptions.CountAsync(s => s.StripeSubscriptionId == null, cancellationToken);
         var mrr = await Admin.Mrr.ComputeAsync(db, cancellationToken);
         var revenue = await RevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
-        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, now);
+        var orders = await OrderRevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
+        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, orders, now);
     }
 }

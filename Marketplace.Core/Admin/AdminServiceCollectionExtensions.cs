@@ -5,7 +5,7 @@ namespace Marketplace.Core.Admin;
 /// <summary>Registers the admin area's queries and commands.</summary>
 public static class AdminServiceCollectionExtensions
 {
-    /// <summary>Adds the dashboard, creator, subscription and webhook inbox queries, moderation and "Process again".</summary>
+    /// <summary>Adds the dashboard, creator, subscription, order and webhook inbox queries, moderation and "Process again".</summary>
     public static IServiceCollection AddMarketplaceAdmin(this IServiceCollection services)
     {
         services.AddScoped<AdminDashboardQueries>();
@@ -13,6 +13,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<CreatorModeration>();
         services.AddScoped<AdminSubscriptionQueries>();
         services.AddScoped<AdminWebhookQueries>();
+        services.AddScoped<AdminOrderQueries>();
         services.AddScoped<WebhookReprocessing>();
         services.AddSingleton<StripeDashboardLinks>();
         return services;

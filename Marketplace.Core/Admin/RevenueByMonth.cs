@@ -14,6 +14,9 @@ public sealed record RevenueByMonth(IReadOnlyList<DateOnly> Months, IReadOnlyLis
     /// <summary>Revenue of the last month of the window (the current month), per currency of the window.</summary>
     public IReadOnlyList<CurrencyAmount> ThisMonth => [.. Series.Select(s => new CurrencyAmount(s.Currency, s.AmountsMinor[^1]))];
 
+    /// <summary>The series of <paramref name="currency"/>, or null when the window has none in it.</summary>
+    public RevenueSeries? SeriesOf(string currency) => Series.FirstOrDefault(s => s.Currency == currency);
+
     /// <summary>Revenue of the month before the current one, per currency of the window.</summary>
     public IReadOnlyList<CurrencyAmount> LastMonth =>
         Months.Count < 2 ? [] : [.. Series.Select(s => new CurrencyAmount(s.Currency, s.AmountsMinor[^2]))];
@@ -27,13 +30,27 @@ public sealed record RevenueByMonth(IReadOnlyList<DateOnly> Months, IReadOnlyLis
     public static async Task<RevenueByMonth> ComputeAsync(MarketplaceDbContext db, DateTime nowUtc, int months = 12,
         CancellationToken cancellationToken = default)
     {
+        var window = Window(nowUtc, months);
+        var (from, to) = Bounds(window);
+        return From(window, await SumsQuery(db, from, to).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>The first day of each of the <paramref name="months"/> calendar months ending with the month of <paramref name="nowUtc"/>, oldest first.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="months"/> is below 1.</exception>
+    public static IReadOnlyList<DateOnly> Window(DateTime nowUtc, int months)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
         var thisMonth = new DateOnly(nowUtc.Year, nowUtc.Month, 1);
-        var window = Enumerable.Range(0, months).Select(i => thisMonth.AddMonths(i - months + 1)).ToList();
-        var from = window[0].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var to = thisMonth.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return [.. Enumerable.Range(0, months).Select(i => thisMonth.AddMonths(i - months + 1))];
+    }
 
-        var sums = await SumsQuery(db, from, to).ToListAsync(cancellationToken);
+    /// <summary>The UTC instants a window covers: from its first day (inclusive) to the day after its last month (exclusive).</summary>
+    public static (DateTime FromUtc, DateTime ToUtc) Bounds(IReadOnlyList<DateOnly> window) =>
+        (window[0].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), window[^1].AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+
+    /// <summary>One series per currency of <paramref name="sums"/> (sorted), one amount per month of <paramref name="window"/> (0 when none).</summary>
+    public static RevenueByMonth From(IReadOnlyList<DateOnly> window, IEnumerable<RevenueMonthSum> sums)
+    {
         var series = sums.GroupBy(s => s.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new RevenueSeries(g.Key, [.. window.Select(m => g.Where(s => s.Year == m.Year && s.Month == m.Month).Sum(s => s.AmountMinor))]))
             .ToList();

@@ -20,6 +20,12 @@ public sealed class StripeDashboardLinks(IOptions<StripeOptions> options)
     /// <summary>The Subscription's page (<c>sub_…</c>); null when there is no id.</summary>
     public string? Subscription(string? subscriptionId) => Link("subscriptions", subscriptionId);
 
+    /// <summary>The payment's page (a PaymentIntent, <c>pi_…</c>); null when there is no id.</summary>
+    public string? Payment(string? paymentIntentId) => Link("payments", paymentIntentId);
+
+    /// <summary>The Checkout Session's page (<c>cs_…</c>); null when there is no id.</summary>
+    public string? CheckoutSession(string? sessionId) => Link("checkout/sessions", sessionId);
+
     /// <summary>The Event's page (<c>evt_…</c>); null when there is no id.</summary>
     public string? Event(string? eventId) => Link("events", eventId);
 

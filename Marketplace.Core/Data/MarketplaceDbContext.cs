@@ -1,6 +1,7 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
+using Marketplace.Core.Orders;
 using Marketplace.Core.Payments;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
@@ -37,6 +38,8 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Listing> Listings => Set<Listing>();
+
+    public DbSet<Order> Orders => Set<Order>();
 
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

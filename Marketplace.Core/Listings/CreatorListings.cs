@@ -1,5 +1,7 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
+using Marketplace.Core.Orders;
+using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,8 @@ namespace Marketplace.Core.Listings;
 /// unlimited) read from <see cref="CreatorCapabilities"/>; the count and the insert (or reactivation) run under a
 /// per-creator lock, so two concurrent creates cannot both pass the limit.
 /// </summary>
-public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities capabilities, IDistributedLocks locks, TimeProvider clock)
+public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities capabilities, IDistributedLocks locks, MinimumChargeAmounts minimums,
+    TimeProvider clock)
 {
     /// <summary>The creator's listings, active first, oldest first.</summary>
     public async Task<IReadOnlyList<Listing>> ForCreatorAsync(int creatorProfileId, CancellationToken cancellationToken = default) =>
@@ -25,12 +28,12 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
     /// <summary>Creates an active listing, unless the input is invalid or the plan's limit is reached (nothing stored then).</summary>
     public async Task<ListingResult> CreateAsync(int creatorProfileId, ListingInput input, CancellationToken cancellationToken = default)
     {
-        var (minor, error) = input.PriceMinor();
+        var (minor, error) = PriceOf(input);
         if (minor is null) return new(ListingOutcome.Invalid, Error: error);
         Listing listing;
         try
         {
-            listing = new Listing(creatorProfileId, input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now());
+            listing = new Listing(creatorProfileId, input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now(), input.DeliveryNote);
         }
         catch (DomainException ex)
         {
@@ -49,11 +52,11 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
     {
         var listing = await TrackedAsync(creatorProfileId, listingId, cancellationToken);
         if (listing is null) return new(ListingOutcome.NotFound);
-        var (minor, error) = input.PriceMinor();
+        var (minor, error) = PriceOf(input);
         if (minor is null) return new(ListingOutcome.Invalid, listing, error);
         try
         {
-            listing.Update(input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now());
+            listing.Update(input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now(), input.DeliveryNote);
         }
         catch (DomainException ex)
         {
@@ -103,6 +106,17 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
         var planName = await db.CreatorSubscriptions.Where(s => s.CreatorProfileId == creatorProfileId).Select(s => s.Plan!.Name)
             .SingleOrDefaultAsync(cancellationToken) ?? "current";
         return new ListingLimit(planName, max.Value, usage);
+    }
+
+    /// <summary>The price in minor units, at least Stripe's minimum charge for the currency (<see cref="MinimumChargeAmounts"/>), or the error.</summary>
+    private (long? Minor, string? Error) PriceOf(ListingInput input)
+    {
+        var (minor, error) = input.PriceMinor();
+        if (minor is null) return (null, error);
+        var currency = input.Currency!.Trim();
+        return minimums.For(currency) is { } minimum && minor < minimum
+            ? (null, $"Stripe's minimum charge in {currency.ToUpperInvariant()} is {Money.Format(minimum, currency)}: the price must be at least that.")
+            : (minor, null);
     }
 
     private Task<Listing?> TrackedAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken) =>

@@ -15,12 +15,12 @@ public class Listing
 
     /// <summary>Creates an active listing for a creator.</summary>
     /// <exception cref="DomainException">The title is empty, the price negative or the currency not three letters.</exception>
-    public Listing(int creatorProfileId, string title, string? description, long priceMinor, string currency, DateTime now)
+    public Listing(int creatorProfileId, string title, string? description, long priceMinor, string currency, DateTime now, string? deliveryNote = null)
     {
         CreatorProfileId = creatorProfileId;
         CreatedAt = now;
         IsActive = true;
-        Update(title, description, priceMinor, currency, now);
+        Update(title, description, priceMinor, currency, now, deliveryNote);
     }
 
     public int Id { get; private set; }
@@ -34,6 +34,12 @@ public class Listing
 
     /// <summary>Up to <see cref="MaxDescriptionLength"/> characters, plain text.</summary>
     public string? Description { get; private set; }
+
+    /// <summary>
+    /// What a paying buyer gets, up to <see cref="MaxDeliveryNoteLength"/> characters of plain text or a link (a download,
+    /// a booking page): shown on the buyer's order page only once the order is Paid, never on the storefront.
+    /// </summary>
+    public string? DeliveryNote { get; private set; }
 
     /// <summary>Price in minor units of <see cref="Currency"/> (cents for EUR, yen for JPY).</summary>
     public long PriceMinor { get; private set; }
@@ -54,10 +60,13 @@ public class Listing
 
     public const int MaxDescriptionLength = 4000;
 
+    public const int MaxDeliveryNoteLength = 2000;
+
     /// <summary>Changes the listing's text and price.</summary>
-    /// <exception cref="DomainException">The title is empty or too long, the price negative or the currency not three letters.</exception>
-    public void Update(string title, string? description, long priceMinor, string currency, DateTime now)
+    /// <exception cref="DomainException">The title is empty or too long, the description or delivery note too long, the price negative or the currency not three letters.</exception>
+    public void Update(string title, string? description, long priceMinor, string currency, DateTime now, string? deliveryNote = null)
     {
+        if (deliveryNote is { Length: > MaxDeliveryNoteLength }) throw new DomainException($"The delivery note is at most {MaxDeliveryNoteLength} characters.");
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A title is required.");
         if (title.Trim().Length > MaxTitleLength) throw new DomainException($"The title is at most {MaxTitleLength} characters.");
         if (description is { Length: > MaxDescriptionLength }) throw new DomainException($"The description is at most {MaxDescriptionLength} characters.");
@@ -65,6 +74,7 @@ public class Listing
         if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetter)) throw new DomainException("The currency is a three-letter ISO code.");
         Title = title.Trim();
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        DeliveryNote = string.IsNullOrWhiteSpace(deliveryNote) ? null : deliveryNote.Trim();
         PriceMinor = priceMinor;
         Currency = currency.ToLowerInvariant();
         UpdatedAt = now;

@@ -5,9 +5,9 @@ namespace Marketplace.Core.Listings;
 
 /// <summary>
 /// A listing as a creator types it: the price in major units as text (<c>19.99</c> EUR, <c>5000</c> XAF, a dot for
-/// decimals) and a three-letter currency.
+/// decimals), a three-letter currency and the delivery note a paying buyer gets.
 /// </summary>
-public sealed record ListingInput(string? Title, string? Description, string? Price, string? Currency)
+public sealed record ListingInput(string? Title, string? Description, string? Price, string? Currency, string? DeliveryNote = null)
 {
     /// <summary>The price in minor units (zero-decimal aware, <see cref="Money.ToMinor"/>), or the error to show.</summary>
     public (long? Minor, string? Error) PriceMinor()

@@ -8,7 +8,12 @@ namespace Marketplace.Core.Listings;
 /// <summary>A creator's public shop: their oldest active listings up to their plan's limit, and how many are hidden beyond it.</summary>
 public sealed record StorefrontView(string DisplayName, string Slug, IReadOnlyList<Listing> Listings, int HiddenCount);
 
-/// <summary>Reads the public storefront <c>/c/{slug}</c>.</summary>
+/// <summary>One listing as a visitor sees it at <c>/c/{slug}/{listingId}</c>, with whose shop it is.</summary>
+/// <param name="CreatorId">The shop's creator profile id.</param>
+/// <param name="CreatorUserId">The shop owner's Identity user id (a creator cannot buy their own listing).</param>
+public sealed record StorefrontListing(int CreatorId, string CreatorUserId, string DisplayName, string Slug, Listing Listing);
+
+/// <summary>Reads the public storefront <c>/c/{slug}</c> and its listing pages.</summary>
 public sealed class Storefront(MarketplaceDbContext db, CreatorCapabilities capabilities)
 {
     /// <summary>
@@ -17,16 +22,44 @@ public sealed class Storefront(MarketplaceDbContext db, CreatorCapabilities capa
     /// </summary>
     public async Task<StorefrontView?> ForSlugAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var normalized = (slug ?? "").Trim().ToLowerInvariant();
-        var creator = await db.CreatorProfiles.AsNoTracking()
-            .Where(c => c.Slug == normalized && c.IsActive && c.Status != CreatorStatus.Banned)
-            .Select(c => new { c.Id, c.DisplayName, c.Slug }).SingleOrDefaultAsync(cancellationToken);
+        var creator = await ShopAsync(slug, cancellationToken);
         if (creator is null) return null;
-        var caps = await capabilities.GetAsync(creator.Id, cancellationToken);
-        var limit = caps is null ? 0 : caps.MaxListings ?? int.MaxValue;
-        var active = db.Listings.AsNoTracking().Where(l => l.CreatorProfileId == creator.Id && l.IsActive);
-        var shown = await active.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(limit).ToListAsync(cancellationToken);
+        var active = ActiveListings(creator.Id);
+        var shown = await active.Take(await LimitAsync(creator.Id, cancellationToken)).ToListAsync(cancellationToken);
         var total = await active.CountAsync(cancellationToken);
         return new StorefrontView(creator.DisplayName, creator.Slug, shown, total - shown.Count);
+    }
+
+    /// <summary>
+    /// Listing <paramref name="listingId"/> of the shop <paramref name="slug"/> when a visitor may see (and buy) it:
+    /// active, of this creator, and among those the plan shows. Null otherwise (another creator's listing id, a hidden or
+    /// deactivated listing, an unknown or banned shop): the caller answers 404.
+    /// </summary>
+    public async Task<StorefrontListing?> ListingAsync(string slug, int listingId, CancellationToken cancellationToken = default)
+    {
+        var creator = await ShopAsync(slug, cancellationToken);
+        if (creator is null) return null;
+        var shownIds = ActiveListings(creator.Id).Take(await LimitAsync(creator.Id, cancellationToken)).Select(l => l.Id);
+        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
+        return listing is null ? null : new StorefrontListing(creator.Id, creator.UserId, creator.DisplayName, creator.Slug, listing);
+    }
+
+    private sealed record Shop(int Id, string UserId, string DisplayName, string Slug);
+
+    private Task<Shop?> ShopAsync(string slug, CancellationToken cancellationToken)
+    {
+        var normalized = (slug ?? "").Trim().ToLowerInvariant();
+        return db.CreatorProfiles.AsNoTracking()
+            .Where(c => c.Slug == normalized && c.IsActive && c.Status != CreatorStatus.Banned)
+            .Select(c => new Shop(c.Id, c.UserId, c.DisplayName, c.Slug)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private IQueryable<Listing> ActiveListings(int creatorId) =>
+        db.Listings.AsNoTracking().Where(l => l.CreatorProfileId == creatorId && l.IsActive).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id);
+
+    private async Task<int> LimitAsync(int creatorId, CancellationToken cancellationToken)
+    {
+        var caps = await capabilities.GetAsync(creatorId, cancellationToken);
+        return caps is null ? 0 : caps.MaxListings ?? int.MaxValue;
     }
 }

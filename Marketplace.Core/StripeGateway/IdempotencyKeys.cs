@@ -32,4 +32,10 @@ public static class IdempotencyKeys
     /// <summary>A creator's Billing Portal session within one minute (UTC), <paramref name="minuteStart"/> its start.</summary>
     public static string BillingPortalSession(int creatorProfileId, DateTime minuteStart) =>
         $"billing-portal:creator:{creatorProfileId}:{minuteStart:yyyyMMddHHmm}";
+
+    /// <summary>
+    /// The one Checkout Session of an order, from its public token: a double click, a retry after a network error or a
+    /// second instance gets the same session back.
+    /// </summary>
+    public static string OrderCheckoutSession(string orderToken) => $"checkout:order:{orderToken}";
 }

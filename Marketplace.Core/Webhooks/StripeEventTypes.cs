@@ -7,6 +7,7 @@ public static class StripeEventTypes
     public const string CapabilityUpdated = "capability.updated";
     public const string AccountApplicationDeauthorized = "account.application.deauthorized";
     public const string CheckoutSessionCompleted = "checkout.session.completed";
+    public const string CheckoutSessionExpired = "checkout.session.expired";
     public const string CustomerSubscriptionCreated = "customer.subscription.created";
     public const string CustomerSubscriptionUpdated = "customer.subscription.updated";
     public const string CustomerSubscriptionDeleted = "customer.subscription.deleted";
@@ -16,10 +17,10 @@ public static class StripeEventTypes
     /// <summary>What the Connect endpoint subscribes to.</summary>
     public static IReadOnlyList<string> Connect { get; } = [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized];
 
-    /// <summary>What the Billing endpoint subscribes to.</summary>
+    /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions and the buyers' payment-mode sessions.</summary>
     public static IReadOnlyList<string> Billing { get; } =
     [
-        CheckoutSessionCompleted, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
+        CheckoutSessionCompleted, CheckoutSessionExpired, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
         InvoicePaid, InvoicePaymentFailed,
     ];
 }

@@ -1,4 +1,5 @@
 using Marketplace.Core.Connect;
+using Marketplace.Core.Orders;
 using Marketplace.Core.Payments;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Billing;
@@ -28,11 +29,13 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<StripeSubscriptionSync>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<CreatorCapabilities>();
+        services.AddScoped<OrderFulfilment>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, AccountApplicationDeauthorizedHandler>();
         services.AddScoped<IStripeEventHandler, CheckoutSessionCompletedHandler>();
+        services.AddScoped<IStripeEventHandler, CheckoutSessionExpiredHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionCreatedHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionDeletedHandler>();

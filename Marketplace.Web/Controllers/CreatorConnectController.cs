@@ -22,6 +22,7 @@ public sealed class CreatorConnectController(
     PaymentEligibility eligibility,
     ConnectOnboarding onboarding,
     ConnectAccountSync sync,
+    ExpressDashboard expressDashboard,
     UserManager<IdentityUser> users,
     PublicUrls publicUrls,
     ILogger<CreatorConnectController> logger) : Controller
@@ -72,6 +73,36 @@ public sealed class CreatorConnectController(
         }
 
         return await StatusPageAsync(null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A fresh single-use login link to the creator's Express dashboard (payouts, bank details); 303 to it. Without an
+    /// account whose details are submitted, back to the status page with why.
+    /// </summary>
+    [HttpPost("dashboard")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Dashboard(CancellationToken cancellationToken)
+    {
+        var creator = await CurrentCreatorAsync(cancellationToken);
+        if (creator is null) return Forbid();
+        try
+        {
+            var url = await expressDashboard.LoginUrlAsync(creator.Id, cancellationToken);
+            if (url is null)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return await StatusPageAsync("Your Stripe Express dashboard opens once you have finished Stripe's onboarding.", cancellationToken);
+            }
+
+            Response.Headers.Location = url;
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        {
+            logger.LogWarning(ex, "Could not create an Express dashboard login link for creator {CreatorId}", creator.Id);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return await StatusPageAsync(RetryMessage, cancellationToken);
+        }
     }
 
     private async Task<IActionResult> RedirectToOnboardingAsync(CancellationToken cancellationToken)

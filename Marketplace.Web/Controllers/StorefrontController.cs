@@ -1,13 +1,81 @@
+using System.Security.Claims;
 using Marketplace.Core.Listings;
+using Marketplace.Core.Orders;
+using Marketplace.Web.Configuration;
+using Marketplace.Web.Models;
+using Marketplace.Web.Orders;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Web.Controllers;
 
-/// <summary>The public storefront of a creator, <c>/c/{slug}</c>: 404 for an unknown, banned or deactivated creator.</summary>
-public sealed class StorefrontController(Storefront storefront) : Controller
+/// <summary>
+/// The public storefront of a creator: <c>/c/{slug}</c>, a listing's page <c>/c/{slug}/{listingId}</c> and its Buy
+/// button. 404 for an unknown, banned or deactivated creator, and for a listing that is not visible in that shop.
+/// Anyone may buy, with or without an account (rate limited per client address without one).
+/// </summary>
+[AllowAnonymous]
+public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls) : Controller
 {
-    /// <summary>The creator's oldest active listings up to their plan's limit.</summary>
+    /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy.</summary>
     [HttpGet("c/{slug}")]
-    public async Task<IActionResult> Index(string slug, CancellationToken cancellationToken) =>
-        await storefront.ForSlugAsync(slug, cancellationToken) is { } view ? View(view) : NotFound();
+    public async Task<IActionResult> Index(string slug, CancellationToken cancellationToken)
+    {
+        if (await storefront.ForSlugAsync(slug, cancellationToken) is not { } view) return NotFound();
+        BuyerKey.GetOrCreate(HttpContext);
+        return View(view);
+    }
+
+    /// <summary>A listing's title, description, price and Buy; <c>?checkout=cancelled</c> says Checkout was left.</summary>
+    [HttpGet("c/{slug}/{listingId:int}")]
+    public async Task<IActionResult> Listing(string slug, int listingId, [FromQuery] string? checkout, CancellationToken cancellationToken)
+    {
+        if (await storefront.ListingAsync(slug, listingId, cancellationToken) is not { } shown) return NotFound();
+        BuyerKey.GetOrCreate(HttpContext);
+        return View(new ListingPageViewModel(shown, IsOwner(shown), null,
+            checkout == "cancelled" ? "Checkout was cancelled: you have not been charged." : null));
+    }
+
+    /// <summary>
+    /// Buy: 303 to Stripe Checkout (a new order, or this browser's pending one); the listing page with the reason when
+    /// the shop cannot take payments (409), the buyer owns the shop (403) or Stripe refused or failed (502/503); 404 when
+    /// the listing is not visible.
+    /// </summary>
+    [HttpPost("c/{slug}/{listingId:int}/buy")]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(BuyRateLimiting.Policy)]
+    public async Task<IActionResult> Buy(string slug, int listingId, CancellationToken cancellationToken)
+    {
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        var request = new BuyRequest(slug, listingId, BuyerKey.GetOrCreate(HttpContext),
+            signedIn ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            signedIn ? User.FindFirstValue(ClaimTypes.Email) ?? User.Identity!.Name : null,
+            PreferredLanguages(),
+            token => publicUrls.For(Request, $"/orders/{token}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}"),
+            publicUrls.For(Request, $"/c/{Uri.EscapeDataString(slug)}/{listingId}?checkout=cancelled"));
+        var result = await purchase.BuyAsync(request, cancellationToken);
+        if (result.Outcome == BuyOutcome.RedirectToCheckout)
+        {
+            Response.Headers.Location = result.CheckoutUrl;
+            return StatusCode(StatusCodes.Status303SeeOther);
+        }
+
+        if (result.Outcome == BuyOutcome.NotFound) return NotFound();
+        var shown = await storefront.ListingAsync(slug, listingId, cancellationToken);
+        if (shown is null) return NotFound();
+        Response.StatusCode = result.Outcome switch
+        {
+            BuyOutcome.OwnListing => StatusCodes.Status403Forbidden,
+            BuyOutcome.ShopCannotTakePayments => StatusCodes.Status409Conflict,
+            BuyOutcome.StripeRefused => StatusCodes.Status502BadGateway,
+            _ => StatusCodes.Status503ServiceUnavailable,
+        };
+        return View(nameof(Listing), new ListingPageViewModel(shown, IsOwner(shown), result.Message, null));
+    }
+
+    private bool IsOwner(StorefrontListing shown) => User.FindFirstValue(ClaimTypes.NameIdentifier) == shown.CreatorUserId;
+
+    private List<string> PreferredLanguages() =>
+        [.. Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "").Where(v => v.Length > 0)];
 }

@@ -16,8 +16,11 @@ public sealed class ListingFormModel
 
     public string? Currency { get; set; } = "eur";
 
+    /// <summary>What a paying buyer gets (text or a link), shown on their order page once paid.</summary>
+    public string? DeliveryNote { get; set; }
+
     /// <summary>The input for Core.</summary>
-    public ListingInput ToInput() => new(Title, Description, Price, Currency);
+    public ListingInput ToInput() => new(Title, Description, Price, Currency, DeliveryNote);
 
     /// <summary>The form filled from a stored listing (minor units back to major).</summary>
     public static ListingFormModel From(Listing listing) => new()
@@ -27,6 +30,7 @@ public sealed class ListingFormModel
         Price = Marketplace.Core.Plans.Money.ToMajor(listing.PriceMinor, listing.Currency)
             .ToString("F" + Marketplace.Core.Plans.Money.DecimalDigits(listing.Currency), System.Globalization.CultureInfo.InvariantCulture),
         Currency = listing.Currency,
+        DeliveryNote = listing.DeliveryNote,
     };
 }
 

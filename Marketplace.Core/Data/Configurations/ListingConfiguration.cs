@@ -10,6 +10,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
     {
         builder.Property(l => l.Title).HasMaxLength(Listing.MaxTitleLength).IsRequired();
         builder.Property(l => l.Description).HasMaxLength(Listing.MaxDescriptionLength);
+        builder.Property(l => l.DeliveryNote).HasMaxLength(Listing.MaxDeliveryNoteLength);
         builder.Property(l => l.Currency).HasMaxLength(3).IsRequired();
         builder.HasIndex(l => new { l.CreatorProfileId, l.IsActive, l.CreatedAt });
         builder.HasOne(l => l.CreatorProfile).WithMany().HasForeignKey(l => l.CreatorProfileId).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,56 @@
+using Marketplace.Core.Admin;
+using Marketplace.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Orders;
+
+/// <summary>
+/// A creator's sales (<c>/creator/sales</c>): their orders that reached Stripe Checkout, newest first, and the totals of
+/// the paid ones per currency. Every method takes the signed-in creator's id and reads only that creator's orders.
+/// </summary>
+public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
+{
+    /// <summary>The page size of the sales list.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>One page (1-based, clamped) of the creator's orders, newest first.</summary>
+    public async Task<PagedList<Order>> PageAsync(int creatorProfileId, int? page, CancellationToken cancellationToken = default)
+    {
+        var query = Orders(creatorProfileId);
+        var total = await query.CountAsync(cancellationToken);
+        var shown = Paging.Clamp(page, total, PageSize);
+        var items = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip((shown - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return new PagedList<Order>(items, shown, PageSize, total);
+    }
+
+    /// <summary>Every order of the creator, oldest first (the CSV export), streamed.</summary>
+    public IAsyncEnumerable<Order> AllAsync(int creatorProfileId) =>
+        Orders(creatorProfileId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).AsAsyncEnumerable();
+
+    /// <summary>Paid totals per currency: this UTC month, the previous one, and all time; each a grouped query in SQL.</summary>
+    public async Task<SalesTotals> TotalsAsync(int creatorProfileId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        return new SalesTotals(
+            await TotalsQuery(db, creatorProfileId, thisMonth, thisMonth.AddMonths(1)).ToListAsync(cancellationToken),
+            await TotalsQuery(db, creatorProfileId, thisMonth.AddMonths(-1), thisMonth).ToListAsync(cancellationToken),
+            await TotalsQuery(db, creatorProfileId, null, null).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The SQL part: the creator's Paid orders with <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/>
+    /// (null bounds: open), summed per currency.
+    /// </summary>
+    public static IQueryable<SalesTotal> TotalsQuery(MarketplaceDbContext db, int creatorProfileId, DateTime? fromUtc, DateTime? toUtc)
+    {
+        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status == OrderStatus.Paid);
+        if (fromUtc is { } from) paid = paid.Where(o => o.PaidAt >= from);
+        if (toUtc is { } to) paid = paid.Where(o => o.PaidAt < to);
+        return paid.GroupBy(o => o.Currency)
+            .Select(g => new SalesTotal(g.Key, g.Count(), g.Sum(o => o.AmountMinor), g.Sum(o => o.ApplicationFeeMinor)));
+    }
+
+    private IQueryable<Order> Orders(int creatorProfileId) =>
+        db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.StripeCheckoutSessionId != null);
+}

@@ -1,0 +1,200 @@
+using Marketplace.Core.Creators;
+using Marketplace.Core.Listings;
+
+namespace Marketplace.Core.Orders;
+
+/// <summary>
+/// A buyer's purchase of one listing, paid as a Stripe destination charge through a payment-mode Checkout Session
+/// (https://docs.stripe.com/connect/destination-charges). The listing's title, price and currency and the plan's
+/// commission are snapshotted when the buyer clicks Buy, so later edits of the listing or the plan never change what
+/// was sold. Amounts are minor units of <see cref="Currency"/>; times are UTC. Transitions say whether anything changed,
+/// so a webhook and the success page can both apply the same payment and the second is a no-op.
+/// </summary>
+public class Order
+{
+    private Order()
+    {
+    }
+
+    /// <summary>A pending order for <paramref name="listing"/> at the commission <paramref name="commissionRateBps"/>.</summary>
+    /// <param name="listing">The listing bought (its title, price and currency are copied).</param>
+    /// <param name="commissionRateBps">The creator's plan's commission now, basis points (1000 = 10 %).</param>
+    /// <param name="applicationFeeMinor">The platform's commission on this order (<see cref="Commission.Fee"/>).</param>
+    /// <param name="buyerKey">The buyer's browser (a cookie's random id), to reuse this order on a second click.</param>
+    /// <param name="buyerUserId">The signed-in buyer's user id; null for a visitor.</param>
+    /// <param name="buyerEmail">The signed-in buyer's email; a visitor's comes from Checkout once paid.</param>
+    /// <param name="now">UTC.</param>
+    /// <exception cref="DomainException">The fee is negative or not below the amount, or the buyer key is empty.</exception>
+    public Order(Listing listing, int commissionRateBps, long applicationFeeMinor, string buyerKey, string? buyerUserId, string? buyerEmail, DateTime now)
+    {
+        if (applicationFeeMinor < 0 || (applicationFeeMinor > 0 && applicationFeeMinor >= listing.PriceMinor))
+            throw new DomainException("The platform's fee must be below the amount.");
+        if (string.IsNullOrWhiteSpace(buyerKey)) throw new DomainException("An order needs the buyer's browser key.");
+        PublicToken = OrderToken.New();
+        ListingId = listing.Id;
+        CreatorProfileId = listing.CreatorProfileId;
+        ListingTitle = listing.Title;
+        AmountMinor = listing.PriceMinor;
+        Currency = listing.Currency;
+        CommissionRateBps = commissionRateBps;
+        ApplicationFeeMinor = applicationFeeMinor;
+        BuyerKey = buyerKey;
+        BuyerUserId = buyerUserId;
+        BuyerEmail = buyerEmail;
+        Status = OrderStatus.Pending;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The buyer's unguessable id of the order (<see cref="OrderToken"/>), in <c>/orders/{token}</c>.</summary>
+    public string PublicToken { get; private set; } = "";
+
+    public int ListingId { get; private set; }
+
+    public Listing? Listing { get; private set; }
+
+    public int CreatorProfileId { get; private set; }
+
+    public CreatorProfile? CreatorProfile { get; private set; }
+
+    /// <summary>The listing's title when bought.</summary>
+    public string ListingTitle { get; private set; } = "";
+
+    /// <summary>The price charged, minor units of <see cref="Currency"/>.</summary>
+    public long AmountMinor { get; private set; }
+
+    /// <summary>ISO 4217, lower case.</summary>
+    public string Currency { get; private set; } = "";
+
+    /// <summary>The commission rate of the creator's plan when bought, basis points.</summary>
+    public int CommissionRateBps { get; private set; }
+
+    /// <summary>The platform's commission, sent as <c>payment_intent_data[application_fee_amount]</c> (0: none sent).</summary>
+    public long ApplicationFeeMinor { get; private set; }
+
+    /// <summary>What the creator keeps: <see cref="AmountMinor"/> − <see cref="ApplicationFeeMinor"/>.</summary>
+    public long CreatorNetMinor => AmountMinor - ApplicationFeeMinor;
+
+    /// <summary>The random id of the buyer's browser (a cookie), so a second click reuses this order.</summary>
+    public string BuyerKey { get; private set; } = "";
+
+    /// <summary>The signed-in buyer's Identity user id; null for a visitor.</summary>
+    public string? BuyerUserId { get; private set; }
+
+    /// <summary>The buyer's email: the signed-in user's, or what Checkout collected once paid.</summary>
+    public string? BuyerEmail { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    /// <summary>The Checkout Session, <c>cs_…</c>; null until Stripe created it.</summary>
+    public string? StripeCheckoutSessionId { get; private set; }
+
+    /// <summary>The hosted Checkout page while the session is open.</summary>
+    public string? CheckoutUrl { get; private set; }
+
+    /// <summary>The session's <c>expires_at</c>, UTC.</summary>
+    public DateTime? CheckoutExpiresAt { get; private set; }
+
+    /// <summary><c>pi_…</c> once paid.</summary>
+    public string? StripePaymentIntentId { get; private set; }
+
+    /// <summary><c>ch_…</c> once paid (the PaymentIntent's <c>latest_charge</c>).</summary>
+    public string? StripeChargeId { get; private set; }
+
+    /// <summary><c>tr_…</c>: the charge's transfer of the amount to the creator's Connect account.</summary>
+    public string? StripeTransferId { get; private set; }
+
+    /// <summary><c>fee_…</c>: the application fee the platform collected back.</summary>
+    public string? StripeApplicationFeeId { get; private set; }
+
+    /// <summary>Stripe's processing fee (the balance transaction's <c>fee</c>), paid by the platform; null until known.</summary>
+    public long? StripeFeeMinor { get; private set; }
+
+    /// <summary>What the platform earns: <see cref="ApplicationFeeMinor"/> − <see cref="StripeFeeMinor"/>; null until known. May be negative.</summary>
+    public long? PlatformNetMinor { get; private set; }
+
+    /// <summary>The charge's <c>receipt_url</c>.</summary>
+    public string? ReceiptUrl { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>When the order became Paid, UTC.</summary>
+    public DateTime? PaidAt { get; private set; }
+
+    /// <summary>When the order became Expired, UTC.</summary>
+    public DateTime? ExpiredAt { get; private set; }
+
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>True while the buyer can still be sent to the session's page (pending, open more than a minute longer).</summary>
+    public bool HasOpenCheckout(DateTime now) =>
+        Status == OrderStatus.Pending && CheckoutUrl is not null && CheckoutExpiresAt > now.AddMinutes(1);
+
+    /// <summary>Records the Checkout Session Stripe created. Returns false when it was recorded already.</summary>
+    /// <exception cref="DomainException">Another session is recorded for this order.</exception>
+    public bool AttachCheckoutSession(string sessionId, string? url, DateTime expiresAt, DateTime now)
+    {
+        if (StripeCheckoutSessionId == sessionId) return false;
+        if (StripeCheckoutSessionId is not null) throw new DomainException($"Order {Id} already has Checkout Session {StripeCheckoutSessionId}.");
+        StripeCheckoutSessionId = sessionId;
+        CheckoutUrl = url;
+        CheckoutExpiresAt = expiresAt;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// The session is complete and paid: Paid, with Stripe's ids, fee and receipt. A Pending or Expired order becomes Paid
+    /// (money moved, so it is fulfilled whatever came first); a Paid one only gains details it lacked. Returns whether
+    /// anything changed.
+    /// </summary>
+    public bool MarkPaid(OrderPayment payment, DateTime now)
+    {
+        var changed = false;
+        if (Status != OrderStatus.Paid)
+        {
+            Status = OrderStatus.Paid;
+            PaidAt = now;
+            CheckoutUrl = null;
+            changed = true;
+        }
+
+        changed |= Fill(StripePaymentIntentId, payment.PaymentIntentId, v => StripePaymentIntentId = v);
+        changed |= Fill(StripeChargeId, payment.ChargeId, v => StripeChargeId = v);
+        changed |= Fill(StripeTransferId, payment.TransferId, v => StripeTransferId = v);
+        changed |= Fill(StripeApplicationFeeId, payment.ApplicationFeeId, v => StripeApplicationFeeId = v);
+        changed |= Fill(ReceiptUrl, payment.ReceiptUrl, v => ReceiptUrl = v);
+        changed |= Fill(BuyerEmail, payment.BuyerEmail, v => BuyerEmail = v);
+        if (StripeFeeMinor is null && payment.StripeFeeMinor is { } fee)
+        {
+            StripeFeeMinor = fee;
+            PlatformNetMinor = ApplicationFeeMinor - fee;
+            changed = true;
+        }
+
+        if (changed) UpdatedAt = now;
+        return changed;
+    }
+
+    /// <summary>The session expired unpaid: a Pending order becomes Expired; Paid and Expired ones stay. Returns whether it changed.</summary>
+    public bool MarkExpired(DateTime now)
+    {
+        if (Status != OrderStatus.Pending) return false;
+        Status = OrderStatus.Expired;
+        ExpiredAt = now;
+        CheckoutUrl = null;
+        UpdatedAt = now;
+        return true;
+    }
+
+    private static bool Fill(string? current, string? value, Action<string> set)
+    {
+        if (current is not null || string.IsNullOrEmpty(value)) return false;
+        set(value);
+        return true;
+    }
+}

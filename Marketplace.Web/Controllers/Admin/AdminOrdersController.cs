@@ -1,0 +1,45 @@
+using System.Globalization;
+using Marketplace.Core.Admin;
+using Marketplace.Core.Orders;
+using Marketplace.Core.Seeding;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Controllers.Admin;
+
+/// <summary>Buyers' orders for admins at <c>/admin/orders</c>, filtered by status, creator and date, with Stripe Dashboard links.</summary>
+[Authorize(Policy = Roles.Admin)]
+[Route("admin/orders")]
+public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links) : Controller
+{
+    /// <summary>
+    /// A page (25 rows). <paramref name="status"/> is <c>pending</c>, <c>paid</c> or <c>expired</c>; <paramref name="from"/>
+    /// and <paramref name="to"/> are UTC days (<c>yyyy-MM-dd</c>, inclusive). A value that is not one of those is dropped with a message.
+    /// </summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? status, string? creator, string? from, string? to, int? page, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        OrderStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) wanted = parsed;
+            else errors.Add($"“{status}” is not an order status; showing every status.");
+        }
+
+        var filter = new AdminOrderFilter(wanted, creator, Day(from, "from", errors), Day(to, "to", errors));
+        if (errors.Count > 0) ViewData["Error"] = string.Join(" ", errors);
+        return View(new AdminOrdersViewModel(await orders.SearchAsync(filter, page, cancellationToken: cancellationToken), filter, links));
+    }
+
+    private static DateOnly? Day(string? value, string name, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        errors.Add($"“{value}” is not a date (yyyy-MM-dd); the {name} filter is ignored.");
+        return null;
+    }
+}
+
+/// <summary>What the orders page shows: the page of rows, the filter in use, the Dashboard links.</summary>
+public sealed record AdminOrdersViewModel(PagedList<AdminOrderRow> Page, AdminOrderFilter Filter, StripeDashboardLinks Links);

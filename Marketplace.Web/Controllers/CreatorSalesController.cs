@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Marketplace.Core.Connect;
+using Marketplace.Core.Creators;
+using Marketplace.Core.Orders;
+using Marketplace.Core.Seeding;
+using Marketplace.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Controllers;
+
+/// <summary>
+/// The signed-in creator's sales, <c>/creator/sales</c>: each order with the platform's fee and what the creator keeps,
+/// paid totals per currency (this month, last month, all time), paging, and the CSV export. Only the signed-in
+/// creator's orders, never an id from the request.
+/// </summary>
+[Authorize(Policy = Roles.Creator)]
+[Route("creator/sales")]
+public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard) : Controller
+{
+    /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] int? page, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        return View(new SalesPageViewModel(await sales.PageAsync(creatorId.Value, page, cancellationToken),
+            await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken)));
+    }
+
+    /// <summary>Every order as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>).</summary>
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Export(CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"sales-{DateTime.UtcNow:yyyyMMdd}.csv\"";
+        Response.Headers.CacheControl = "no-store";
+        await using var writer = new StreamWriter(Response.Body, SalesCsv.Encoding, leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Header));
+        await foreach (var order in sales.AllAsync(creatorId.Value).WithCancellation(cancellationToken))
+            await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Row(order)));
+        await writer.FlushAsync(cancellationToken);
+        return new EmptyResult();
+    }
+
+    private async Task<int?> CreatorIdAsync(CancellationToken cancellationToken) =>
+        (await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))?.Id;
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Marketplace.Core.Orders;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Stripe;
+
+namespace Marketplace.Web.Controllers;
+
+/// <summary>
+/// The buyer's side of an order: its page <c>/orders/{token}</c> (anyone holding the link: the token is the secret),
+/// Checkout's success URL, and a signed-in buyer's <c>/purchases</c>. Order pages are never cached, never indexed and
+/// send no referrer (their URL is the secret).
+/// </summary>
+public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletion completion, ILogger<OrdersController> logger) : Controller
+{
+    /// <summary>What was bought, from which shop, amount, date, status, the receipt and, once paid, the delivery note; 404 for an unknown token.</summary>
+    [AllowAnonymous]
+    [HttpGet("orders/{token}")]
+    public async Task<IActionResult> Details(string token, CancellationToken cancellationToken)
+    {
+        Private();
+        return await orders.ForTokenAsync(token, cancellationToken) is { } view ? View(view) : NotFound();
+    }
+
+    /// <summary>Stripe Checkout's <c>success_url</c>: verifies the session is this order's and paid, applies it, then 303 to the order page.</summary>
+    [AllowAnonymous]
+    [HttpGet("orders/{token}/checkout/success")]
+    public async Task<IActionResult> Success(string token, [FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
+    {
+        Private();
+        try
+        {
+            var result = await completion.CompleteAsync(token, sessionId, cancellationToken);
+            if (!result.Found) return NotFound();
+            TempData[result.Paid ? "Message" : "Info"] = result.Message;
+        }
+        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            logger.LogWarning(ex, "The success page of an order could not verify its session with Stripe");
+            TempData["Info"] = "Your payment is being confirmed; this page will show it as soon as Stripe tells us.";
+        }
+
+        return RedirectSeeOther($"/orders/{token}");
+    }
+
+    /// <summary>The signed-in buyer's orders, newest first.</summary>
+    [Authorize]
+    [HttpGet("purchases")]
+    public async Task<IActionResult> Purchases(CancellationToken cancellationToken)
+    {
+        Private();
+        return View(await orders.PurchasesAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken));
+    }
+
+    private IActionResult RedirectSeeOther(string path)
+    {
+        Response.Headers.Location = path;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    /// <summary>No caching anywhere, no search engine, no referrer: the URL carries the order's token.</summary>
+    private void Private()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+}
