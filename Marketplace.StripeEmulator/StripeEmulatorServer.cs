@@ -37,7 +37,9 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
         var url = LoopbackUrl(options.Url);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = [],
+            // No file watcher for the (unused) appsettings.json: each one costs an inotify instance, a per-user
+            // resource that many in-process emulators (one per test class) would exhaust.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = "Production",
         });
