@@ -33,6 +33,7 @@ public sealed class WebhookEventProcessor(
     MarketplaceDbContext db,
     IEnumerable<IStripeEventHandler> handlers,
     IDistributedLocks locks,
+    WebhookProcessingNotes notes,
     TimeProvider clock,
     ILogger<WebhookEventProcessor> logger)
 {
@@ -67,7 +68,7 @@ public sealed class WebhookEventProcessor(
         {
             var ignoredBecause = await DispatchAsync(row, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            if (ignoredBecause is null) row.MarkProcessed(now);
+            if (ignoredBecause is null) row.MarkProcessed(now, notes.Text);
             else row.MarkIgnored(now, ignoredBecause);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Stripe event {StripeEventId} ({StripeEventType}) {Outcome} after {Attempts} attempt(s)",
