@@ -36,6 +36,13 @@ public static class DependencyInjection
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // On the login and logout paths the cookie handler itself redirects to the ReturnUrl query value (already
+            // host-relative there); one with non-ASCII characters cannot be a Location header (Kestrel throws): go home.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(Security.LocalRedirectGuardFilter.FitsLocationHeader(context.RedirectUri) ? context.RedirectUri : "/");
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin))
