@@ -3,6 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Security;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -25,8 +26,12 @@ public static class DependencyInjection
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddSignInManager<Security.LockoutSignInManager>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -55,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<Configuration.PublicUrls>();
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
+        services.AddIdentityRateLimiting(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         return builder;
@@ -78,6 +84,7 @@ public static class DependencyInjection
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRateLimiter(); // after the status pages: a 429 is rendered as a page
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
