@@ -31,14 +31,16 @@ internal sealed class Emulator
     /// <summary>
     /// Records an event on <paramref name="state"/> and queues its delivery to the matching endpoints.
     /// Caller holds <see cref="KeyState.Gate"/>. <paramref name="account"/> makes it a Connect event
-    /// (delivered only to <c>connect</c> endpoints, carrying <c>"account"</c>).
+    /// (delivered only to <c>connect</c> endpoints, carrying <c>"account"</c>). <paramref name="previousAttributes"/> is
+    /// kept only for <c>*.updated</c> events: Stripe includes <c>data.previous_attributes</c> in those alone.
     /// Shape: https://docs.stripe.com/api/events/object
     /// </summary>
     public JsonObject Emit(KeyState state, string type, JsonObject dataObject, JsonObject? previousAttributes,
         string? account, string? requestId, string? idempotencyKey)
     {
         var data = new JsonObject { ["object"] = dataObject.DeepClone() };
-        if (previousAttributes is not null) data["previous_attributes"] = previousAttributes.DeepClone();
+        if (previousAttributes is not null && type.EndsWith(".updated", StringComparison.Ordinal))
+            data["previous_attributes"] = previousAttributes.DeepClone();
         var evt = new JsonObject { ["id"] = Ids.New("evt_") , ["object"] = "event" };
         if (account is not null) evt["account"] = account;
         evt["api_version"] = StripeEmulatorOptions.DefaultApiVersion;

@@ -1,9 +1,18 @@
 using Marketplace.StripeEmulator.Control;
 using Marketplace.StripeEmulator.Hosted;
 using Marketplace.StripeEmulator.Resources.Accounts;
+using Marketplace.StripeEmulator.Resources.ApplicationFees;
+using Marketplace.StripeEmulator.Resources.Balance;
+using Marketplace.StripeEmulator.Resources.BalanceTransactions;
+using Marketplace.StripeEmulator.Resources.Charges;
+using Marketplace.StripeEmulator.Resources.PaymentIntents;
+using Marketplace.StripeEmulator.Resources.Payouts;
+using Marketplace.StripeEmulator.Resources.Refunds;
+using Marketplace.StripeEmulator.Resources.Transfers;
 using Marketplace.StripeEmulator.Resources.BillingPortal;
 using Marketplace.StripeEmulator.Resources.Checkout;
 using Marketplace.StripeEmulator.Resources.Customers;
+using Marketplace.StripeEmulator.Resources.Disputes;
 using Marketplace.StripeEmulator.Resources.Events;
 using Marketplace.StripeEmulator.Resources.Invoices;
 using Marketplace.StripeEmulator.Resources.Prices;
@@ -55,6 +64,7 @@ internal static class EmulatorEndpoints
         app.MapGet("/", () => Results.Text("Stripe emulator: see Marketplace.StripeEmulator/README.md"));
         AccountsApi.Map(app);
         AccountLinksApi.Map(app);
+        LoginLinksApi.Map(app);
         CustomersApi.Map(app);
         ProductsApi.Map(app);
         PricesApi.Map(app);
@@ -64,13 +74,22 @@ internal static class EmulatorEndpoints
         BillingPortalSessionsApi.Map(app);
         WebhookEndpointsApi.Map(app);
         EventsApi.Map(app);
+        PaymentIntentsApi.Map(app);
+        ChargesApi.Map(app);
+        BalanceTransactionsApi.Map(app);
+        TransfersApi.Map(app);
+        ApplicationFeesApi.Map(app);
+        BalanceApi.Map(app);
+        RefundsApi.Map(app);
+        DisputesApi.Map(app);
+        PayoutsApi.Map(app);
         CheckoutPage.Map(app);
         OnboardingPage.Map(app);
         PortalPage.Map(app);
         InvoicePage.Map(app);
+        ReceiptPage.Map(app);
+        ExpressDashboardPage.Map(app);
         ControlApi.Map(app);
-        app.MapFallback("/v1/{**rest}", (HttpContext http) => Results.Json(
-            StripeApiException.BadRequest($"Unrecognized request URL ({http.Request.Method}: {http.Request.Path}). The emulator does not implement this endpoint.", null).ToJson(),
-            statusCode: 404));
+        app.MapFallback("/v1/{**rest}", (HttpContext http, Emulator emulator) => ApiPipeline.UnrecognizedAsync(http, emulator));
     }
 }

@@ -61,6 +61,9 @@ public sealed class EmulatorLimits
     /// <summary>Delivery attempt records kept per API key.</summary>
     public int MaxDeliveriesPerKey { get; set; } = 10_000;
 
+    /// <summary>API requests kept in the request log per API key (<c>GET /_emulator/requests</c>; the oldest are forgotten).</summary>
+    public int MaxRequestsPerKey { get; set; } = 10_000;
+
     /// <summary>Idempotency keys remembered per API key (each also expires after 24 hours).</summary>
     public int MaxIdempotencyEntriesPerKey { get; set; } = 10_000;
 

@@ -64,6 +64,12 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// <summary>Delivery attempts for <paramref name="apiKey"/>'s endpoints, oldest first.</summary>
     public IReadOnlyList<DeliveryRecord> GetDeliveries(string apiKey) => _control.Deliveries(apiKey);
 
+    /// <summary>
+    /// Every <c>/v1</c> call made with <paramref name="apiKey"/> (any status, including 4xx, idempotent replays and planned
+    /// 429/500 failures), oldest first, at most <see cref="EmulatorLimits.MaxRequestsPerKey"/>. What <c>GET /_emulator/requests</c> lists.
+    /// </summary>
+    public IReadOnlyList<Api.EmulatorRequest> GetRequests(string apiKey) => _control.Requests(apiKey);
+
     /// <summary>Sets delivery faults (duplicates, shuffle, delay, drop first attempt) for <paramref name="apiKey"/>.</summary>
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => _control.SetWebhookChaos(apiKey, chaos);
 
@@ -75,6 +81,35 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// handling them (a client whose timeout is shorter sees a timeout), queued after any faults already planned.
     /// </summary>
     public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count) => _control.DelayNextApiCalls(apiKey, delay, count);
+
+    /// <summary>
+    /// Makes the next refund created with <paramref name="apiKey"/> fail with <paramref name="failureReason"/>
+    /// (<c>refund.failed</c>, status <c>failed</c>); what <c>POST /_emulator/refunds/fail_next</c> does.
+    /// </summary>
+    public void FailNextRefund(string apiKey, string failureReason = "expired_or_canceled_card") => _control.FailNextRefund(apiKey, failureReason);
+
+    /// <summary>
+    /// Closes dispute <paramref name="disputeId"/> as <c>won</c> (<c>charge.dispute.closed</c>, then
+    /// <c>charge.dispute.funds_reinstated</c>) or <c>lost</c> (<c>charge.dispute.closed</c>); what
+    /// <c>POST /_emulator/disputes/{id}/close</c> does. Throws for an unknown dispute or one already closed.
+    /// </summary>
+    public void CloseDispute(string apiKey, string disputeId, string outcome) => _control.CloseDispute(apiKey, disputeId, outcome);
+
+    /// <summary>
+    /// Pays out connected account <paramref name="accountId"/>'s available balance in <paramref name="currency"/> (null: its
+    /// default currency), or <paramref name="amount"/> of it (minor units): <c>payout.created</c> then <c>payout.paid</c>, or
+    /// <c>payout.failed</c> with <paramref name="failureCode"/> (e.g. <c>account_closed</c>), as Connect events. Returns the
+    /// <c>po_…</c> id; throws when payouts are disabled or the balance is insufficient. What
+    /// <c>POST /_emulator/accounts/{id}/payouts</c> does.
+    /// </summary>
+    public string PayOut(string apiKey, string accountId, long? amount = null, string? currency = null, string? failureCode = null) =>
+        _control.PayOut(apiKey, accountId, amount, currency, failureCode);
+
+    /// <summary>
+    /// Makes the pending balance of <paramref name="accountId"/> (null: the platform) available now (<c>balance.available</c>);
+    /// advancing the clock past <c>available_on</c> (7 days) does the same. What <c>POST /_emulator/balance/release</c> does.
+    /// </summary>
+    public void MakeBalanceAvailable(string apiKey, string? accountId) => _control.MakeBalanceAvailable(apiKey, accountId);
 
     /// <summary>Sets a connected account to <c>enabled</c>, <c>restricted</c> (with <paramref name="disabledReason"/>) or <c>deauthorized</c>.</summary>
     public void SetAccountState(string apiKey, string accountId, string state, string? disabledReason = null) =>

@@ -18,19 +18,60 @@ internal static class ApiPipeline
     public static void MapStripe(this IEndpointRouteBuilder routes, string method, string pattern, ApiHandler handler) =>
         routes.MapMethods(pattern, [method], (HttpContext http, Emulator emulator) => HandleAsync(http, emulator, handler));
 
+    /// <summary>Answers a <c>/v1</c> path no resource maps: 404 in Stripe's error shape, logged like any other call.</summary>
+    public static Task UnrecognizedAsync(HttpContext http, Emulator emulator) => HandleAsync(http, emulator, _ =>
+        throw new StripeApiException(404, "invalid_request_error", null,
+            $"Unrecognized request URL ({http.Request.Method}: {http.Request.Path}). The emulator does not implement this endpoint."));
+
     private static async Task HandleAsync(HttpContext http, Emulator emulator, ApiHandler handler)
     {
         var requestId = Ids.New("req_", 14);
         http.Response.Headers["Request-Id"] = requestId;
         http.Response.Headers["Stripe-Version"] = StripeEmulatorOptions.DefaultApiVersion;
+        KeyState? state = null;
+        List<KeyValuePair<string, string>> pairs = [];
+        var account = http.Request.Headers["Stripe-Account"].ToString();
+        var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        var status = 500; // an emulator bug surfaces as 500 (see EmulatorEndpoints); anything else sets it
+        try
+        {
+            var apiKey = Authenticate(http);
+            state = emulator.Store.GetOrCreate(apiKey);
+            await HandleAuthenticatedAsync(http, emulator, handler, state, requestId, pairs, account, idempotencyKey, s => status = s);
+        }
+        catch (StripeApiException ex) when (state is null)
+        {
+            status = ex.Status; // 401: no key, so no log to write to
+            await WriteAsync(http, ex.Status, ex.ToJson().ToJsonString());
+        }
+        finally
+        {
+            state?.Requests.Add(new EmulatorRequest
+            {
+                Method = http.Request.Method,
+                Path = http.Request.Path.Value ?? "",
+                StripeAccount = string.IsNullOrEmpty(account) ? null : account,
+                IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
+                Parameters = pairs.ToList(),
+                Status = status,
+                At = DateTimeOffset.UtcNow,
+            });
+        }
+    }
+
+    private static async Task HandleAuthenticatedAsync(HttpContext http, Emulator emulator, ApiHandler handler, KeyState state,
+        string requestId, List<KeyValuePair<string, string>> pairs, string rawAccount, string idempotencyKey, Action<int> answered)
+    {
         string? reservedKey = null;
         IdempotencyCache? cache = null;
         int status;
         string body;
         try
         {
-            var apiKey = Authenticate(http);
-            var state = emulator.Store.GetOrCreate(apiKey);
+            // Parameters are read first so that the request log has them even for a planned failure.
+            var raw = await ReadBodyAsync(http);
+            pairs.AddRange(FormPairs.Parse(http.Request.QueryString.Value));
+            pairs.AddRange(FormPairs.Parse(raw));
             var planned = state.ApiChaos.TakeFailure();
             if (planned?.Status is int failure) throw PlannedFailure(failure);
             if (planned?.Delay is TimeSpan delay)
@@ -42,18 +83,14 @@ internal static class ApiPipeline
                 }
                 catch (OperationCanceledException)
                 {
+                    answered(499);
                     return; // the client gave up (its timeout); nothing is done, as when Stripe never received the call
                 }
             }
 
-            var raw = await ReadBodyAsync(http);
-            var pairs = FormPairs.Parse(http.Request.QueryString.Value);
-            pairs.AddRange(FormPairs.Parse(raw));
             var root = ParamNode.Parse(pairs);
             var parameters = new StripeParams(root);
-            var account = http.Request.Headers["Stripe-Account"].ToString();
-            var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
-            if (string.IsNullOrEmpty(account)) account = null;
+            var account = string.IsNullOrEmpty(rawAccount) ? null : rawAccount;
 
             if (HttpMethods.IsPost(http.Request.Method) && !string.IsNullOrEmpty(idempotencyKey))
             {
@@ -66,6 +103,7 @@ internal static class ApiPipeline
                 {
                     http.Response.Headers["Idempotent-Replayed"] = "true";
                     http.Response.Headers["Idempotency-Key"] = idempotencyKey;
+                    answered(cached.Status);
                     await WriteAsync(http, cached.Status, cached.Body);
                     return;
                 }
@@ -74,7 +112,7 @@ internal static class ApiPipeline
 
             lock (state.Gate)
             {
-                if (account is not null) RequireConnectedAccount(state, apiKey, account);
+                if (account is not null) RequireConnectedAccount(state, state.ApiKey, account);
                 var ctx = new ApiContext(emulator, state, account, requestId,
                     string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey, parameters, http)
                 {
@@ -100,6 +138,7 @@ internal static class ApiPipeline
         }
         if (reservedKey is not null) cache!.Complete(reservedKey, status, body);
         if (reservedKey is not null) http.Response.Headers["Idempotency-Key"] = reservedKey;
+        answered(status);
         await WriteAsync(http, status, body);
     }
 

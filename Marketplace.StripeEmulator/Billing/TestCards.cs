@@ -12,6 +12,12 @@ internal enum CardBehavior
     /// <summary>4000 0000 0000 0341: the first payment succeeds, later (renewal) charges fail.</summary>
     FailsAfterAttach,
 
+    /// <summary>4000 0000 0000 9995: declined (<c>card_declined</c>, <c>insufficient_funds</c>).</summary>
+    InsufficientFunds,
+
+    /// <summary>4000 0000 0000 0259: the payment succeeds, then the charge is disputed as <c>fraudulent</c> (payment mode).</summary>
+    Disputed,
+
     /// <summary>Not a card number (fails the Luhn check or the length).</summary>
     Invalid,
 }
@@ -22,6 +28,8 @@ internal static class TestCards
     public const string Visa = "4242424242424242";
     public const string Declined = "4000000000000002";
     public const string FailsAfterAttach = "4000000000000341";
+    public const string InsufficientFunds = "4000000000009995";
+    public const string Disputed = "4000000000000259";
 
     /// <summary>Strips spaces and dashes; null if anything else than digits remains.</summary>
     public static string? Normalize(string? input)
@@ -35,13 +43,15 @@ internal static class TestCards
     {
         Declined => CardBehavior.Declined,
         FailsAfterAttach => CardBehavior.FailsAfterAttach,
+        InsufficientFunds => CardBehavior.InsufficientFunds,
+        Disputed => CardBehavior.Disputed,
         null => CardBehavior.Invalid,
         _ when digits.Length is < 12 or > 19 || !Luhn(digits) => CardBehavior.Invalid,
         _ => CardBehavior.Succeeds,
     };
 
     /// <summary>Whether a renewal charge (not the first payment) on this card succeeds.</summary>
-    public static bool RenewalSucceeds(string? digits) => Classify(digits) == CardBehavior.Succeeds;
+    public static bool RenewalSucceeds(string? digits) => Classify(digits) is CardBehavior.Succeeds or CardBehavior.Disputed;
 
     private static bool Luhn(string digits)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marketplace.StripeEmulator.Api;
 
@@ -19,11 +20,17 @@ internal static class ControlApi
     private sealed record AdvanceRequest(long? Seconds, long? To);
     private sealed record FailRequest(int? Status, int Count, int? DelayMs);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
+    private sealed record RefundFailureRequest(string? FailureReason);
+    private sealed record CloseDisputeRequest(string? Outcome);
+    private sealed record PayoutRequest(long? Amount, string? Currency, string? FailureCode);
+    private sealed record ReleaseRequest(string? Account);
 
     public static void Map(IEndpointRouteBuilder r)
     {
         r.MapGet("/_emulator/deliveries", (HttpContext http, EmulatorControl control) =>
             RunAsync(http, key => Task.FromResult<object>(new { data = control.Deliveries(key) })));
+        r.MapGet("/_emulator/requests", (HttpContext http, EmulatorControl control) =>
+            RunAsync(http, key => Task.FromResult<object>(new { data = control.Requests(key).Select(RequestJson) })));
         r.MapGet("/_emulator/clock", (HttpContext http, EmulatorControl control) =>
             RunAsync(http, key => Task.FromResult<object>(new { now = control.Now(key) })));
         r.MapPost("/_emulator/clock/advance", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
@@ -50,12 +57,60 @@ internal static class ControlApi
             control.SetWebhookChaos(key, body);
             return body;
         }));
+        r.MapPost("/_emulator/refunds/fail_next", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var reason = (await ReadAsync<RefundFailureRequest>(http))?.FailureReason ?? "expired_or_canceled_card";
+            control.FailNextRefund(key, reason);
+            return new { failure_reason = reason };
+        }));
+        r.MapPost("/_emulator/disputes/{id}/close", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var outcome = (await ReadAsync<CloseDisputeRequest>(http))?.Outcome ?? throw StripeApiException.Missing("outcome");
+            control.CloseDispute(key, id, outcome);
+            return new { id, status = outcome };
+        }));
+        r.MapPost("/_emulator/accounts/{id}/payouts", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<PayoutRequest>(http);
+            return new { id = control.PayOut(key, id, body?.Amount, body?.Currency, body?.FailureCode) };
+        }));
+        r.MapPost("/_emulator/balance/release", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var account = (await ReadAsync<ReleaseRequest>(http))?.Account;
+            control.MakeBalanceAvailable(key, account);
+            return new { account };
+        }));
         r.MapPost("/_emulator/accounts/{id}/state", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var body = await ReadAsync<AccountStateRequest>(http) ?? throw StripeApiException.Missing("state");
             control.SetAccountState(key, id, body.State, body.DisabledReason);
             return new { id, state = body.State };
         }));
+    }
+
+    /// <summary>
+    /// <c>{method, path, stripe_account, idempotency_key, params, status, at}</c>; <c>params</c> is an object of the
+    /// form and query pairs, a key sent more than once (<c>expand[]</c>) holding an array of its values in order.
+    /// </summary>
+    private static JsonObject RequestJson(EmulatorRequest request)
+    {
+        var parameters = new JsonObject();
+        foreach (var (key, value) in request.Parameters)
+        {
+            if (!parameters.TryGetPropertyValue(key, out var existing)) parameters[key] = value;
+            else if (existing is JsonArray values) values.Add(value);
+            else parameters[key] = new JsonArray(existing!.DeepClone(), value);
+        }
+        return new JsonObject
+        {
+            ["method"] = request.Method,
+            ["path"] = request.Path,
+            ["stripe_account"] = request.StripeAccount,
+            ["idempotency_key"] = request.IdempotencyKey,
+            ["params"] = parameters,
+            ["status"] = request.Status,
+            ["at"] = request.At,
+        };
     }
 
     private static async Task<IResult> RunAsync(HttpContext http, Func<string, Task<object>> action)

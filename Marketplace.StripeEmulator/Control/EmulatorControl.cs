@@ -1,7 +1,9 @@
 using Marketplace.StripeEmulator.Api;
 using Marketplace.StripeEmulator.Billing;
+using Marketplace.StripeEmulator.Payments;
 using Marketplace.StripeEmulator.Resources.Accounts;
 using Marketplace.StripeEmulator.Resources.Checkout;
+using Marketplace.StripeEmulator.Resources.Disputes;
 using Marketplace.StripeEmulator.State;
 using Marketplace.StripeEmulator.Webhooks;
 
@@ -24,6 +26,7 @@ internal sealed class EmulatorControl(Emulator emulator)
             var ctx = new OperationContext(emulator, state, null, null, null);
             SubscriptionLifecycle.RunDueRenewals(ctx);
             CheckoutSessionsApi.ExpireDueSessions(ctx);
+            Ledger.Release(ctx);
             return state.Now;
         }
     }
@@ -58,6 +61,61 @@ internal sealed class EmulatorControl(Emulator emulator)
         }
     }
 
+    /// <summary>
+    /// Makes the key's next refund fail with <paramref name="failureReason"/> (Stripe's values: <c>lost_or_stolen_card</c>,
+    /// <c>expired_or_canceled_card</c>, <c>charge_for_pending_refund_disputed</c>, <c>insufficient_funds</c>, <c>declined</c>,
+    /// <c>merchant_request</c>, <c>unknown</c>); 400 for another value.
+    /// </summary>
+    public void FailNextRefund(string apiKey, string failureReason)
+    {
+        string[] reasons = ["lost_or_stolen_card", "expired_or_canceled_card", "charge_for_pending_refund_disputed", "insufficient_funds", "declined", "merchant_request", "unknown"];
+        if (!reasons.Contains(failureReason))
+            throw StripeApiException.Invalid("failure_reason", $"failure_reason must be one of {string.Join(", ", reasons)}.");
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate) state.NextRefundFailure = failureReason;
+    }
+
+    /// <summary>Closes dispute <paramref name="disputeId"/> as <c>won</c> or <c>lost</c> (<see cref="Disputing.Close"/>); 404 unknown, 400 already closed.</summary>
+    public void CloseDispute(string apiKey, string disputeId, string outcome)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var dispute = state.Find(disputeId);
+            if (dispute is null || dispute.ObjectType != DisputesApi.ObjectType) throw StripeApiException.NotFound("dispute", disputeId);
+            Disputing.Close(new OperationContext(emulator, state, dispute.Account, null, null), dispute, outcome);
+        }
+    }
+
+    /// <summary>
+    /// Pays out a connected account's available balance, or <paramref name="amount"/> of it (minor units), failing with
+    /// <paramref name="failureCode"/> when given (<see cref="PayingOut.PayOut"/>). Returns the payout id (<c>po_…</c>).
+    /// </summary>
+    public string PayOut(string apiKey, string accountId, long? amount, string? currency, string? failureCode)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var ctx = new OperationContext(emulator, state, accountId, null, null);
+            return PayingOut.PayOut(ctx, AccountsApi.Find(ctx, accountId, "account"), amount, currency, failureCode).Id;
+        }
+    }
+
+    /// <summary>
+    /// Makes every pending balance transaction of <paramref name="accountId"/> (null: the platform) available now and emits
+    /// <c>balance.available</c> (a Connect event for a connected account). 404 for an unknown account.
+    /// </summary>
+    public void MakeBalanceAvailable(string apiKey, string? accountId)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var ctx = new OperationContext(emulator, state, accountId, null, null);
+            if (accountId is not null) AccountsApi.Find(ctx, accountId, "account");
+            Ledger.Release(ctx, now: true, onlyAccount: accountId);
+        }
+    }
+
     public void FailNextApiCalls(string apiKey, int status, int count)
     {
         if (status is not (429 or 500)) throw StripeApiException.Invalid("status", "status must be 429 or 500.");
@@ -74,4 +132,7 @@ internal sealed class EmulatorControl(Emulator emulator)
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => emulator.Store.GetOrCreate(apiKey).WebhookChaos = chaos;
 
     public IReadOnlyList<DeliveryRecord> Deliveries(string apiKey) => emulator.Store.GetOrCreate(apiKey).Deliveries.Snapshot();
+
+    /// <summary>The key's <c>/v1</c> calls, oldest first (bounded by <see cref="EmulatorLimits.MaxRequestsPerKey"/>).</summary>
+    public IReadOnlyList<EmulatorRequest> Requests(string apiKey) => emulator.Store.GetOrCreate(apiKey).Requests.Snapshot();
 }

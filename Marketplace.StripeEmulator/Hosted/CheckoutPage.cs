@@ -1,5 +1,6 @@
 using System.Text;
 using Marketplace.StripeEmulator.Billing;
+using Marketplace.StripeEmulator.Payments;
 using Marketplace.StripeEmulator.Resources.Checkout;
 using Marketplace.StripeEmulator.State;
 
@@ -42,14 +43,24 @@ internal static class CheckoutPage
             if (Closed(ctx, session) is { } closed) return closed;
             var needsEmail = session.Str("customer") is null && session.Str("customer_email") is null;
             if (needsEmail && !email.Contains('@')) return Show(emulator, id, "Enter a valid email address.");
-            switch (TestCards.Classify(card))
+            var behavior = TestCards.Classify(card);
+            if (behavior == CardBehavior.Invalid) return Render(ctx, session, "Your card number is invalid.", 402);
+            if (session.Str("mode") == "payment")
             {
-                case CardBehavior.Invalid:
-                    return Render(ctx, session, "Your card number is invalid.", 402);
-                case CardBehavior.Declined:
-                    return Render(ctx, session, "Your card was declined.", 402);
+                try
+                {
+                    if (CheckoutPayment.Pay(ctx, session, card!, needsEmail ? email : null) is { } decline)
+                        return Render(ctx, session, decline.Message, 402);
+                }
+                catch (Api.StripeApiException ex)
+                {
+                    return Render(ctx, session, ex.Message, ex.Status);
+                }
             }
-            CheckoutCompletion.Complete(ctx, session, card!, needsEmail ? email : null);
+            else if (behavior is CardBehavior.Declined or CardBehavior.InsufficientFunds)
+                return Render(ctx, session, behavior == CardBehavior.Declined ? "Your card was declined." : "Your card has insufficient funds.", 402);
+            else
+                CheckoutCompletion.Complete(ctx, session, card!, needsEmail ? email : null);
             var successUrl = session.Str("success_url")!.Replace("{CHECKOUT_SESSION_ID}", session.Id, StringComparison.Ordinal);
             return Html.SeeOther(successUrl);
         }
@@ -106,7 +117,7 @@ internal static class CheckoutPage
         else
             body.Append("<p>Email: ").Append(Html.E(session.Str("customer_email") ?? ctx.State.Find(session.Str("customer")!)?.Str("email"))).Append("</p>");
         body.Append("<p><label>Card number <input name=\"card_number\" inputmode=\"numeric\" autocomplete=\"cc-number\" value=\"4242 4242 4242 4242\" required></label></p>")
-            .Append("<p class=\"note\">4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 0341 pays now, fails at renewal</p>")
+            .Append("<p class=\"note\">4242 4242 4242 4242 pays · 4000 0000 0000 0002 is declined · 4000 0000 0000 9995 has insufficient funds · 4000 0000 0000 0259 pays, then is disputed · 4000 0000 0000 0341 pays now, fails at renewal</p>")
             .Append("<button type=\"submit\" name=\"action\" value=\"pay\">")
             .Append(session.Str("mode") == "subscription" ? "Subscribe" : "Pay").Append("</button></form>")
             .Append("<form method=\"post\" action=\"/c/pay/").Append(Html.E(session.Id)).Append("/back\"><button type=\"submit\">Back</button></form>");

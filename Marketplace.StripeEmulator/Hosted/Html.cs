@@ -12,7 +12,7 @@ internal static class Html
     public static string Money(long minor, string? currency)
     {
         var code = (currency ?? "usd").ToUpperInvariant();
-        var zeroDecimal = code is "JPY" or "KRW" or "VND" or "CLP" or "XOF" or "XAF";
+        var zeroDecimal = Payments.Currencies.IsZeroDecimal(code);
         var amount = zeroDecimal ? minor : minor / 100m;
         return string.Create(CultureInfo.InvariantCulture, $"{amount:0.##} {code}");
     }

@@ -40,7 +40,13 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
 
     public WebhookChaos WebhookChaos { get; set; } = new();
 
-    public DeliveryLog Deliveries { get; } = new(limits.MaxDeliveriesPerKey);
+    /// <summary>When set, the next refund fails with this <c>failure_reason</c> (control API); guarded by <see cref="Gate"/>.</summary>
+    public string? NextRefundFailure { get; set; }
+
+    public BoundedLog<DeliveryRecord> Deliveries { get; } = new(limits.MaxDeliveriesPerKey);
+
+    /// <summary>Every <c>/v1</c> call of the key, oldest first (<c>GET /_emulator/requests</c>).</summary>
+    public BoundedLog<EmulatorRequest> Requests { get; } = new(limits.MaxRequestsPerKey);
 
     /// <summary>Ids of objects reachable by hosted pages without a key (sessions, links); removed on eviction.</summary>
     public List<string> HostedIds { get; } = new();
@@ -55,6 +61,18 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
         var resource = new Resource(id, objectType, account, json, ++_sequence);
         _objects[id] = resource;
         return resource;
+    }
+
+    /// <summary>
+    /// Throws 400 <c>emulator_object_limit</c> unless <paramref name="count"/> more objects fit under
+    /// <see cref="EmulatorLimits.MaxObjectsPerKey"/>: operations that create several objects check first, so that the
+    /// limit never leaves a payment, refund or payout half made.
+    /// </summary>
+    public void EnsureRoom(int count)
+    {
+        if (_objects.Count + count > Limits.MaxObjectsPerKey)
+            throw new StripeApiException(400, "invalid_request_error", "emulator_object_limit",
+                $"The emulator holds at most {Limits.MaxObjectsPerKey} objects per API key.");
     }
 
     public Resource? Find(string id) => _objects.GetValueOrDefault(id);

@@ -25,24 +25,3 @@ public sealed record DeliveryRecord
     /// <summary>True when a retry is scheduled after this failed attempt.</summary>
     public bool WillRetry { get; init; }
 }
-
-/// <summary>Bounded, thread-safe log of delivery attempts for one key (oldest evicted first).</summary>
-internal sealed class DeliveryLog(int capacity)
-{
-    private readonly LinkedList<DeliveryRecord> _records = new();
-    private readonly object _gate = new();
-
-    public void Add(DeliveryRecord record)
-    {
-        lock (_gate)
-        {
-            _records.AddLast(record);
-            while (_records.Count > capacity) _records.RemoveFirst();
-        }
-    }
-
-    public IReadOnlyList<DeliveryRecord> Snapshot()
-    {
-        lock (_gate) return _records.ToList();
-    }
-}

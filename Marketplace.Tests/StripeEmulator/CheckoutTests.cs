@@ -268,7 +268,7 @@ public sealed class CheckoutTests(EmulatorFixture emulator) : IClassFixture<Emul
         var options = new SessionCreateOptions
         {
             Mode = "payment", SuccessUrl = "https://app.example/ok",
-            LineItems = [new SessionLineItemOptions { Quantity = 1, PriceData = new() { Currency = "usd", UnitAmount = 1, ProductData = new() { Name = "X" } } }],
+            LineItems = [new SessionLineItemOptions { Quantity = 1, PriceData = new() { Currency = "usd", UnitAmount = 100, ProductData = new() { Name = "X" } } }],
         };
         options.AddExtraParam("line_items[0][price_data][colour]", "red");
 

@@ -146,4 +146,26 @@ public sealed class LimitsAndConcurrencyTests(EmulatorFixture emulator) : IClass
         // Assert
         events.Data.Should().ContainSingle().Which.Data.Object.Should().BeOfType<Customer>().Which.Email.Should().Be("late@example.com");
     }
+
+    [Fact]
+    public async Task PayCheckout_BeyondObjectLimit_RefusedWithoutHalfMadePayment()
+    {
+        // Arrange
+        await using var server = await StartAsync(l => l.MaxObjectsPerKey = 10);
+        var key = EmulatorFixture.NewApiKey();
+        var client = Client(server, key);
+        var account = await client.V1.Accounts.CreateAsync(new AccountCreateOptions { Type = "express" });
+        server.SetAccountState(key, account.Id, "enabled");
+        var session = await client.V1.Checkout.Sessions.CreateAsync(PaymentScenarios.DestinationCheckout(account.Id, 2500, "eur", 250));
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        // Act
+        var response = await browser.PayCheckoutAsync(session.Url, "4242424242424242");
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("at most 10 objects");
+        (await client.V1.PaymentIntents.ListAsync()).Data.Should().BeEmpty();
+        (await client.V1.Checkout.Sessions.GetAsync(session.Id)).Status.Should().Be("open");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.StripeEmulator.Api;
+using Marketplace.StripeEmulator.Payments;
 using Marketplace.StripeEmulator.Resources.Customers;
 using Marketplace.StripeEmulator.Resources.Prices;
 using Marketplace.StripeEmulator.State;
@@ -27,9 +28,9 @@ internal static partial class CheckoutSessionsApi
         var metadata = p.Map("metadata", out _);
         var expiresAt = p.Long("expires_at");
         p.Bool("allow_promotion_codes");
-        p.Str("locale");
+        var locale = p.Enum("locale", PaymentModeRules.Locales);
         p.Str("billing_address_collection");
-        p.Str("customer_creation");
+        var customerCreation = p.Enum("customer_creation", "always", "if_required");
         p.Str("ui_mode");
         p.StrList("payment_method_types");
         // Accepted and ignored (no tax, consent, phone or tax-id collection in the emulator's Checkout).
@@ -42,11 +43,7 @@ internal static partial class CheckoutSessionsApi
         var subscriptionData = p.Obj("subscription_data");
         var subscription = ReadSubscriptionData(subscriptionData);
         var paymentIntentData = p.Obj("payment_intent_data");
-        paymentIntentData?.Map("metadata", out _);
-        paymentIntentData?.Long("application_fee_amount");
-        paymentIntentData?.Str("on_behalf_of");
-        paymentIntentData?.Str("description");
-        paymentIntentData?.Obj("transfer_data")?.Str("destination");
+        var intentData = PaymentModeRules.Read(paymentIntentData);
         var lineParams = p.ObjList("line_items");
         var lineRequests = new List<(StripeParams Line, string? PriceId, long Quantity, StripeParams? PriceData)>();
         foreach (var line in lineParams ?? [])
@@ -65,7 +62,12 @@ internal static partial class CheckoutSessionsApi
             throw StripeApiException.Invalid("subscription_data", "You can not pass `subscription_data` in `payment` mode.");
         if (mode == "subscription" && paymentIntentData is not null)
             throw StripeApiException.Invalid("payment_intent_data", "You can not pass `payment_intent_data` in `subscription` mode.");
+        if (mode == "subscription" && customerCreation is not null)
+            throw StripeApiException.Invalid("customer_creation", "`customer_creation` can only be used in `payment` mode.");
+        if (customerId is not null && customerCreation is not null)
+            throw StripeApiException.Invalid("customer_creation", "You may only specify one of these parameters: customer, customer_creation.");
         if (customerId is not null) CustomersApi.Find(ctx, customerId, "customer");
+        if (expiresAt is long expiry) PaymentModeRules.CheckExpiry(expiry, ctx.Now);
 
         // price_data hashes are validated (RejectUnknown) when they are read, so read them before the final check.
         var resolved = new List<(Resource Price, long Quantity)>();
@@ -81,6 +83,13 @@ internal static partial class CheckoutSessionsApi
             resolved.Add((price, quantity));
         }
         p.RejectUnknown();
+        if (mode == "payment")
+        {
+            var amounts = lineRequests.Select((l, i) => l.PriceData is { } d
+                ? (PaymentModeRules.RawCurrency(d), PaymentModeRules.RawUnitAmount(d) * l.Quantity)
+                : (resolved[i].Price.Str("currency"), PricesApi.UnitAmount(resolved[i].Price) * l.Quantity)).ToList();
+            PaymentModeRules.Check(ctx, intentData, amounts[0].Item1, amounts.Sum(a => a.Item2));
+        }
         for (var i = 0; i < lineRequests.Count; i++)
             if (lineRequests[i].PriceData is { } data)
                 resolved[i] = (PricesApi.CreateFrom(ctx, data, allowLookupKey: false), resolved[i].Quantity);
@@ -117,13 +126,13 @@ internal static partial class CheckoutSessionsApi
             ["created"] = ctx.Now,
             ["currency"] = currency,
             ["customer"] = customerId,
-            ["customer_creation"] = customerId is null ? "always" : null,
+            ["customer_creation"] = customerId is not null ? null : mode == "payment" ? customerCreation ?? "if_required" : "always",
             ["customer_details"] = customerEmail is null ? null : new JsonObject { ["email"] = customerEmail },
             ["customer_email"] = customerEmail,
             ["expires_at"] = expiresAt ?? ctx.Now + 86_400,
             ["invoice"] = null,
             ["livemode"] = false,
-            ["locale"] = null,
+            ["locale"] = locale,
             ["metadata"] = Json.Metadata(metadata),
             ["mode"] = mode,
             ["payment_intent"] = null,
@@ -144,6 +153,7 @@ internal static partial class CheckoutSessionsApi
         var session = ctx.State.Add(id, ObjectType, ctx.Account, json);
         session.Internal["line_items"] = JsonSerializer.Serialize(resolved.Select(x => new StoredLine(Ids.New("li_", 24), x.Price.Id, x.Quantity)).ToList());
         if (subscription is not null) session.Internal["subscription_data"] = subscription.ToJsonString();
+        if (mode == "payment") CheckoutPayment.Keep(session, intentData);
         ctx.Emulator.Store.RegisterHosted(ctx.State, id);
         return session.Snapshot();
     }

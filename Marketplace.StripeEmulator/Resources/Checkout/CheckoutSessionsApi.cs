@@ -104,9 +104,19 @@ internal static partial class CheckoutSessionsApi
                 ExpireSession(new OperationContext(ctx.Emulator, ctx.State, session.Account, null, null), session);
     }
 
-    /// <summary>Marks an open session expired and emits <c>checkout.session.expired</c>.</summary>
+    /// <summary>
+    /// Marks an open session expired and emits <c>checkout.session.expired</c>; a PaymentIntent created by a failed
+    /// attempt on it is canceled first (<c>payment_intent.canceled</c>, <c>cancellation_reason: abandoned</c>), as Stripe does.
+    /// </summary>
     public static void ExpireSession(OperationContext ctx, Resource session)
     {
+        if (session.Str("payment_intent") is { } intentId && ctx.State.Find(intentId) is { } intent && intent.Str("status") != "succeeded")
+            ctx.Update(intent, "payment_intent.canceled", json =>
+            {
+                json["status"] = "canceled";
+                json["canceled_at"] = ctx.Now;
+                json["cancellation_reason"] = "abandoned";
+            });
         session.Json["status"] = "expired";
         session.Json["url"] = null;
         ctx.Emit("checkout.session.expired", session);

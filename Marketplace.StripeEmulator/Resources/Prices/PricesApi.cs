@@ -47,6 +47,7 @@ internal static class PricesApi
         var productData = p.Obj("product_data");
         var productName = productData?.RequiredStr("name");
         var productMetadata = productData?.Map("metadata", out _);
+        var productDescription = productData?.Str("description");
         var recurring = p.Obj("recurring");
         var interval = recurring?.Enum("interval", "day", "week", "month", "year");
         var intervalCount = recurring?.Long("interval_count") ?? 1;
@@ -65,7 +66,7 @@ internal static class PricesApi
         if (productId is not null) ProductsApi.Find(ctx, productId, "product");
         if (!string.IsNullOrEmpty(lookupKey)) ClaimLookupKey(ctx, lookupKey, transfer);
 
-        productId ??= ProductsApi.CreateProduct(ctx, null, productName!, true, null, productMetadata).Id;
+        productId ??= ProductsApi.CreateProduct(ctx, null, productName!, true, productDescription, productMetadata).Id;
         var amount = unitAmount ?? (long)Math.Round(unitAmountDecimal!.Value);
         var id = Ids.New("price_", 24);
         var json = new JsonObject

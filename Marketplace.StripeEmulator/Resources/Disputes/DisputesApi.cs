@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Marketplace.StripeEmulator.Api;
+using Marketplace.StripeEmulator.Payments;
+using Marketplace.StripeEmulator.State;
+
+namespace Marketplace.StripeEmulator.Resources.Disputes;
+
+/// <summary>
+/// Disputes (https://docs.stripe.com/api/disputes): retrieve, list (<c>charge</c>, <c>payment_intent</c>), update
+/// (<c>evidence[…]</c>, <c>metadata</c>, <c>submit</c>: <c>charge.dispute.updated</c>, <c>under_review</c> once submitted).
+/// A charge paid with 4000 0000 0000 0259 is disputed at once; the control API closes a dispute (see <see cref="Disputing"/>).
+/// </summary>
+internal static class DisputesApi
+{
+    public const string ObjectType = "dispute";
+
+    private static readonly string[] EvidenceFields =
+    [
+        "access_activity_log", "billing_address", "cancellation_policy_disclosure", "cancellation_rebuttal", "customer_communication",
+        "customer_email_address", "customer_name", "customer_purchase_ip", "duplicate_charge_explanation", "product_description",
+        "receipt", "refund_policy_disclosure", "refund_refusal_explanation", "service_date", "service_documentation",
+        "shipping_address", "shipping_carrier", "shipping_date", "shipping_tracking_number", "uncategorized_text",
+    ];
+
+    public static void Map(IEndpointRouteBuilder r)
+    {
+        ReadOnlyResource.MapRetrieveAndList(r, "/v1/disputes", ObjectType, "charge", "payment_intent");
+        r.MapStripe("POST", "/v1/disputes/{id}", Update);
+    }
+
+    /// <summary>A dispute (https://docs.stripe.com/api/disputes/object) of <paramref name="charge"/>, <c>needs_response</c>, due in 7 days.</summary>
+    public static JsonObject New(string id, Resource charge, string reason, long now)
+    {
+        var evidence = new JsonObject();
+        foreach (var field in EvidenceFields) evidence[field] = null;
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = ObjectType,
+            ["amount"] = charge.Json["amount"]!.AsLong(),
+            ["balance_transactions"] = new JsonArray(),
+            ["charge"] = charge.Id,
+            ["created"] = now,
+            ["currency"] = charge.Str("currency"),
+            ["enhanced_eligibility_types"] = new JsonArray(),
+            ["evidence"] = evidence,
+            ["evidence_details"] = new JsonObject
+            {
+                ["due_by"] = now + Disputing.ResponseWindowSeconds,
+                ["enhanced_eligibility"] = new JsonObject(),
+                ["has_evidence"] = false,
+                ["past_due"] = false,
+                ["submission_count"] = 0,
+            },
+            ["is_charge_refundable"] = false,
+            ["livemode"] = false,
+            ["metadata"] = new JsonObject(),
+            ["payment_intent"] = charge.Str("payment_intent"),
+            ["payment_method_details"] = new JsonObject
+            {
+                ["card"] = new JsonObject
+                {
+                    ["brand"] = charge.Json["payment_method_details"]?["card"]?["brand"]?.DeepClone(),
+                    ["case_type"] = "chargeback",
+                    ["network_reason_code"] = "10.4",
+                },
+                ["type"] = "card",
+            },
+            ["reason"] = reason,
+            ["status"] = "needs_response",
+        };
+    }
+
+    private static JsonNode Update(ApiContext ctx)
+    {
+        var p = ctx.Params;
+        var evidence = p.Obj("evidence");
+        var values = new Dictionary<string, string>();
+        foreach (var field in EvidenceFields)
+            if (evidence?.Str(field) is { } value) values[field] = value;
+        var metadata = p.Map("metadata", out var clear);
+        var submit = p.Bool("submit") ?? true;
+        p.RejectUnknown();
+        var dispute = ctx.State.Get(ctx.Id, ObjectType, ctx.Account, "dispute");
+        if (dispute.Str("status") is not ("needs_response" or "warning_needs_response"))
+            throw StripeApiException.BadRequest($"This dispute is already {dispute.Str("status")} and cannot be updated.", null);
+        ctx.Update(dispute, "charge.dispute.updated", json =>
+        {
+            foreach (var (field, value) in values) json["evidence"]![field] = value;
+            Json.MergeMetadata(json, metadata, clear);
+            var details = json["evidence_details"]!;
+            if (values.Count > 0) details["has_evidence"] = true;
+            if (submit)
+            {
+                details["submission_count"] = details["submission_count"]!.AsLong() + 1;
+                json["status"] = "under_review";
+            }
+        });
+        return dispute.Snapshot();
+    }
+}
