@@ -18,8 +18,10 @@ namespace Marketplace.Core.AccountDeletion;
 /// transaction, the personal data: the shop name and slug replaced, listings deleted, the Identity user emptied (email,
 /// user name, password, phone, roles, logins, claims, tokens) and locked for good. The payment ledger stays as
 /// bookkeeping records of the anonymised profile (invoice id, amount, currency, status, date; no hosted invoice link),
-/// and so do the Stripe ids (Customer, Connect account) that tie them to Stripe's own records. The Connect account is
-/// left as Stripe holds it: its balance keeps paying out to the creator's bank account.
+/// and so do the Stripe ids (Customer, Connect account) that tie them to Stripe's own records. While the creator's
+/// Connect account holds a balance (available or pending, https://docs.stripe.com/api/balance) the deletion is refused,
+/// saying how much; an empty account is left as Stripe holds it, linked to the anonymised profile (Stripe would let the
+/// platform delete it once every balance is zero, <c>DELETE /v1/accounts/{id}</c>; the emulator has no such endpoint yet).
 /// </summary>
 public sealed class CreatorAccountDeletion(
     MarketplaceDbContext db,
@@ -47,6 +49,8 @@ public sealed class CreatorAccountDeletion(
         using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creator.Id}", TimeSpan.FromSeconds(30), cancellationToken);
         try
         {
+            if (await ConnectBalanceAsync(creator, cancellationToken) is { } held)
+                return AccountDeletionResult.Refused($"Your account was not deleted: your Stripe account still holds {held}. Stripe pays it out to your bank account on its schedule (your Stripe Express dashboard shows it); delete your account once the balance is zero.");
             await EndStripeBillingAsync(creator, cancellationToken);
         }
         catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -60,6 +64,28 @@ public sealed class CreatorAccountDeletion(
         capabilities.Invalidate(creator.Id);
         logger.LogInformation("Creator {CreatorId}: personal data deleted, Stripe billing ended, ledger kept anonymised", creator.Id);
         return AccountDeletionResult.Deleted;
+    }
+
+    /// <summary>The connected account's non-zero balances ("12.34 EUR pending, …"), or null when it holds nothing or is not reachable.</summary>
+    private async Task<string?> ConnectBalanceAsync(CreatorProfile creator, CancellationToken cancellationToken)
+    {
+        var accountId = await db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creator.Id && !a.IsDeauthorized)
+            .Select(a => a.StripeAccountId).SingleOrDefaultAsync(cancellationToken);
+        if (accountId is null) return null;
+        Balance balance;
+        try
+        {
+            balance = await stripe.GetConnectBalanceAsync(accountId, cancellationToken);
+        }
+        catch (StripeException ex) when (Webhooks.Processing.StripeObjectAbsence.Describe(ex) is not null)
+        {
+            return null; // the platform no longer reaches the account: nothing of it is ours to hold back
+        }
+
+        var held = (balance.Available ?? []).Select(a => (a.Amount, a.Currency, State: "available"))
+            .Concat((balance.Pending ?? []).Select(p => (p.Amount, p.Currency, State: "pending")))
+            .Where(x => x.Amount != 0).Select(x => $"{Money.Format(x.Amount, x.Currency)} {x.State}").ToList();
+        return held.Count == 0 ? null : string.Join(", ", held);
     }
 
     // Sessions first (a page paid during the deletion would start a subscription), then every subscription not yet canceled,

@@ -12,7 +12,8 @@ namespace Marketplace.Core.Subscriptions;
 /// One live Stripe subscription per creator, the second line of defence behind the checkout (which expires a creator's
 /// other open Checkout Sessions): when Stripe holds two live subscriptions for one creator (two Checkout pages paid),
 /// the oldest is kept and each newer one is refunded (its first invoice's payment) and canceled at once
-/// (https://docs.stripe.com/api/subscriptions/cancel), logged and noted for the admin on the webhook inbox row.
+/// (https://docs.stripe.com/api/subscriptions/cancel), logged and noted for the admin on the webhook inbox row. A creator
+/// who deleted their account keeps none (<see cref="EndForDeletedCreatorAsync"/>).
 /// </summary>
 public sealed class DuplicateSubscriptionGuard(
     IStripeGateway stripe,
@@ -51,16 +52,31 @@ public sealed class DuplicateSubscriptionGuard(
     private static bool BelongsTo(Subscription subscription, int creatorProfileId) =>
         StripeSubscriptionSync.MetadataCreatorId(subscription.Metadata) is not { } id || id == creatorProfileId;
 
+    /// <summary>
+    /// A live subscription of a creator who deleted their account (a Checkout page paid while the deletion ran): refunded
+    /// when Stripe allows it and canceled at once, noted for the admin. Returns the subscription as canceled.
+    /// </summary>
+    /// <exception cref="StripeException">Stripe failed the cancel or the refund with a 429 or 5xx (retried by the job).</exception>
+    public async Task<Subscription> EndForDeletedCreatorAsync(Subscription subscription, int creatorProfileId, CancellationToken cancellationToken)
+    {
+        var creator = creatorProfileId.ToString(CultureInfo.InvariantCulture);
+        var refund = await RefundFirstPaymentAsync(subscription, cancellationToken);
+        var canceled = await stripe.CancelSubscriptionNowAsync(subscription.Id, $"Creator {creator} deleted their account.", cancellationToken);
+        logger.LogWarning("Subscription {StripeSubscriptionId} of deleted creator {CreatorId} canceled at once; {Refund}", subscription.Id, creatorProfileId, refund);
+        notes.Add($"Subscription {subscription.Id} of deleted creator {creator} canceled at once; {refund}.");
+        return canceled;
+    }
+
     // Refund first, then cancel: a retry after a failure between the two finds the duplicate still live and does both again
     // (the refund's idempotency key replays the first one).
     private async Task EndDuplicateAsync(Subscription duplicate, Subscription keeper, int creatorProfileId, CancellationToken cancellationToken)
     {
+        var creator = creatorProfileId.ToString(CultureInfo.InvariantCulture);
         var refund = await RefundFirstPaymentAsync(duplicate, cancellationToken);
-        await stripe.CancelSubscriptionNowAsync(duplicate.Id,
-            $"Duplicate: creator {creatorProfileId.ToString(CultureInfo.InvariantCulture)} already subscribes with {keeper.Id}.", cancellationToken);
+        await stripe.CancelSubscriptionNowAsync(duplicate.Id, $"Duplicate: creator {creator} already subscribes with {keeper.Id}.", cancellationToken);
         logger.LogWarning("Creator {CreatorId} had two live subscriptions: {StripeSubscriptionId} canceled at once, {KeptStripeSubscriptionId} kept; {Refund}",
             creatorProfileId, duplicate.Id, keeper.Id, refund);
-        notes.Add($"Duplicate subscription {duplicate.Id} of creator {creatorProfileId.ToString(CultureInfo.InvariantCulture)} canceled at once ({keeper.Id} kept); {refund}.");
+        notes.Add($"Duplicate subscription {duplicate.Id} of creator {creator} canceled at once ({keeper.Id} kept); {refund}.");
     }
 
     private async Task<string> RefundFirstPaymentAsync(Subscription duplicate, CancellationToken cancellationToken)
@@ -68,7 +84,7 @@ public sealed class DuplicateSubscriptionGuard(
         if (duplicate.LatestInvoiceId is not { } invoiceId) return "no invoice to refund";
         try
         {
-            var refund = await stripe.RefundInvoicePaymentAsync(invoiceId, $"refund:duplicate-subscription:{duplicate.Id}", cancellationToken);
+            var refund = await stripe.RefundInvoicePaymentAsync(invoiceId, $"refund:ended-subscription:{duplicate.Id}", cancellationToken);
             return refund is null
                 ? $"invoice {invoiceId} has no paid payment to refund"
                 : $"its payment refunded ({refund.Id}, {refund.Amount.ToString(CultureInfo.InvariantCulture)} {refund.Currency})";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Plans;
@@ -40,7 +41,9 @@ public sealed class StripeSubscriptionSync(
         var subscription = await stripe.GetSubscriptionAsync(subscriptionId, cancellationToken);
         var row = await FindCreatorSubscriptionAsync(subscription, creatorProfileIdHint, cancellationToken)
             ?? throw new InvalidOperationException($"No creator is linked to Stripe subscription {subscriptionId} (customer {subscription.CustomerId}) yet.");
-        if (row.StripeSubscriptionId != subscription.Id && DuplicateSubscriptionGuard.IsLive(subscription))
+        if (row.CreatorProfile?.Status == CreatorStatus.Deleted && DuplicateSubscriptionGuard.IsLive(subscription))
+            subscription = await duplicates.EndForDeletedCreatorAsync(subscription, row.CreatorProfileId, cancellationToken);
+        else if (row.StripeSubscriptionId != subscription.Id && DuplicateSubscriptionGuard.IsLive(subscription))
             subscription = await duplicates.KeepOldestAsync(subscription, row, cancellationToken);
 
         var item = subscription.Items?.Data?.FirstOrDefault()
@@ -65,7 +68,7 @@ public sealed class StripeSubscriptionSync(
 
     private async Task<CreatorSubscription?> FindCreatorSubscriptionAsync(Subscription subscription, int? hint, CancellationToken cancellationToken)
     {
-        var query = db.CreatorSubscriptions.Include(s => s.Plan).Include(s => s.PlanPrice);
+        var query = db.CreatorSubscriptions.Include(s => s.Plan).Include(s => s.PlanPrice).Include(s => s.CreatorProfile);
         var row = await query.SingleOrDefaultAsync(s => s.StripeSubscriptionId == subscription.Id, cancellationToken);
         if (row is not null) return row;
         var creatorId = hint ?? MetadataCreatorId(subscription.Metadata);

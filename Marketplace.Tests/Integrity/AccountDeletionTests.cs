@@ -78,6 +78,41 @@ public sealed class AccountDeletionTests
     }
 
     [Fact]
+    public async Task DeletePersonalData_ConnectAccountHoldsABalance_RefusedSayingHowMuchAndNothingChanged()
+    {
+        await using var app = new LiveMarketplaceFactory();
+        var (browser, creatorId) = await app.SubscribedCreatorAsync(PlanCodes.Bronze);
+        using var _ = browser;
+        var row = await app.RowAsync(creatorId);
+        var accountId = await app.WithDbAsync(db => db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creatorId).Select(a => a.StripeAccountId).SingleAsync());
+        await BuyerPaysAsync(app, accountId, 2500);
+
+        var response = await browser.SubmitFormAsync(Page, new Dictionary<string, string> { ["Input.Password"] = "Creator#12345" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("your Stripe account still holds 25.00 EUR pending");
+        (await app.Stripe.V1.Subscriptions.GetAsync(row.StripeSubscriptionId)).Status.Should().Be("active");
+        (await app.WithDbAsync(db => db.CreatorProfiles.AsNoTracking().SingleAsync(c => c.Id == creatorId))).Status.Should().Be(CreatorStatus.Active);
+    }
+
+    [Fact]
+    public async Task SubscriptionCreated_ForACreatorWhoDeletedTheAccount_CanceledAtOnceAndNoted()
+    {
+        await using var app = new LiveMarketplaceFactory();
+        var (browser, creatorId) = await app.SubscribedCreatorAsync(PlanCodes.Bronze);
+        using var _ = browser;
+        var customerId = (await app.RowAsync(creatorId)).StripeCustomerId!;
+        (await browser.SubmitFormAsync(Page, new Dictionary<string, string> { ["Input.Password"] = "Creator#12345" })).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var lateId = await app.PaySubscriptionAroundTheAppAsync(creatorId, customerId, PlanCodes.Gold);
+
+        await app.EventuallyAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == WebhookEventStatus.Processed && e.LastError != null
+            && e.LastError.Contains($"Subscription {lateId} of deleted creator {creatorId} canceled at once")), n => n == 1, because: "the late subscription is ended");
+        (await app.Stripe.V1.Subscriptions.GetAsync(lateId)).Status.Should().Be("canceled");
+        (await app.RowAsync(creatorId)).StripeSubscriptionId.Should().BeNull();
+    }
+
+    [Fact]
     public async Task DeletePersonalData_WrongPassword_RefusedAndNothingChanged()
     {
         await using var app = new LiveMarketplaceFactory();
@@ -91,6 +126,22 @@ public sealed class AccountDeletionTests
         (await response.Content.ReadAsStringAsync()).Should().Contain("Incorrect password.")
             .And.Contain("id=\"personal-data\"", "the page keeps Identity's account navigation");
         (await app.Stripe.V1.Subscriptions.GetAsync(row.StripeSubscriptionId)).Status.Should().Be("active");
+    }
+
+    /// <summary>A buyer pays the creator through a destination-charge Checkout (the money lands pending on their Connect account).</summary>
+    private static async Task BuyerPaysAsync(LiveMarketplaceFactory app, string accountId, long amount)
+    {
+        var session = await app.Stripe.V1.Checkout.Sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
+        {
+            Mode = "payment",
+            LineItems = [new() { Quantity = 1, PriceData = new() { Currency = "eur", UnitAmount = amount, ProductData = new() { Name = "Print" } } }],
+            CustomerEmail = "buyer@example.com",
+            SuccessUrl = new Uri(app.AppUrl, "/").ToString(),
+            PaymentIntentData = new() { TransferData = new() { Destination = accountId } },
+        });
+        using var stripePage = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var paid = await stripePage.PostAsync(session.Url, new FormUrlEncodedContent([new("card_number", "4242424242424242"), new("action", "pay"), new("email", "buyer@example.com")]));
+        paid.StatusCode.Should().Be(HttpStatusCode.SeeOther, await paid.Content.ReadAsStringAsync());
     }
 
     private static Task<string> EmailAsync(MarketplaceFactory app, int creatorId) =>

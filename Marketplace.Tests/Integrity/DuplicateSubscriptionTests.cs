@@ -60,7 +60,7 @@ public sealed class DuplicateSubscriptionTests(LiveMarketplaceFactory app) : ICl
         var row = await app.RowAsync(creatorId);
         var silverId = row.StripeSubscriptionId!;
 
-        var goldId = await PaySecondSubscriptionAroundTheAppAsync(creatorId, row.StripeCustomerId!, PlanCodes.Gold);
+        var goldId = await app.PaySubscriptionAroundTheAppAsync(creatorId, row.StripeCustomerId!, PlanCodes.Gold);
 
         var gold = await EventuallyStripeAsync(() => app.Stripe.V1.Subscriptions.GetAsync(goldId), s => s.Status == "canceled", "the duplicate is canceled");
         gold.CancellationDetails.Comment.Should().Contain(silverId);
@@ -77,25 +77,6 @@ public sealed class DuplicateSubscriptionTests(LiveMarketplaceFactory app) : ICl
         using var admin = app.NewBrowser();
         await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword);
         (await admin.PageAsync($"/admin/webhooks/{noted.Single().Id}")).Should().Contain($"Duplicate subscription {goldId}");
-    }
-
-    /// <summary>A second subscription Checkout for the creator's Customer, created and paid without going through the app.</summary>
-    private async Task<string> PaySecondSubscriptionAroundTheAppAsync(int creatorId, string customerId, string planCode)
-    {
-        var priceId = await app.StripePriceIdAsync(planCode, PlanInterval.Month);
-        var metadata = new Dictionary<string, string> { ["creator_id"] = creatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var session = await app.Stripe.V1.Checkout.Sessions.CreateAsync(new SessionCreateOptions
-        {
-            Mode = "subscription",
-            Customer = customerId,
-            LineItems = [new SessionLineItemOptions { Price = priceId, Quantity = 1 }],
-            ClientReferenceId = metadata["creator_id"],
-            Metadata = metadata,
-            SubscriptionData = new SessionSubscriptionDataOptions { Metadata = metadata },
-            SuccessUrl = new Uri(app.AppUrl, "/creator/subscription").ToString(),
-        });
-        (await PayAsync(new Uri(session.Url))).StatusCode.Should().Be(HttpStatusCode.SeeOther);
-        return (await app.Stripe.V1.Checkout.Sessions.GetAsync(session.Id)).SubscriptionId;
     }
 
     private async Task<List<Subscription>> LiveSubscriptionsAsync(string customerId) =>
