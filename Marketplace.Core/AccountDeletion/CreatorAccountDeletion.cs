@@ -46,6 +46,7 @@ public sealed class CreatorAccountDeletion(
             return AccountDeletionResult.Deleted;
         }
 
+        // The checkout's own lock: no plan selection can open a Checkout Session while the deletion runs.
         using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creator.Id}", TimeSpan.FromSeconds(30), cancellationToken);
         try
         {
@@ -57,7 +58,7 @@ public sealed class CreatorAccountDeletion(
         {
             logger.LogWarning(ex, "Creator {CreatorId}: account not deleted, Stripe failed while ending the billing", creator.Id);
             return AccountDeletionResult.Refused(
-                "Your account was not deleted: Stripe could not be reached to cancel your subscription, and nothing is deleted while it may still bill you. Please try again in a few minutes.");
+                "Your account was not deleted: Stripe could not be reached (or refused) to cancel your subscription, and nothing is deleted while it may still bill you. Please try again in a few minutes.");
         }
 
         await DeletePersonalDataAsync(user, creator, cancellationToken);

@@ -24,8 +24,9 @@ public sealed class DuplicateSubscriptionGuard(
     /// <summary>
     /// Given <paramref name="candidate"/>, a live subscription of the creator of <paramref name="row"/> that is not the row's
     /// current one, lists the live subscriptions of the creator's Customers (the candidate's and the row's), keeps the one
-    /// created first (<c>created</c> is in whole seconds; in a tie the row's current one, then the lower id) and ends the others. Returns the subscription kept, which the caller applies.
-    /// Safe to run twice and from two jobs at once (one lock per creator; a subscription already canceled is left).
+    /// created first (<c>created</c> is in whole seconds; in a tie the row's current one, then the lower id) and ends the
+    /// others. Returns the subscription kept, which the caller applies. Safe to run twice and from two jobs at once (one
+    /// lock per creator; a subscription already canceled is left).
     /// </summary>
     /// <exception cref="StripeException">Stripe failed a list, a cancel, or a refund with a 429 or 5xx (retried by the job).</exception>
     public async Task<Subscription> KeepOldestAsync(Subscription candidate, CreatorSubscription row, CancellationToken cancellationToken)
