@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddMarketplaceDatabase(configuration, database, contentRoot);
 
         services.AddScoped<CreatorRegistration>();
+        services.AddScoped<AccountDeletion.CreatorAccountDeletion>();
         services.AddScoped<CreatorQueries>();
         services.AddScoped<PaymentEligibility>();
         services.AddScoped<ConnectOnboarding>();

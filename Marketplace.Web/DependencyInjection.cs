@@ -27,8 +27,12 @@ public static class DependencyInjection
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddSignInManager<Security.LockoutSignInManager>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -36,6 +40,13 @@ public static class DependencyInjection
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            // On the login and logout paths the cookie handler itself redirects to the ReturnUrl query value (already
+            // host-relative there); one with non-ASCII characters cannot be a Location header (Kestrel throws): go home.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(Security.LocalRedirectGuardFilter.FitsLocationHeader(context.RedirectUri) ? context.RedirectUri : "/");
                 return Task.CompletedTask;
             };
         });
@@ -49,7 +60,7 @@ public static class DependencyInjection
         services.AddControllersWithViews();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
-        services.AddBuyRateLimiting(builder.Configuration);
+        services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
@@ -80,7 +91,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseRateLimiter(); // after authentication (Buy's policy asks who is signed in) and the status pages (a 429 is a page)
 
         app.MapHealthEndpoints();
         app.MapMarketplaceHangfireDashboard();

@@ -75,38 +75,29 @@ public sealed class CreatorCheckout(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var stripeAccountId = await db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creatorProfileId)
-            .Select(a => a.StripeAccountId).SingleOrDefaultAsync(cancellationToken);
-        var hadTrialOrPayment = subscription.TrialConsumedAt is not null || subscription.TrialEnd is not null
-            || await db.Payments.AnyAsync(p => p.CreatorProfileId == creatorProfileId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var hourStart = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
-        var metadata = new Dictionary<string, string>
+        // One payable subscription session per creator: two open pages (two tabs, back and another plan) would give two
+        // live subscriptions. The open one for this very price is reused (a double click, a second tab); the others expire.
+        var open = await OpenSessionsAsync(subscription.StripeCustomerId!, cancellationToken);
+        var reusable = open.FirstOrDefault(s => s.Metadata?.GetValueOrDefault("plan_price_id") == Text(price.Id));
+        var expired = new List<string>();
+        foreach (var other in open.Where(s => s != reusable))
         {
-            ["creator_id"] = Text(creatorProfileId),
-            ["creator_profile_id"] = Text(creatorProfileId),
-            ["plan_id"] = Text(plan.Id),
-            ["plan_code"] = plan.Code,
-            ["plan_price_id"] = Text(price.Id),
-            ["stripe_account_id"] = stripeAccountId ?? "",
-        };
-        var session = await stripe.CreateCheckoutSessionAsync(new SessionCreateOptions
+            var after = await stripe.ExpireCheckoutSessionAsync(other.Id, cancellationToken);
+            logger.LogInformation("Creator {CreatorId}: Checkout Session {CheckoutSessionId} expired before another plan's checkout (now {Status})",
+                creatorProfileId, other.Id, after.Status);
+            if (after.Status == "complete")
+                return new(PlanSelectionOutcome.AlreadySubscribed, "A payment for another plan has just completed: your subscription page shows it.");
+            expired.Add(other.Id);
+        }
+
+        if (reusable is not null)
         {
-            Mode = "subscription",
-            Customer = subscription.StripeCustomerId,
-            ClientReferenceId = Text(creatorProfileId),
-            LineItems = [new SessionLineItemOptions { Price = stripePriceId, Quantity = 1 }],
-            SuccessUrl = successUrl,
-            CancelUrl = cancelUrl,
-            AllowPromotionCodes = true,
-            Metadata = metadata,
-            SubscriptionData = new SessionSubscriptionDataOptions
-            {
-                Metadata = metadata,
-                TrialPeriodDays = plan.TrialDays > 0 && !hadTrialOrPayment ? plan.TrialDays : null,
-            },
-            ExpiresAt = hourStart.AddHours(2),
-        }, IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart, subscription.UpdatedAt), cancellationToken);
+            logger.LogInformation("Creator {CreatorId} sent back to open Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
+                creatorProfileId, reusable.Id, plan.Code, interval);
+            return new(PlanSelectionOutcome.RedirectToCheckout, CheckoutUrl: reusable.Url, CheckoutSessionId: reusable.Id);
+        }
+
+        var session = await CreateSessionAsync(creatorProfileId, plan, price, stripePriceId, subscription, successUrl, cancelUrl, expired, cancellationToken);
 
         logger.LogInformation("Creator {CreatorId} sent to Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
             creatorProfileId, session.Id, plan.Code, interval);
@@ -138,8 +129,60 @@ public sealed class CreatorCheckout(
             return CheckoutCompletion.Refused(session.Status == "complete" ? "Your payment is still being processed; your plan will change as soon as Stripe confirms it." : "The payment was not completed.");
 
         var applied = await subscriptions.ApplyAsync(session.SubscriptionId, creatorProfileId, null, cancellationToken);
+        if (applied.StripeSubscriptionId != session.SubscriptionId && applied.StripeSubscriptionId is not null)
+            return CheckoutCompletion.Refused($"You already subscribe to {applied.Plan?.Name}: this second subscription was canceled at once and is not billed again.");
         var planName = await db.Plans.Where(p => p.Id == applied.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
         return new CheckoutCompletion(true, $"You are now on {planName}.");
+    }
+
+    private async Task<IReadOnlyList<Session>> OpenSessionsAsync(string customerId, CancellationToken cancellationToken) =>
+        [.. (await stripe.ListOpenCheckoutSessionsAsync(customerId, cancellationToken)).Where(s => s.Mode == "subscription")];
+
+    /// <summary>
+    /// Creates the session. Its idempotency key also names the sessions just expired, so that a plan chosen again after
+    /// another one (Silver, Gold, Silver) gets a new session rather than Stripe's replay of the first, now expired; a
+    /// replay that is no longer open (found by a retrieve) is created again under a key naming it.
+    /// </summary>
+    private async Task<Session> CreateSessionAsync(int creatorProfileId, Plan plan, PlanPrice price, string stripePriceId,
+        CreatorSubscription subscription, string successUrl, string cancelUrl, IReadOnlyList<string> expired, CancellationToken cancellationToken)
+    {
+        var stripeAccountId = await db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creatorProfileId)
+            .Select(a => a.StripeAccountId).SingleOrDefaultAsync(cancellationToken);
+        var hadTrialOrPayment = subscription.TrialConsumedAt is not null || subscription.TrialEnd is not null
+            || await db.Payments.AnyAsync(p => p.CreatorProfileId == creatorProfileId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hourStart = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        var metadata = new Dictionary<string, string>
+        {
+            ["creator_id"] = Text(creatorProfileId),
+            ["creator_profile_id"] = Text(creatorProfileId),
+            ["plan_id"] = Text(plan.Id),
+            ["plan_code"] = plan.Code,
+            ["plan_price_id"] = Text(price.Id),
+            ["stripe_account_id"] = stripeAccountId ?? "",
+        };
+        var options = new SessionCreateOptions
+        {
+            Mode = "subscription",
+            Customer = subscription.StripeCustomerId,
+            ClientReferenceId = Text(creatorProfileId),
+            LineItems = [new SessionLineItemOptions { Price = stripePriceId, Quantity = 1 }],
+            SuccessUrl = successUrl,
+            CancelUrl = cancelUrl,
+            AllowPromotionCodes = true,
+            Metadata = metadata,
+            SubscriptionData = new SessionSubscriptionDataOptions
+            {
+                Metadata = metadata,
+                TrialPeriodDays = plan.TrialDays > 0 && !hadTrialOrPayment ? plan.TrialDays : null,
+            },
+            ExpiresAt = hourStart.AddHours(2),
+        };
+        var key = IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart, subscription.UpdatedAt, expired);
+        var session = await stripe.CreateCheckoutSessionAsync(options, key, cancellationToken);
+        if ((await stripe.GetCheckoutSessionAsync(session.Id, cancellationToken)).Status == "open") return session;
+        return await stripe.CreateCheckoutSessionAsync(options, IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart,
+            subscription.UpdatedAt, [.. expired, session.Id]), cancellationToken);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

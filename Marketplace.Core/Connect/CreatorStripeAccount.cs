@@ -60,7 +60,8 @@ public class CreatorStripeAccount
     /// <summary>
     /// Applies the account as Stripe returned it and derives <see cref="OnboardingStatus"/>.
     /// <paramref name="eventCreatedAt"/> is the Stripe event's <c>created</c> (UTC) when applied from a webhook,
-    /// null for a direct read; returns false (and changes nothing) for an event older than the last one applied.
+    /// null for a direct read; returns false (and changes nothing) for an event older than the last one applied. Being
+    /// served by Stripe, the account is connected: a deauthorization recorded before is cleared.
     /// </summary>
     public bool ApplyStripeAccount(
         bool chargesEnabled,
@@ -72,6 +73,7 @@ public class CreatorStripeAccount
         DateTime? eventCreatedAt = null)
     {
         if (eventCreatedAt is { } created && LastEventCreatedAt is { } last && created < last) return false;
+        IsDeauthorized = false; // Stripe just served the account to the platform: it is connected
         ChargesEnabled = chargesEnabled;
         PayoutsEnabled = payoutsEnabled;
         DetailsSubmitted = detailsSubmitted;

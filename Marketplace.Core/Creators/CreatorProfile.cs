@@ -52,10 +52,11 @@ public class CreatorProfile
     public void Suspend() => Status = CreatorStatus.Suspended;
 
     /// <summary>Makes a suspended or pending creator active again.</summary>
-    /// <exception cref="DomainException">The creator is banned (a ban is final).</exception>
+    /// <exception cref="DomainException">The creator is banned (a ban is final) or deleted their account.</exception>
     public void Reactivate()
     {
         if (Status == CreatorStatus.Banned) throw new DomainException("A banned creator cannot be reactivated.");
+        if (Status == CreatorStatus.Deleted) throw new DomainException("This creator deleted their account.");
         Status = CreatorStatus.Active;
         IsActive = true;
     }
@@ -64,6 +65,18 @@ public class CreatorProfile
     public void Ban()
     {
         Status = CreatorStatus.Banned;
+        IsActive = false;
+    }
+
+    /// <summary>
+    /// The creator deleted their account: the shop name and slug no longer say who it was (<c>deleted-{id}</c>), the
+    /// profile is inactive and <see cref="CreatorStatus.Deleted"/> for good, kept only for the payment ledger.
+    /// </summary>
+    public void Anonymise()
+    {
+        DisplayName = "Deleted creator";
+        Slug = $"deleted-{Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        Status = CreatorStatus.Deleted;
         IsActive = false;
     }
 }

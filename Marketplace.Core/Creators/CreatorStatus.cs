@@ -7,4 +7,7 @@ public enum CreatorStatus
     Active,
     Suspended,
     Banned,
+
+    /// <summary>The creator deleted their account: the profile is an anonymised record kept for the payment ledger. Final.</summary>
+    Deleted,
 }

@@ -62,4 +62,10 @@ public class Payment
         PaidAt = paidAt;
         HostedInvoiceUrl = hostedInvoiceUrl ?? HostedInvoiceUrl;
     }
+
+    /// <summary>
+    /// Keeps the row as a bookkeeping record of a deleted account: invoice id, amount, currency, status and date stay;
+    /// the hosted invoice link (a page with the customer's name and email) goes.
+    /// </summary>
+    public void Anonymise() => HostedInvoiceUrl = null;
 }

@@ -23,4 +23,25 @@ public partial interface IStripeGateway
     /// </summary>
     Task<Stripe.BillingPortal.Session> CreateBillingPortalSessionAsync(string customerId, string returnUrl, string idempotencyKey,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /v1/subscriptions?customer={id}</c>, every page: the Customer's subscriptions that are not canceled
+    /// (Stripe's default filter; https://docs.stripe.com/api/subscriptions/list).
+    /// </summary>
+    Task<IReadOnlyList<Subscription>> ListCustomerSubscriptionsAsync(string customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>DELETE /v1/subscriptions/{id}</c> with <c>invoice_now=false</c> and <c>prorate=false</c>
+    /// (https://docs.stripe.com/api/subscriptions/cancel): canceled at once, no further invoice. <paramref name="comment"/>
+    /// goes to <c>cancellation_details.comment</c>. A subscription already canceled is returned as Stripe holds it.
+    /// </summary>
+    Task<Subscription> CancelSubscriptionNowAsync(string subscriptionId, string comment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Refunds in full the paid payment of invoice <paramref name="invoiceId"/> (<c>GET /v1/invoice_payments?invoice=…</c>,
+    /// then <c>POST /v1/refunds</c> of its PaymentIntent; https://docs.stripe.com/api/invoice-payment/list,
+    /// https://docs.stripe.com/api/refunds/create) with <paramref name="idempotencyKey"/>. Returns the refund, or null
+    /// when Stripe holds no paid PaymentIntent for the invoice (a zero or trial invoice).
+    /// </summary>
+    Task<Refund?> RefundInvoicePaymentAsync(string invoiceId, string idempotencyKey, CancellationToken cancellationToken = default);
 }

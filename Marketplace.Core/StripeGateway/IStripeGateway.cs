@@ -24,6 +24,13 @@ public partial interface IStripeGateway
     /// <summary><c>POST /v1/account_links</c> (<c>type=account_onboarding</c>): a one-time onboarding URL.</summary>
     Task<AccountLink> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>GET /v1/balance</c> with <c>Stripe-Account: {accountId}</c> (https://docs.stripe.com/api/balance/balance_retrieve):
+    /// the connected account's <c>available</c> and <c>pending</c> amounts per currency, minor units. Throws
+    /// <see cref="StripeException"/> 403 <c>account_invalid</c> for an account that deauthorized the platform.
+    /// </summary>
+    Task<Balance> GetConnectBalanceAsync(string accountId, CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /v1/subscriptions/{id}</c>, items with their prices.</summary>
     Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default);
 

@@ -16,10 +16,18 @@ public static class IdempotencyKeys
     /// A creator's Checkout Session for a price within one hour (UTC) from one state of their subscription: a double
     /// click or a second tab in that hour gets the same session back, while a new checkout after the subscription changed
     /// (subscribed, then canceled in the same hour) is a new request. <paramref name="hourStart"/> is the start of that
-    /// hour, <paramref name="subscriptionVersion"/> the subscription row's last update (UTC).
+    /// hour, <paramref name="subscriptionVersion"/> the subscription row's last update (UTC). <paramref name="supersededSessionIds"/>
+    /// (<c>cs_…</c>, possibly none) are the sessions expired or found dead just before: naming them (as a short hash, the
+    /// key stays under Stripe's 255 characters) makes a new request instead of the replay of a session that is gone.
     /// </summary>
-    public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart, DateTime subscriptionVersion) =>
-        $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}:{subscriptionVersion:yyyyMMddHHmmssfffffff}";
+    public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart, DateTime subscriptionVersion,
+        IReadOnlyCollection<string> supersededSessionIds)
+    {
+        var key = $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}:{subscriptionVersion:yyyyMMddHHmmssfffffff}";
+        if (supersededSessionIds.Count == 0) return key;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", supersededSessionIds.Order(StringComparer.Ordinal))));
+        return $"{key}:after:{Convert.ToHexStringLower(hash)[..16]}";
+    }
 
     /// <summary>
     /// One change of a creator's subscription (<paramref name="change"/>, e.g. <c>cancel</c>, <c>resume</c>,

@@ -22,4 +22,29 @@ public sealed partial class StripeGateway
     /// <inheritdoc />
     public Task<Session?> FindCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
         NullWhenMissing(() => client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Session>> ListOpenCheckoutSessionsAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        var sessions = new List<Session>();
+        var options = new SessionListOptions { Customer = customerId, Status = "open", Limit = 100 };
+        await foreach (var session in client.V1.Checkout.Sessions.ListAutoPagingAsync(options, cancellationToken: cancellationToken))
+            sessions.Add(session);
+        return sessions;
+    }
+
+    /// <inheritdoc />
+    public async Task<Session> ExpireCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await client.V1.Checkout.Sessions.ExpireAsync(sessionId, cancellationToken: cancellationToken);
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            var session = await client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken);
+            if (session.Status == "open") throw;
+            return session;
+        }
+    }
 }

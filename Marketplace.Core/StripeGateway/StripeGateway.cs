@@ -31,6 +31,10 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
         }, cancellationToken: cancellationToken);
 
     /// <inheritdoc />
+    public Task<Balance> GetConnectBalanceAsync(string accountId, CancellationToken cancellationToken = default) =>
+        client.V1.Balance.GetAsync(requestOptions: new RequestOptions { StripeAccount = accountId }, cancellationToken: cancellationToken);
+
+    /// <inheritdoc />
     public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
         client.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: cancellationToken);
 

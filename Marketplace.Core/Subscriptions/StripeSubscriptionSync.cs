@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Plans;
@@ -13,16 +14,22 @@ namespace Marketplace.Core.Subscriptions;
 /// <c>ApplyStripeSubscription</c>: retrieves a subscription from Stripe and applies it to the creator it belongs to,
 /// under a lock per subscription so two jobs (or a job and the checkout success page) never interleave. The creator
 /// is found by the subscription id, else the hint (checkout session metadata), else <c>metadata[creator_id]</c> of the
-/// subscription, else its Customer.
+/// subscription, else its Customer. A live subscription new to the creator goes through
+/// <see cref="DuplicateSubscriptionGuard"/> first: when the creator already has an older live one, the new one is canceled
+/// and the older one applied.
 /// </summary>
 public sealed class StripeSubscriptionSync(
     MarketplaceDbContext db,
     IStripeGateway stripe,
     IDistributedLocks locks,
     CreatorCapabilities capabilities,
+    DuplicateSubscriptionGuard duplicates,
     ILogger<StripeSubscriptionSync> logger)
 {
-    /// <summary>Applies subscription <paramref name="subscriptionId"/> (<c>sub_…</c>) and returns the creator's subscription row.</summary>
+    /// <summary>
+    /// Applies subscription <paramref name="subscriptionId"/> (<c>sub_…</c>) and returns the creator's subscription row; its
+    /// <see cref="CreatorSubscription.StripeSubscriptionId"/> is another one when this one was a duplicate, canceled.
+    /// </summary>
     /// <exception cref="InvalidOperationException">
     /// No creator can be linked to the subscription yet, or its price is not one of ours (retried by the job).
     /// </exception>
@@ -34,6 +41,10 @@ public sealed class StripeSubscriptionSync(
         var subscription = await stripe.GetSubscriptionAsync(subscriptionId, cancellationToken);
         var row = await FindCreatorSubscriptionAsync(subscription, creatorProfileIdHint, cancellationToken)
             ?? throw new InvalidOperationException($"No creator is linked to Stripe subscription {subscriptionId} (customer {subscription.CustomerId}) yet.");
+        if (row.CreatorProfile?.Status == CreatorStatus.Deleted && DuplicateSubscriptionGuard.IsLive(subscription))
+            subscription = await duplicates.EndForDeletedCreatorAsync(subscription, row.CreatorProfileId, cancellationToken);
+        else if (row.StripeSubscriptionId != subscription.Id && DuplicateSubscriptionGuard.IsLive(subscription))
+            subscription = await duplicates.KeepOldestAsync(subscription, row, cancellationToken);
 
         var item = subscription.Items?.Data?.FirstOrDefault()
             ?? throw new InvalidOperationException($"Stripe subscription {subscriptionId} has no item.");
@@ -57,7 +68,7 @@ public sealed class StripeSubscriptionSync(
 
     private async Task<CreatorSubscription?> FindCreatorSubscriptionAsync(Subscription subscription, int? hint, CancellationToken cancellationToken)
     {
-        var query = db.CreatorSubscriptions.Include(s => s.Plan).Include(s => s.PlanPrice);
+        var query = db.CreatorSubscriptions.Include(s => s.Plan).Include(s => s.PlanPrice).Include(s => s.CreatorProfile);
         var row = await query.SingleOrDefaultAsync(s => s.StripeSubscriptionId == subscription.Id, cancellationToken);
         if (row is not null) return row;
         var creatorId = hint ?? MetadataCreatorId(subscription.Metadata);

@@ -79,11 +79,15 @@ public class StripeWebhookEvent
         Status = WebhookEventStatus.Processing;
     }
 
-    public void MarkProcessed(DateTime at)
+    /// <summary>
+    /// Marks the event as handled; <paramref name="note"/> is what the admin must know of it (a duplicate subscription
+    /// canceled), kept in <see cref="LastError"/> (shown as "Note" on a Processed row), or null.
+    /// </summary>
+    public void MarkProcessed(DateTime at, string? note = null)
     {
         Status = WebhookEventStatus.Processed;
         ProcessedAt = at;
-        LastError = null;
+        LastError = note is { Length: > 4000 } ? note[..4000] : note;
     }
 
     /// <summary>Marks the event as deliberately not acted on (unknown type, livemode mismatch), with why.</summary>

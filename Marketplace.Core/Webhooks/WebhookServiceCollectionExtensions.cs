@@ -27,6 +27,8 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<WebhookRecoveryJob>();
         services.AddScoped<ConnectAccountSync>();
         services.AddScoped<StripeSubscriptionSync>();
+        services.AddScoped<DuplicateSubscriptionGuard>();
+        services.AddScoped<WebhookProcessingNotes>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<CreatorCapabilities>();
         services.AddScoped<OrderFulfilment>();

@@ -52,6 +52,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             ["Hangfire:ServerEnabled"] = "false",
             ["Stripe:EmulatorUrl"] = "http://127.0.0.1:0",
             ["Stripe:SyncPricesOnStartup"] = "false", // tests count Stripe objects and plan API failures themselves
+            ["Security:IdentityPostsPerMinute"] = "100000", // tests sign up many creators from one address; the limit has its own test
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

@@ -53,6 +53,31 @@ public static class SubscribedCreators
         (await app.RowAsync(creatorId)).Plan!.Code.Should().Be(planCode);
     }
 
+    /// <summary>
+    /// A subscription Checkout for the creator's Customer (<c>metadata[creator_id]</c> set) on <paramref name="planCode"/>
+    /// monthly, created and paid on the hosted page without going through the app, as a second tab or an old page would;
+    /// returns the subscription id.
+    /// </summary>
+    public static async Task<string> PaySubscriptionAroundTheAppAsync(this LiveMarketplaceFactory app, int creatorId, string customerId, string planCode)
+    {
+        var priceId = await app.StripePriceIdAsync(planCode, PlanInterval.Month);
+        var metadata = new Dictionary<string, string> { ["creator_id"] = creatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var session = await app.Stripe.V1.Checkout.Sessions.CreateAsync(new Stripe.Checkout.SessionCreateOptions
+        {
+            Mode = "subscription",
+            Customer = customerId,
+            LineItems = [new Stripe.Checkout.SessionLineItemOptions { Price = priceId, Quantity = 1 }],
+            ClientReferenceId = metadata["creator_id"],
+            Metadata = metadata,
+            SubscriptionData = new Stripe.Checkout.SessionSubscriptionDataOptions { Metadata = metadata },
+            SuccessUrl = new Uri(app.AppUrl, "/creator/subscription").ToString(),
+        });
+        using var stripePage = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var paid = await stripePage.PostAsync(session.Url, new FormUrlEncodedContent([new("card_number", "4242424242424242"), new("action", "pay")]));
+        paid.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        return (await app.Stripe.V1.Checkout.Sessions.GetAsync(session.Id)).SubscriptionId;
+    }
+
     /// <summary>The creator's subscription row with plan and price (fresh, untracked).</summary>
     public static Task<CreatorSubscription> RowAsync(this MarketplaceFactory app, int creatorId) =>
         app.WithDbAsync(db => db.CreatorSubscriptions.AsNoTracking().Include(s => s.Plan).Include(s => s.PlanPrice).SingleAsync(s => s.CreatorProfileId == creatorId));

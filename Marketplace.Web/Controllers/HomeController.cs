@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marketplace.Web.Models;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Controllers;
@@ -14,11 +15,17 @@ public class HomeController : Controller
     public IActionResult Error() =>
         View(new ErrorViewModel { RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier });
 
-    /// <summary>Friendly page for 4xx answers (403, 404, …), re-executed by the status code pages middleware.</summary>
+    /// <summary>
+    /// Friendly page for 4xx answers (403, 404, …), re-executed by the status code pages middleware. The status is only
+    /// ever the failed request's own (<see cref="IStatusCodeReExecuteFeature.OriginalStatusCode"/>), never a bound value:
+    /// the re-executed request keeps its form and query, where <c>code=EVIL</c> would win over the route. Opened directly
+    /// (no re-execution), the page is a 404.
+    /// </summary>
     [Route("status/{code:int}")]
-    public IActionResult StatusCodePage(int code)
+    public IActionResult StatusCodePage()
     {
-        Response.StatusCode = code;
-        return View("StatusCode", code);
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not { } reExecuted) return NotFound();
+        Response.StatusCode = reExecuted.OriginalStatusCode;
+        return View("StatusCode", reExecuted.OriginalStatusCode);
     }
 }

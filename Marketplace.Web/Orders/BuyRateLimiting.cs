@@ -9,33 +9,24 @@ namespace Marketplace.Web.Orders;
 /// a Stripe call against <c>Stripe:MaxRequestsPerSecond</c>, so a visitor without an account gets
 /// <c>Orders:AnonymousBuyPermitPerMinute</c> per client address per minute (fixed window), then HTTP 429 with
 /// <c>Retry-After</c> and the status page. Signed-in buyers are not limited here (their reuse of one pending order is
-/// the guard). Behind a proxy, forward the client address (<c>UseForwardedHeaders</c>) or every visitor shares one window.
+/// the guard). Behind a proxy on loopback the client address comes from <c>X-Forwarded-For</c> (<see cref="Security.SecurityHeaders"/>, outside Development).
 /// </summary>
 public static class BuyRateLimiting
 {
     /// <summary>The policy's name, for <c>[EnableRateLimiting]</c>.</summary>
     public const string Policy = "buy";
 
-    /// <summary>Registers the limiter and its policy.</summary>
-    public static IServiceCollection AddBuyRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Adds the <see cref="Policy"/> policy to <paramref name="options"/>.</summary>
+    public static void AddBuyPolicy(this RateLimiterOptions options, IConfiguration configuration)
     {
         var permits = configuration.GetSection(OrderOptions.SectionName).Get<OrderOptions>()?.AnonymousBuyPermitPerMinute ?? new OrderOptions().AnonymousBuyPermitPerMinute;
-        return services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+        options.AddPolicy(Policy, context => context.User.Identity?.IsAuthenticated == true
+            ? RateLimitPartition.GetNoLimiter("signed-in")
+            : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            options.AddPolicy(Policy, context => context.User.Identity?.IsAuthenticated == true
-                ? RateLimitPartition.GetNoLimiter("signed-in")
-                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
+                PermitLimit = permits,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
     }
 }

@@ -27,12 +27,14 @@ public enum WebhookProcessingOutcome
 /// <summary>
 /// The per-row processing shared by <see cref="ProcessStripeWebhookJob"/> (one row) and
 /// <see cref="ProcessStripeWebhookBatchJob"/> (one row per DI scope): takes the row's lock, counts the attempt, dispatches
-/// the event to the handler of its type and records the outcome, or the failure (and rethrows it). Scoped.
+/// the event to the handler of its type and records the outcome, or the failure (and rethrows it). An object Stripe does
+/// not hold (<see cref="StripeObjectAbsence"/>) fails the first attempt (retried shortly) and makes the second Ignored. Scoped.
 /// </summary>
 public sealed class WebhookEventProcessor(
     MarketplaceDbContext db,
     IEnumerable<IStripeEventHandler> handlers,
     IDistributedLocks locks,
+    WebhookProcessingNotes notes,
     TimeProvider clock,
     ILogger<WebhookEventProcessor> logger)
 {
@@ -67,12 +69,22 @@ public sealed class WebhookEventProcessor(
         {
             var ignoredBecause = await DispatchAsync(row, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            if (ignoredBecause is null) row.MarkProcessed(now);
+            if (ignoredBecause is null) row.MarkProcessed(now, notes.Text);
             else row.MarkIgnored(now, ignoredBecause);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Stripe event {StripeEventId} ({StripeEventType}) {Outcome} after {Attempts} attempt(s)",
                 row.StripeEventId, row.Type, row.Status, row.Attempts);
             return ignoredBecause is null ? WebhookProcessingOutcome.Processed : WebhookProcessingOutcome.Ignored;
+        }
+        catch (Exception ex) when (row.Attempts >= StripeObjectAbsence.AttemptsBeforeIgnoring && StripeObjectAbsence.Describe(ex) is { } absent)
+        {
+            // Retrying for hours would not make Stripe hold the object: settled as Ignored after one short retry.
+            db.ChangeTracker.Clear();
+            var fresh = await db.StripeWebhookEvents.SingleAsync(e => e.Id == inboxEventId, CancellationToken.None);
+            fresh.MarkIgnored(clock.GetUtcNow().UtcDateTime, $"{absent}; ignored after {fresh.Attempts} attempts");
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogWarning("Stripe event {StripeEventId} ({StripeEventType}) Ignored: {Reason}", fresh.StripeEventId, fresh.Type, absent);
+            return WebhookProcessingOutcome.Ignored;
         }
         catch (Exception ex)
         {

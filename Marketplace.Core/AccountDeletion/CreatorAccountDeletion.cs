@@ -1,0 +1,163 @@
+using Marketplace.Core.Creators;
+using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
+using Marketplace.Core.Plans;
+using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Subscriptions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Stripe;
+
+namespace Marketplace.Core.AccountDeletion;
+
+/// <summary>
+/// "Delete personal data" for a creator, in this order, so that no money keeps moving for someone who left:
+/// first Stripe (every open Checkout Session of the creator's Customer expired, every subscription not yet canceled
+/// canceled at once with no further invoice, https://docs.stripe.com/api/subscriptions/cancel), then, in one database
+/// transaction, the personal data: the shop name and slug replaced, listings deleted, the Identity user emptied (email,
+/// user name, password, phone, roles, logins, claims, tokens) and locked for good. The payment ledger stays as
+/// bookkeeping records of the anonymised profile (invoice id, amount, currency, status, date; no hosted invoice link),
+/// and so do the Stripe ids (Customer, Connect account) that tie them to Stripe's own records. While the creator's
+/// Connect account holds a balance (available or pending, https://docs.stripe.com/api/balance) the deletion is refused,
+/// saying how much; an empty account is left as Stripe holds it, linked to the anonymised profile (Stripe would let the
+/// platform delete it once every balance is zero, <c>DELETE /v1/accounts/{id}</c>; the emulator has no such endpoint yet).
+/// </summary>
+public sealed class CreatorAccountDeletion(
+    MarketplaceDbContext db,
+    UserManager<IdentityUser> userManager,
+    IStripeGateway stripe,
+    IDistributedLocks locks,
+    CreatorCapabilities capabilities,
+    ILogger<CreatorAccountDeletion> logger)
+{
+    /// <summary>
+    /// Deletes the personal data of Identity user <paramref name="userId"/> (a creator or not). Returns a refusal with
+    /// the reason, and nothing changed here, when Stripe could not be reached or refused.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The user does not exist, or Identity refused to update it.</exception>
+    public async Task<AccountDeletionResult> DeleteAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await userManager.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No user {userId}.");
+        var creator = await db.CreatorProfiles.Include(c => c.Subscription).SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        if (creator is null)
+        {
+            Require(await userManager.DeleteAsync(user));
+            return AccountDeletionResult.Deleted;
+        }
+
+        // The checkout's own lock: no plan selection can open a Checkout Session while the deletion runs.
+        using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creator.Id}", TimeSpan.FromSeconds(30), cancellationToken);
+        try
+        {
+            if (await ConnectBalanceAsync(creator, cancellationToken) is { } held)
+                return AccountDeletionResult.Refused($"Your account was not deleted: your Stripe account still holds {held}. Stripe pays it out to your bank account on its schedule (your Stripe Express dashboard shows it); delete your account once the balance is zero.");
+            await EndStripeBillingAsync(creator, cancellationToken);
+        }
+        catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(ex, "Creator {CreatorId}: account not deleted, Stripe failed while ending the billing", creator.Id);
+            return AccountDeletionResult.Refused(
+                "Your account was not deleted: Stripe could not be reached (or refused) to cancel your subscription, and nothing is deleted while it may still bill you. Please try again in a few minutes.");
+        }
+
+        await DeletePersonalDataAsync(user, creator, cancellationToken);
+        capabilities.Invalidate(creator.Id);
+        logger.LogInformation("Creator {CreatorId}: personal data deleted, Stripe billing ended, ledger kept anonymised", creator.Id);
+        return AccountDeletionResult.Deleted;
+    }
+
+    /// <summary>The connected account's non-zero balances ("12.34 EUR pending, …"), or null when it holds nothing or is not reachable.</summary>
+    private async Task<string?> ConnectBalanceAsync(CreatorProfile creator, CancellationToken cancellationToken)
+    {
+        var accountId = await db.CreatorStripeAccounts.Where(a => a.CreatorProfileId == creator.Id && !a.IsDeauthorized)
+            .Select(a => a.StripeAccountId).SingleOrDefaultAsync(cancellationToken);
+        if (accountId is null) return null;
+        Balance balance;
+        try
+        {
+            balance = await stripe.GetConnectBalanceAsync(accountId, cancellationToken);
+        }
+        catch (StripeException ex) when (Webhooks.Processing.StripeObjectAbsence.Describe(ex) is not null)
+        {
+            return null; // the platform no longer reaches the account: nothing of it is ours to hold back
+        }
+
+        var held = (balance.Available ?? []).Select(a => (a.Amount, a.Currency, State: "available"))
+            .Concat((balance.Pending ?? []).Select(p => (p.Amount, p.Currency, State: "pending")))
+            .Where(x => x.Amount != 0).Select(x => $"{Money.Format(x.Amount, x.Currency)} {x.State}").ToList();
+        return held.Count == 0 ? null : string.Join(", ", held);
+    }
+
+    // Sessions first (a page paid during the deletion would start a subscription), then every subscription not yet canceled,
+    // the one we know of included even if it is on another Customer.
+    private async Task EndStripeBillingAsync(CreatorProfile creator, CancellationToken cancellationToken)
+    {
+        var row = creator.Subscription;
+        var subscriptionIds = new List<string>();
+        if (row?.StripeCustomerId is { } customerId)
+        {
+            foreach (var session in await stripe.ListOpenCheckoutSessionsAsync(customerId, cancellationToken))
+                await stripe.ExpireCheckoutSessionAsync(session.Id, cancellationToken);
+            subscriptionIds.AddRange((await stripe.ListCustomerSubscriptionsAsync(customerId, cancellationToken))
+                .Where(s => s.Status is not ("canceled" or "incomplete_expired")).Select(s => s.Id));
+        }
+
+        if (row?.StripeSubscriptionId is { } current && !subscriptionIds.Contains(current)) subscriptionIds.Add(current);
+        foreach (var subscriptionId in subscriptionIds)
+        {
+            await stripe.CancelSubscriptionNowAsync(subscriptionId, "The creator deleted their account.", cancellationToken);
+            logger.LogInformation("Creator {CreatorId}: Stripe subscription {StripeSubscriptionId} canceled at once (account deleted)", creator.Id, subscriptionId);
+        }
+    }
+
+    private async Task DeletePersonalDataAsync(IdentityUser user, CreatorProfile creator, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var freePlan = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free, cancellationToken);
+            creator.Subscription?.ActivateFreePlan(freePlan);
+            creator.Anonymise();
+            db.Listings.RemoveRange(await db.Listings.Where(l => l.CreatorProfileId == creator.Id).ToListAsync(cancellationToken));
+            foreach (var payment in await db.Payments.Where(p => p.CreatorProfileId == creator.Id).ToListAsync(cancellationToken)) payment.Anonymise();
+            await db.SaveChangesAsync(cancellationToken);
+            await EmptyIdentityUserAsync(user);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private async Task EmptyIdentityUserAsync(IdentityUser user)
+    {
+        foreach (var login in await userManager.GetLoginsAsync(user)) Require(await userManager.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey));
+        Require(await userManager.RemoveClaimsAsync(user, await userManager.GetClaimsAsync(user)));
+        Require(await userManager.RemoveFromRolesAsync(user, await userManager.GetRolesAsync(user)));
+        await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync();
+        if (await userManager.HasPasswordAsync(user)) Require(await userManager.RemovePasswordAsync(user));
+        var placeholder = $"deleted-{user.Id}@deleted.invalid";
+        user.UserName = placeholder;
+        user.Email = placeholder;
+        user.EmailConfirmed = false;
+        user.PhoneNumber = null;
+        user.PhoneNumberConfirmed = false;
+        user.TwoFactorEnabled = false;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        Require(await userManager.UpdateAsync(user));
+        Require(await userManager.UpdateSecurityStampAsync(user));
+    }
+
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException("Identity refused: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
+
+/// <summary>What <see cref="CreatorAccountDeletion.DeleteAsync"/> did: deleted, or refused with a message for the user.</summary>
+public sealed record AccountDeletionResult(bool Succeeded, string? RefusedBecause)
+{
+    public static AccountDeletionResult Deleted { get; } = new(true, null);
+
+    public static AccountDeletionResult Refused(string reason) => new(false, reason);
+}

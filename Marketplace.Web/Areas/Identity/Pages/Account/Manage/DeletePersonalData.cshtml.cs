@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Core.AccountDeletion;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>
+/// Replaces Identity UI's Delete personal data page: the password is checked, then <see cref="CreatorAccountDeletion"/>
+/// ends the Stripe billing before any personal data goes, and a refusal (Stripe unreachable) is shown on the page with
+/// nothing changed.
+/// </summary>
+public sealed class DeletePersonalDataModel(UserManager<IdentityUser> userManager, SignInManager<IdentityUser> signInManager,
+    CreatorAccountDeletion deletion) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool RequirePassword { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await userManager.GetUserAsync(User);
+        if (user is null) return NotFound("Unable to load your account.");
+        RequirePassword = await userManager.HasPasswordAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await userManager.GetUserAsync(User);
+        if (user is null) return NotFound("Unable to load your account.");
+        RequirePassword = await userManager.HasPasswordAsync(user);
+        if (RequirePassword && (string.IsNullOrEmpty(Input.Password) || !await userManager.CheckPasswordAsync(user, Input.Password)))
+        {
+            ModelState.AddModelError(string.Empty, "Incorrect password.");
+            return Page();
+        }
+
+        var result = await deletion.DeleteAsync(user.Id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.RefusedBecause!);
+            return Page();
+        }
+
+        await signInManager.SignOutAsync();
+        return Redirect("~/");
+    }
+
+    /// <summary>The confirmation form.</summary>
+    public sealed class InputModel
+    {
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string? Password { get; set; }
+    }
+}

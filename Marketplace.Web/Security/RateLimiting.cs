@@ -1,0 +1,32 @@
+using Marketplace.Web.Orders;
+
+namespace Marketplace.Web.Security;
+
+/// <summary>
+/// ASP.NET Core's rate limiter, registered once (https://learn.microsoft.com/aspnet/core/performance/rate-limit): the
+/// Identity POST limits as its global limiter (<see cref="IdentityRateLimiting"/>) and the anonymous Buy policy
+/// (<see cref="BuyRateLimiting"/>). A refused request answers 429 with <c>Retry-After: 60</c>, rendered by the status
+/// page. The middleware runs once, after authentication (Buy's policy depends on who is signed in).
+/// </summary>
+public static class RateLimiting
+{
+    /// <summary>Registers the limiter with both sets of limits.</summary>
+    /// <exception cref="InvalidOperationException">A configured limit is not a positive number (at start-up).</exception>
+    public static IServiceCollection AddMarketplaceRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Read (and validated) now, so a bad setting stops the app at start-up rather than at the first request.
+        var limits = new Microsoft.AspNetCore.RateLimiting.RateLimiterOptions();
+        limits.AddIdentityLimits(configuration);
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            options.GlobalLimiter = limits.GlobalLimiter;
+            options.AddBuyPolicy(configuration);
+        });
+    }
+}
