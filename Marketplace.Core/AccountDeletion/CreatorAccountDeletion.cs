@@ -22,6 +22,10 @@ namespace Marketplace.Core.AccountDeletion;
 /// Connect account holds a balance (available or pending, https://docs.stripe.com/api/balance) the deletion is refused,
 /// saying how much; an empty account is left as Stripe holds it, linked to the anonymised profile (Stripe would let the
 /// platform delete it once every balance is zero, <c>DELETE /v1/accounts/{id}</c>; the emulator has no such endpoint yet).
+/// Orders: while a buyer may still be paying one of the creator's listings (a Pending order whose Checkout Session is
+/// still open) the deletion is refused, saying so; the creator's orders stay as bookkeeping records, and a listing that
+/// was ordered is deactivated and emptied of its description and delivery note rather than deleted (orders refer to it).
+/// Any user's own purchases lose their buyer email and user id (<see cref="Orders.Order.AnonymiseBuyer"/>).
 /// </summary>
 public sealed class CreatorAccountDeletion(
     MarketplaceDbContext db,
@@ -29,6 +33,7 @@ public sealed class CreatorAccountDeletion(
     IStripeGateway stripe,
     IDistributedLocks locks,
     CreatorCapabilities capabilities,
+    TimeProvider clock,
     ILogger<CreatorAccountDeletion> logger)
 {
     /// <summary>
@@ -42,6 +47,7 @@ public sealed class CreatorAccountDeletion(
         var creator = await db.CreatorProfiles.Include(c => c.Subscription).SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
         if (creator is null)
         {
+            await AnonymisePurchasesAsync(userId, cancellationToken);
             Require(await userManager.DeleteAsync(user));
             return AccountDeletionResult.Deleted;
         }
@@ -50,6 +56,9 @@ public sealed class CreatorAccountDeletion(
         using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creator.Id}", TimeSpan.FromSeconds(30), cancellationToken);
         try
         {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await db.Orders.AnyAsync(o => o.CreatorProfileId == creator.Id && o.Status == Orders.OrderStatus.Pending && o.CheckoutExpiresAt > now, cancellationToken))
+                return AccountDeletionResult.Refused("Your account was not deleted: a buyer is paying for one of your listings right now. Their Checkout page closes within 30 minutes; delete your account after that.");
             if (await ConnectBalanceAsync(creator, cancellationToken) is { } held)
                 return AccountDeletionResult.Refused($"Your account was not deleted: your Stripe account still holds {held}. Stripe pays it out to your bank account on its schedule (your Stripe Express dashboard shows it); delete your account once the balance is zero.");
             await EndStripeBillingAsync(creator, cancellationToken);
@@ -97,17 +106,34 @@ public sealed class CreatorAccountDeletion(
         var subscriptionIds = new List<string>();
         if (row?.StripeCustomerId is { } customerId)
         {
-            foreach (var session in await stripe.ListOpenCheckoutSessionsAsync(customerId, cancellationToken))
-                await stripe.ExpireCheckoutSessionAsync(session.Id, cancellationToken);
-            subscriptionIds.AddRange((await stripe.ListCustomerSubscriptionsAsync(customerId, cancellationToken))
-                .Where(s => s.Status is not ("canceled" or "incomplete_expired")).Select(s => s.Id));
+            await UnlessStripeLacksItAsync(async () =>
+            {
+                foreach (var session in await stripe.ListOpenCheckoutSessionsAsync(customerId, cancellationToken))
+                    await stripe.ExpireCheckoutSessionAsync(session.Id, cancellationToken);
+                subscriptionIds.AddRange((await stripe.ListCustomerSubscriptionsAsync(customerId, cancellationToken))
+                    .Where(s => s.Status is not ("canceled" or "incomplete_expired")).Select(s => s.Id));
+            }, creator, customerId);
         }
 
         if (row?.StripeSubscriptionId is { } current && !subscriptionIds.Contains(current)) subscriptionIds.Add(current);
         foreach (var subscriptionId in subscriptionIds)
         {
-            await stripe.CancelSubscriptionNowAsync(subscriptionId, "The creator deleted their account.", cancellationToken);
+            await UnlessStripeLacksItAsync(() => stripe.CancelSubscriptionNowAsync(subscriptionId, "The creator deleted their account.", cancellationToken),
+                creator, subscriptionId);
             logger.LogInformation("Creator {CreatorId}: Stripe subscription {StripeSubscriptionId} canceled at once (account deleted)", creator.Id, subscriptionId);
+        }
+    }
+
+    // An object Stripe does not hold (resource_missing: deleted, or from a test-data reset) bills nobody: nothing to end.
+    private async Task UnlessStripeLacksItAsync(Func<Task> action, CreatorProfile creator, string stripeId)
+    {
+        try
+        {
+            await action();
+        }
+        catch (StripeException ex) when (Webhooks.Processing.StripeObjectAbsence.Describe(ex) is { } absence)
+        {
+            logger.LogWarning("Creator {CreatorId}: {StripeObjectId} is not on this Stripe account ({Absence}); nothing of it to end", creator.Id, stripeId, absence);
         }
     }
 
@@ -120,12 +146,38 @@ public sealed class CreatorAccountDeletion(
             var freePlan = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free, cancellationToken);
             creator.Subscription?.ActivateFreePlan(freePlan);
             creator.Anonymise();
-            db.Listings.RemoveRange(await db.Listings.Where(l => l.CreatorProfileId == creator.Id).ToListAsync(cancellationToken));
+            await RemoveListingsAsync(creator, cancellationToken);
+            await AnonymisePurchasesAsync(user.Id, cancellationToken);
             foreach (var payment in await db.Payments.Where(p => p.CreatorProfileId == creator.Id).ToListAsync(cancellationToken)) payment.Anonymise();
             await db.SaveChangesAsync(cancellationToken);
             await EmptyIdentityUserAsync(user);
             await transaction.CommitAsync(cancellationToken);
         });
+    }
+
+    // Listings no order refers to are deleted; an ordered one stays (orders point at it), inactive and without its texts.
+    private async Task RemoveListingsAsync(CreatorProfile creator, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ordered = await db.Orders.Where(o => o.CreatorProfileId == creator.Id).Select(o => o.ListingId).Distinct().ToListAsync(cancellationToken);
+        foreach (var listing in await db.Listings.Where(l => l.CreatorProfileId == creator.Id).ToListAsync(cancellationToken))
+        {
+            if (!ordered.Contains(listing.Id))
+            {
+                db.Listings.Remove(listing);
+                continue;
+            }
+
+            listing.Update(listing.Title, null, listing.PriceMinor, listing.Currency, now, deliveryNote: null);
+            if (listing.IsActive) listing.Deactivate(now);
+        }
+    }
+
+    private async Task AnonymisePurchasesAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var order in await db.Orders.Where(o => o.BuyerUserId == userId).ToListAsync(cancellationToken)) order.AnonymiseBuyer(now);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EmptyIdentityUserAsync(IdentityUser user)

@@ -191,6 +191,19 @@ public class Order
         return true;
     }
 
+    /// <summary>
+    /// The buyer deleted their account: the order stays as the creator's bookkeeping record (listing, amounts, Stripe
+    /// ids, dates) without the buyer's email or user id. Returns false when there was nothing left to remove.
+    /// </summary>
+    public bool AnonymiseBuyer(DateTime now)
+    {
+        if (BuyerUserId is null && BuyerEmail is null) return false;
+        BuyerUserId = null;
+        BuyerEmail = null;
+        UpdatedAt = now;
+        return true;
+    }
+
     private static bool Fill(string? current, string? value, Action<string> set)
     {
         if (current is not null || string.IsNullOrEmpty(value)) return false;
