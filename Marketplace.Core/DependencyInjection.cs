@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.OrderQueries>();
         services.AddScoped<Orders.CreatorSales>();
         services.AddScoped<ExpressDashboard>();
+        services.AddScoped<Payouts.PayoutQueries>();
         return services;
     }
 }

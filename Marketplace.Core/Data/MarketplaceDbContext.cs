@@ -3,6 +3,7 @@ using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payments;
+using Marketplace.Core.Payouts;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks;
@@ -40,6 +41,8 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     public DbSet<Listing> Listings => Set<Listing>();
 
     public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
 
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

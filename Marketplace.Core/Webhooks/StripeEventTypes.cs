@@ -6,6 +6,11 @@ public static class StripeEventTypes
     public const string AccountUpdated = "account.updated";
     public const string CapabilityUpdated = "capability.updated";
     public const string AccountApplicationDeauthorized = "account.application.deauthorized";
+    public const string PayoutCreated = "payout.created";
+    public const string PayoutUpdated = "payout.updated";
+    public const string PayoutPaid = "payout.paid";
+    public const string PayoutFailed = "payout.failed";
+    public const string PayoutCanceled = "payout.canceled";
     public const string CheckoutSessionCompleted = "checkout.session.completed";
     public const string CheckoutSessionExpired = "checkout.session.expired";
     public const string CustomerSubscriptionCreated = "customer.subscription.created";
@@ -14,8 +19,9 @@ public static class StripeEventTypes
     public const string InvoicePaid = "invoice.paid";
     public const string InvoicePaymentFailed = "invoice.payment_failed";
 
-    /// <summary>What the Connect endpoint subscribes to.</summary>
-    public static IReadOnlyList<string> Connect { get; } = [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized];
+    /// <summary>What the Connect endpoint subscribes to: the creators' accounts and their payouts.</summary>
+    public static IReadOnlyList<string> Connect { get; } =
+        [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized, PayoutCreated, PayoutUpdated, PayoutPaid, PayoutFailed, PayoutCanceled];
 
     /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions and the buyers' payment-mode sessions.</summary>
     public static IReadOnlyList<string> Billing { get; } =

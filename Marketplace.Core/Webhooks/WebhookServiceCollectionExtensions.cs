@@ -1,6 +1,7 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payments;
+using Marketplace.Core.Payouts;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Billing;
 using Marketplace.Core.Webhooks.Connect;
@@ -32,10 +33,17 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<PaymentLedger>();
         services.AddScoped<CreatorCapabilities>();
         services.AddScoped<OrderFulfilment>();
+        services.AddScoped<PayoutSync>();
+        services.AddScoped<ConnectBalanceQuery>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, AccountApplicationDeauthorizedHandler>();
+        services.AddScoped<IStripeEventHandler, PayoutCreatedHandler>();
+        services.AddScoped<IStripeEventHandler, PayoutUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, PayoutPaidHandler>();
+        services.AddScoped<IStripeEventHandler, PayoutFailedHandler>();
+        services.AddScoped<IStripeEventHandler, PayoutCanceledHandler>();
         services.AddScoped<IStripeEventHandler, CheckoutSessionCompletedHandler>();
         services.AddScoped<IStripeEventHandler, CheckoutSessionExpiredHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionCreatedHandler>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Orders;
+using Marketplace.Core.Payouts;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
@@ -11,12 +12,14 @@ namespace Marketplace.Web.Controllers;
 
 /// <summary>
 /// The signed-in creator's sales, <c>/creator/sales</c>: each order with the platform's fee and what the creator keeps,
-/// paid totals per currency (this month, last month, all time), paging, and the CSV export. Only the signed-in
-/// creator's orders, never an id from the request.
+/// paid totals per currency (this month, last month, all time), paging, the CSV export, the Connect account's balance
+/// (cached <see cref="ConnectBalanceQuery.CacheDuration"/>; "balance unavailable" when Stripe cannot answer) and the
+/// payouts to the bank. Only the signed-in creator's orders, never an id from the request.
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
-public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard) : Controller
+public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
+    ConnectBalanceQuery balances) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
     [HttpGet("")]
@@ -25,7 +28,8 @@ public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales
         var creatorId = await CreatorIdAsync(cancellationToken);
         if (creatorId is null) return Forbid();
         return View(new SalesPageViewModel(await sales.PageAsync(creatorId.Value, page, cancellationToken),
-            await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken)));
+            await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken),
+            await balances.ForCreatorAsync(creatorId.Value, cancellationToken), await payouts.LatestAsync(creatorId.Value, cancellationToken)));
     }
 
     /// <summary>Every order as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>).</summary>

@@ -354,6 +354,72 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ArrivalDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StripeAccountId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("StripeCreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StripePayoutId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StripePayoutId")
+                        .IsUnique();
+
+                    b.HasIndex("CreatorProfileId", "Status", "StripeCreatedAt");
+
+                    b.HasIndex("StripeAccountId", "Status", "StripeCreatedAt");
+
+                    b.ToTable("Payouts");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -899,6 +965,17 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("CreatorSubscription");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CreatorProfile");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Plans.PlanPrice", b =>

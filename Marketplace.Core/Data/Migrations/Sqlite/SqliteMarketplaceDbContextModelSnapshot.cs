@@ -338,6 +338,70 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArrivalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeAccountId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StripeCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripePayoutId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StripePayoutId")
+                        .IsUnique();
+
+                    b.HasIndex("CreatorProfileId", "Status", "StripeCreatedAt");
+
+                    b.HasIndex("StripeAccountId", "Status", "StripeCreatedAt");
+
+                    b.ToTable("Payouts");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -866,6 +930,17 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("CreatorSubscription");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CreatorProfile");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Plans.PlanPrice", b =>
