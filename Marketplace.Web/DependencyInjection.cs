@@ -1,6 +1,7 @@
 using Marketplace.Core;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
+using Marketplace.Web.Configuration;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
@@ -60,6 +61,7 @@ public static class DependencyInjection
         services.AddControllersWithViews();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
+        services.AddMarketplaceRequestCultures();
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
@@ -88,6 +90,7 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
+        app.UseRequestLocalization(); // the culture forms read amounts in (Configuration/RequestCultures.cs)
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
