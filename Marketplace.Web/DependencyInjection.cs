@@ -34,6 +34,7 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddSignInManager<Security.LockoutSignInManager>()
+            .AddUserValidator<AccountLengthUserValidator>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         return builder;

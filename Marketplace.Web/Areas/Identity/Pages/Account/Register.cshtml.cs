@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -44,7 +45,7 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         [Display(Name = "Shop name")]
         public string DisplayName { get; set; } = "";
 
-        [Required, EmailAddress]
+        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
 
