@@ -2,8 +2,9 @@ namespace Marketplace.Core.Amounts;
 
 /// <summary>
 /// The currencies Stripe charges in and its maximum charge amount. The list is Stripe's "Supported presentment
-/// currencies" (https://docs.stripe.com/currencies#presentment-currencies, read 2026-12-01), ISO 4217 codes in lower case
-/// as Stripe's API wants them; the maximum is "amount value supports up to eight digits"
+/// currencies" (https://docs.stripe.com/currencies#presentment-currencies), ISO 4217 codes in lower case as Stripe's API
+/// wants them; the page renders its list by script, so this copy was typed from it by hand (2026-12) and a currency
+/// Stripe adds must be added here. The maximum is "amount value supports up to eight digits"
 /// (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts): 99,999,999 minor units in every currency.
 /// </summary>
 public static class StripeCurrencies
