@@ -1,6 +1,7 @@
 using Marketplace.Core;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
+using Marketplace.Web.Configuration;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
@@ -33,6 +34,7 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddSignInManager<Security.LockoutSignInManager>()
+            .AddUserValidator<AccountLengthUserValidator>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -60,9 +62,11 @@ public static class DependencyInjection
         services.AddControllersWithViews();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
+        services.AddMarketplaceRequestCultures();
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         return builder;
@@ -88,6 +92,7 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
+        app.UseRequestLocalization(); // the culture forms read amounts in (Configuration/RequestCultures.cs)
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

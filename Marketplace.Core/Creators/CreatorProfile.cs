@@ -1,5 +1,6 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Subscriptions;
+using Marketplace.Core.Text;
 
 namespace Marketplace.Core.Creators;
 
@@ -14,10 +15,11 @@ public class CreatorProfile
     }
 
     /// <summary>Creates an active creator profile for an Identity user.</summary>
-    /// <exception cref="DomainException">The display name or slug is empty.</exception>
+    /// <exception cref="DomainException">The display name or slug is empty, or the display name breaks <see cref="TextRules.NameError"/>.</exception>
     public CreatorProfile(string userId, string displayName, string slug)
     {
         if (string.IsNullOrWhiteSpace(displayName)) throw new DomainException("A display name is required.");
+        TextRules.EnsureName(displayName, "shop name");
         if (string.IsNullOrWhiteSpace(slug)) throw new DomainException("A slug is required.");
         UserId = userId;
         DisplayName = displayName.Trim();

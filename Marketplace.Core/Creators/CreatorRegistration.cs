@@ -5,6 +5,7 @@ using Marketplace.Core.Subscriptions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Marketplace.Core.Text;
 
 namespace Marketplace.Core.Creators;
 
@@ -18,13 +19,14 @@ public sealed class CreatorRegistration(
     ILogger<CreatorRegistration> logger)
 {
     /// <summary>
-    /// Registers a creator. Returns the new user on success, or Identity's errors (duplicate email, weak password…)
-    /// with nothing stored.
+    /// Registers a creator. Returns the new user on success, or the errors (a shop name breaking <see cref="TextRules"/>,
+    /// Identity's: duplicate email, weak password…) with nothing stored.
     /// </summary>
     /// <exception cref="InvalidOperationException">The Free plan is missing (seeding did not run).</exception>
     public async Task<CreatorRegistrationResult> RegisterAsync(string email, string password, string displayName,
         CancellationToken cancellationToken = default)
     {
+        if (TextRules.NameError(displayName, "shop name") is { } nameError) return CreatorRegistrationResult.Failed([new IdentityError { Code = "ShopName", Description = nameError }]);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

@@ -1,4 +1,6 @@
+using Marketplace.Core.Amounts;
 using Marketplace.Core.Creators;
+using Marketplace.Core.Text;
 
 namespace Marketplace.Core.Listings;
 
@@ -14,7 +16,7 @@ public class Listing
     }
 
     /// <summary>Creates an active listing for a creator.</summary>
-    /// <exception cref="DomainException">The title is empty, the price negative or the currency not three letters.</exception>
+    /// <exception cref="DomainException">The title is empty, the price not 1 to 99,999,999 minor units or the currency not one Stripe supports.</exception>
     public Listing(int creatorProfileId, string title, string? description, long priceMinor, string currency, DateTime now, string? deliveryNote = null)
     {
         CreatorProfileId = creatorProfileId;
@@ -63,15 +65,18 @@ public class Listing
     public const int MaxDeliveryNoteLength = 2000;
 
     /// <summary>Changes the listing's text and price.</summary>
-    /// <exception cref="DomainException">The title is empty or too long, the description or delivery note too long, the price negative or the currency not three letters.</exception>
+    /// <exception cref="DomainException">The title is empty or too long, the description or delivery note too long, the price not 1 to 99,999,999 minor units, the currency not one Stripe supports, or a text breaks <see cref="TextRules"/>.</exception>
     public void Update(string title, string? description, long priceMinor, string currency, DateTime now, string? deliveryNote = null)
     {
         if (deliveryNote is { Length: > MaxDeliveryNoteLength }) throw new DomainException($"The delivery note is at most {MaxDeliveryNoteLength} characters.");
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A title is required.");
+        TextRules.EnsureName(title, "title");
+        TextRules.EnsureMultiLine(description, "description");
+        TextRules.EnsureMultiLine(deliveryNote, "delivery note");
         if (title.Trim().Length > MaxTitleLength) throw new DomainException($"The title is at most {MaxTitleLength} characters.");
         if (description is { Length: > MaxDescriptionLength }) throw new DomainException($"The description is at most {MaxDescriptionLength} characters.");
-        if (priceMinor < 0) throw new DomainException("The price cannot be negative.");
-        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetter)) throw new DomainException("The currency is a three-letter ISO code.");
+        if (priceMinor is < 1 or > StripeCurrencies.MaxAmountMinor) throw new DomainException($"The price is 1 to {StripeCurrencies.MaxAmountMinor} minor units (Stripe's maximum charge amount).");
+        if (!StripeCurrencies.IsSupported(currency)) throw new DomainException("The currency is one Stripe charges in (ISO 4217, e.g. EUR).");
         Title = title.Trim();
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         DeliveryNote = string.IsNullOrWhiteSpace(deliveryNote) ? null : deliveryNote.Trim();

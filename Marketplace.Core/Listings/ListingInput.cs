@@ -1,35 +1,17 @@
 using System.Globalization;
-using Marketplace.Core.Plans;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Core.Listings;
 
 /// <summary>
-/// A listing as a creator types it: the price in major units as text (<c>19.99</c> EUR, <c>5000</c> XAF, a dot for
-/// decimals), a three-letter currency and the delivery note a paying buyer gets.
+/// A listing as a creator types it: the price in major units as text in <see cref="Culture"/> (<c>19.99</c> EUR in
+/// English, <c>19,99</c> in French, <c>5000</c> XAF; the invariant culture when null, as for the JSON API), a currency
+/// Stripe supports and the delivery note a paying buyer gets.
 /// </summary>
-public sealed record ListingInput(string? Title, string? Description, string? Price, string? Currency, string? DeliveryNote = null)
+public sealed record ListingInput(string? Title, string? Description, string? Price, string? Currency, string? DeliveryNote = null, CultureInfo? Culture = null)
 {
-    /// <summary>The price in minor units (zero-decimal aware, <see cref="Money.ToMinor"/>), or the error to show.</summary>
-    public (long? Minor, string? Error) PriceMinor()
-    {
-        var currency = (Currency ?? "").Trim().ToLowerInvariant();
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetter)) return (null, "The currency is a three-letter ISO code, e.g. EUR.");
-        if (!decimal.TryParse((Price ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major))
-            return (null, "Enter the price as a number, with a dot for decimals (e.g. 19.99).");
-        try
-        {
-            return (Money.ToMinor(major, currency), null);
-        }
-        catch (ArgumentException)
-        {
-            var digits = Money.DecimalDigits(currency);
-            return (null, digits == 0 ? $"{currency.ToUpperInvariant()} has no decimals: enter a whole amount." : $"{currency.ToUpperInvariant()} has at most {digits} decimals.");
-        }
-        catch (OverflowException)
-        {
-            return (null, "That price is too large.");
-        }
-    }
+    /// <summary>The price in minor units or the error to show, read by <see cref="AmountParser"/>.</summary>
+    public AmountResult PriceMinor() => AmountParser.Parse(Price, Currency, Culture ?? CultureInfo.InvariantCulture);
 }
 
 /// <summary>What happened to a listing request.</summary>

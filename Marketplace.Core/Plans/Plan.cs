@@ -1,3 +1,5 @@
+using Marketplace.Core.Text;
+
 namespace Marketplace.Core.Plans;
 
 /// <summary>
@@ -52,10 +54,12 @@ public class Plan
     public bool IsFree => Code == PlanCodes.Free;
 
     /// <summary>Changes what the plan is called, shows and allows.</summary>
-    /// <exception cref="DomainException">The name is empty or trial days are negative.</exception>
+    /// <exception cref="DomainException">The name is empty, the name or description breaks <see cref="TextRules"/>, or trial days are negative.</exception>
     public void Update(string name, string description, int sortOrder, int trialDays, PlanCapabilities capabilities)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A plan name is required.");
+        TextRules.EnsureName(name, "plan name");
+        TextRules.EnsureMultiLine(description, "plan description");
         if (trialDays < 0) throw new DomainException("Trial days cannot be negative.");
         if (capabilities.CommissionRateBps is < 0 or > 10_000) throw new DomainException("The commission must be between 0 and 10000 basis points.");
         Name = name.Trim();

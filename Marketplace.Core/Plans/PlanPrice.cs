@@ -1,3 +1,5 @@
+using Marketplace.Core.Amounts;
+
 namespace Marketplace.Core.Plans;
 
 /// <summary>
@@ -12,9 +14,9 @@ public class PlanPrice
 
     internal PlanPrice(Plan plan, PlanInterval interval, long amountMinor, string currency)
     {
-        if (amountMinor < 0) throw new DomainException("A price cannot be negative.");
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterLower))
-            throw new DomainException($"'{currency}' is not an ISO 4217 currency code.");
+        EnsureAmount(amountMinor);
+        if (!currency.All(char.IsAsciiLetterLower) || !StripeCurrencies.IsSupported(currency))
+            throw new DomainException($"'{currency}' is not a currency Stripe charges in (ISO 4217, lower case).");
         Plan = plan;
         Interval = interval;
         AmountMinor = amountMinor;
@@ -55,9 +57,10 @@ public class PlanPrice
     /// <summary>
     /// Changes the amount. Stripe Prices are immutable, so the Stripe id is dropped and the next sync creates a new Price.
     /// </summary>
+    /// <exception cref="DomainException">The amount is negative or above Stripe's maximum charge amount.</exception>
     public void ChangeAmount(long amountMinor)
     {
-        if (amountMinor < 0) throw new DomainException("A price cannot be negative.");
+        EnsureAmount(amountMinor);
         if (amountMinor == AmountMinor) return;
         AmountMinor = amountMinor;
         StripePriceId = null;
@@ -74,4 +77,10 @@ public class PlanPrice
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    private static void EnsureAmount(long amountMinor)
+    {
+        if (amountMinor < 0) throw new DomainException("A price cannot be negative.");
+        if (amountMinor > StripeCurrencies.MaxAmountMinor) throw new DomainException($"A price is at most {StripeCurrencies.MaxAmountMinor} minor units (Stripe's maximum charge amount).");
+    }
 }

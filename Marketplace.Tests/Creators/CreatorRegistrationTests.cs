@@ -69,15 +69,15 @@ public sealed class CreatorRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_DuplicateEmail_ShowsErrorAndStoresNothingMore()
+    public async Task Register_DuplicateEmail_SaysNothingAndStoresNothingMore()
     {
         using (var first = BrowserSession.For(_factory)) await first.RegisterCreatorAsync("dup@example.com", "First");
         using var second = BrowserSession.For(_factory);
 
         var response = await second.RegisterCreatorAsync("dup@example.com", "Second");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("is already taken");
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "answered as a new email is (issue 16, item 8)");
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("is already taken");
         var counts = await _factory.WithDbAsync(async db => (await db.CreatorProfiles.CountAsync(), await db.CreatorSubscriptions.CountAsync()));
         counts.Should().Be((1, 1));
     }

@@ -28,11 +28,11 @@ public sealed class CreatorListingsTests(MarketplaceFactory app) : IClassFixture
     }
 
     [Theory]
-    [InlineData("19,99", "eur", "with a dot for decimals")]
+    [InlineData("19,99", "eur", "no thousands separator")]
     [InlineData("5000.5", "xaf", "XAF has no decimals")]
     [InlineData("1.999", "eur", "EUR has at most 2 decimals")]
-    [InlineData("10", "euro", "three-letter ISO code")]
-    [InlineData("-3", "eur", "with a dot for decimals")]
+    [InlineData("10", "euro", "is not a currency Stripe charges in")]
+    [InlineData("-3", "eur", "no thousands separator")]
     public async Task Create_BadPrice_SameFormWithTheMessageAndNothingStored(string price, string currency, string message)
     {
         var (browser, creatorId, _) = await app.SignedInCreatorAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
@@ -41,7 +42,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
         if (creatorId is null) return Forbid();
-        var result = await listings.CreateAsync(creatorId.Value, form.ToInput(), cancellationToken);
+        var result = await listings.CreateAsync(creatorId.Value, form.ToInput(CultureInfo.CurrentCulture), cancellationToken);
         switch (result.Outcome)
         {
             case ListingOutcome.Done:
@@ -63,7 +64,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
         var creatorId = await CreatorIdAsync(cancellationToken);
         if (creatorId is null) return Forbid();
         var listing = await listings.FindAsync(creatorId.Value, id, cancellationToken);
-        return listing is null ? NotFound() : View("Form", new ListingFormViewModel(ListingFormModel.From(listing), id, null));
+        return listing is null ? NotFound() : View("Form", new ListingFormViewModel(ListingFormModel.From(listing, CultureInfo.CurrentCulture), id, null));
     }
 
     /// <summary>Saves an edit: 303 to the list; the same form with the message (400) when invalid; 404 when not the creator's.</summary>
@@ -73,7 +74,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
         if (creatorId is null) return Forbid();
-        var result = await listings.UpdateAsync(creatorId.Value, id, form.ToInput(), cancellationToken);
+        var result = await listings.UpdateAsync(creatorId.Value, id, form.ToInput(CultureInfo.CurrentCulture), cancellationToken);
         switch (result.Outcome)
         {
             case ListingOutcome.NotFound:

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Marketplace.Core.Listings;
 
 namespace Marketplace.Web.Models;
 
 /// <summary>
-/// The listing form (and the JSON body of <c>POST /api/listings</c>): price in major units as typed
-/// (<c>19.99</c>, <c>5000</c> for XAF), currency ISO 4217.
+/// The listing form (and the JSON body of <c>POST /api/listings</c>): price in major units as typed (<c>19.99</c>, or
+/// <c>19,99</c> on the form in French; <c>5000</c> for XAF), currency ISO 4217.
 /// </summary>
 public sealed class ListingFormModel
 {
@@ -19,16 +20,15 @@ public sealed class ListingFormModel
     /// <summary>What a paying buyer gets (text or a link), shown on their order page once paid.</summary>
     public string? DeliveryNote { get; set; }
 
-    /// <summary>The input for Core.</summary>
-    public ListingInput ToInput() => new(Title, Description, Price, Currency, DeliveryNote);
+    /// <summary>The input for Core, the price read in <paramref name="culture"/> (the request's on the form, invariant for JSON).</summary>
+    public ListingInput ToInput(CultureInfo culture) => new(Title, Description, Price, Currency, DeliveryNote, culture);
 
-    /// <summary>The form filled from a stored listing (minor units back to major).</summary>
-    public static ListingFormModel From(Listing listing) => new()
+    /// <summary>The form filled from a stored listing (minor units back to major, written in <paramref name="culture"/>).</summary>
+    public static ListingFormModel From(Listing listing, CultureInfo culture) => new()
     {
         Title = listing.Title,
         Description = listing.Description,
-        Price = Marketplace.Core.Plans.Money.ToMajor(listing.PriceMinor, listing.Currency)
-            .ToString("F" + Marketplace.Core.Plans.Money.DecimalDigits(listing.Currency), System.Globalization.CultureInfo.InvariantCulture),
+        Price = PlanFormModel.Major(listing.PriceMinor, listing.Currency, culture),
         Currency = listing.Currency,
         DeliveryNote = listing.DeliveryNote,
     };

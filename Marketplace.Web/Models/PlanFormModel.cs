@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Plans;
 
 namespace Marketplace.Web.Models;
 
-/// <summary>The admin's plan form. Amounts are in major units of <see cref="Currency"/> (19.00 EUR, 5000 XAF).</summary>
+/// <summary>
+/// The admin's plan form. Amounts are text in major units of <see cref="Currency"/> in the request's culture (19.00 EUR
+/// in English, 19,00 in French, 5000 XAF), read by <see cref="Marketplace.Core.Amounts.AmountParser"/>; empty: no price.
+/// </summary>
 public sealed class PlanFormModel
 {
     public int? Id { get; set; }
@@ -42,18 +46,18 @@ public sealed class PlanFormModel
     [Required, RegularExpression("^[A-Za-z]{3}$", ErrorMessage = "An ISO 4217 code such as EUR or XAF.")]
     public string Currency { get; set; } = "eur";
 
-    [Range(0, 1_000_000)]
+    [StringLength(32)]
     [Display(Name = "Monthly price")]
-    public decimal? MonthlyAmount { get; set; }
+    public string? MonthlyAmount { get; set; }
 
-    [Range(0, 10_000_000)]
+    [StringLength(32)]
     [Display(Name = "Yearly price")]
-    public decimal? YearlyAmount { get; set; }
+    public string? YearlyAmount { get; set; }
 
     public PlanCapabilities Capabilities => new(MaxListings, CommissionRateBps, CustomDomain, PrioritySupport);
 
-    /// <summary>The form filled from a plan and its active prices.</summary>
-    public static PlanFormModel From(Plan plan)
+    /// <summary>The form filled from a plan and its active prices, amounts written in <paramref name="culture"/> (the request's).</summary>
+    public static PlanFormModel From(Plan plan, CultureInfo culture)
     {
         var monthly = plan.ActivePrice(PlanInterval.Month);
         var yearly = plan.ActivePrice(PlanInterval.Year);
@@ -71,8 +75,12 @@ public sealed class PlanFormModel
             CustomDomain = plan.Capabilities.CustomDomain,
             PrioritySupport = plan.Capabilities.PrioritySupport,
             Currency = currency,
-            MonthlyAmount = monthly is null ? null : Money.ToMajor(monthly.AmountMinor, currency),
-            YearlyAmount = yearly is null ? null : Money.ToMajor(yearly.AmountMinor, currency),
+            MonthlyAmount = monthly is null ? null : Major(monthly.AmountMinor, currency, culture),
+            YearlyAmount = yearly is null ? null : Major(yearly.AmountMinor, currency, culture),
         };
     }
+
+    /// <summary>Minor units as the form shows them: 1900 EUR → "19.00" (English), "19,00" (French); no thousands separator.</summary>
+    public static string Major(long minor, string currency, CultureInfo culture) =>
+        Money.ToMajor(minor, currency).ToString("F" + Money.DecimalDigits(currency), culture);
 }

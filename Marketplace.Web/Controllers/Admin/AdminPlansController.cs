@@ -1,9 +1,12 @@
+using System.Globalization;
 using Marketplace.Core;
+using Marketplace.Core.Amounts;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Marketplace.Web.Controllers.Admin;
 
@@ -39,7 +42,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
-        await catalog.FindAsync(id, cancellationToken) is { } plan ? View(PlanFormModel.From(plan)) : NotFound();
+        await catalog.FindAsync(id, cancellationToken) is { } plan ? View(PlanFormModel.From(plan, CultureInfo.CurrentCulture)) : NotFound();
 
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, PlanFormModel form, CancellationToken cancellationToken)
@@ -85,21 +88,30 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>Reads the major-unit amounts as minor units; false (with the message on the form) when invalid.</summary>
+    /// <summary>
+    /// Reads the major-unit amounts in the request's culture as minor units (<see cref="AmountParser"/>); false, with the
+    /// message on the field, when the currency or an amount is refused. An empty amount is no price.
+    /// </summary>
     private bool TryAmounts(PlanFormModel form, out long? monthly, out long? yearly)
     {
         monthly = yearly = null;
-        if (!ModelState.IsValid) return false;
-        try
+        if (!StripeCurrencies.IsSupported(form.Currency))
         {
-            monthly = form.MonthlyAmount is { } m ? Money.ToMinor(m, form.Currency) : null;
-            yearly = form.YearlyAmount is { } y ? Money.ToMinor(y, form.Currency) : null;
-            return true;
-        }
-        catch (ArgumentException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            if (ModelState.GetFieldValidationState(nameof(PlanFormModel.Currency)) != ModelValidationState.Invalid)
+                ModelState.AddModelError(nameof(PlanFormModel.Currency), AmountParser.Parse("1", form.Currency, CultureInfo.InvariantCulture).Error!);
             return false;
         }
+
+        monthly = Amount(form.MonthlyAmount, form.Currency, nameof(PlanFormModel.MonthlyAmount));
+        yearly = Amount(form.YearlyAmount, form.Currency, nameof(PlanFormModel.YearlyAmount));
+        return ModelState.IsValid;
+    }
+
+    private long? Amount(string? text, string? currency, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text) || ModelState.GetFieldValidationState(field) == ModelValidationState.Invalid) return null;
+        var amount = AmountParser.Parse(text, currency, CultureInfo.CurrentCulture);
+        if (!amount.IsValid) ModelState.AddModelError(field, amount.Error!);
+        return amount.Minor;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
@@ -16,14 +17,17 @@ namespace Marketplace.Web.Controllers.Api;
 [Route("api/listings")]
 public sealed class ListingsApiController(CreatorQueries creators, CreatorListings listings) : ControllerBase
 {
-    /// <summary>Body: <c>{"title","description","price":"19.99","currency":"eur"}</c> (price in major units).</summary>
+    /// <summary>
+    /// Body: <c>{"title","description","price":"19.99","currency":"eur"}</c> (price in major units, a dot for decimals
+    /// whatever the client's language); a refused price or currency is a 400 ValidationProblem saying why.
+    /// </summary>
     [HttpPost("")]
     [Consumes("application/json")]
     public async Task<IActionResult> Create([FromBody] ListingFormModel body, CancellationToken cancellationToken)
     {
         var creator = await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No creator profile.");
-        var result = await listings.CreateAsync(creator.Id, body.ToInput(), cancellationToken);
+        var result = await listings.CreateAsync(creator.Id, body.ToInput(CultureInfo.InvariantCulture), cancellationToken);
         return result.Outcome switch
         {
             ListingOutcome.Done => Created($"/creator/listings/{result.Listing!.Id}/edit", new

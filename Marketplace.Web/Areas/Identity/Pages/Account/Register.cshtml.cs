@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,9 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces Identity UI's Register page: a sign-up is a creator sign-up (profile, role, Free plan in one
-/// transaction, see <see cref="CreatorRegistration"/>), then the creator is signed in and sees the plans.
+/// transaction, see <see cref="CreatorRegistration"/>), then the creator is signed in and sees the plans. An email that
+/// already has an account gets the same answer (the same redirect, not signed in) and nothing changes: the page never
+/// says whether an email is registered.
 /// </summary>
 [AllowAnonymous]
 public sealed class RegisterModel(CreatorRegistration registration, SignInManager<IdentityUser> signInManager) : PageModel
@@ -27,15 +30,18 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         if (!ModelState.IsValid) return Page();
 
         var result = await registration.RegisterAsync(Input.Email, Input.Password, Input.DisplayName, cancellationToken);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors) ModelState.AddModelError(string.Empty, error.Description);
-            return Page();
-        }
+        var shown = result.Errors.Where(e => !RevealsAnAccount(e)).ToList();
+        foreach (var error in shown) ModelState.AddModelError(string.Empty, error.Description);
+        if (shown.Count > 0) return Page();
 
-        await signInManager.SignInAsync(result.User!, isPersistent: false);
+        // An email that has an account answers as a new one does (the same redirect), only not signed in.
+        if (result.Succeeded) await signInManager.SignInAsync(result.User!, isPersistent: false);
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect("/creator/subscription/upgrade");
     }
+
+    /// <summary>Identity's "Username/Email '…' is already taken": never shown, it would tell anyone who has an account.</summary>
+    private static bool RevealsAnAccount(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail);
 
     /// <summary>The registration form.</summary>
     public sealed class InputModel
@@ -44,7 +50,7 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         [Display(Name = "Shop name")]
         public string DisplayName { get; set; } = "";
 
-        [Required, EmailAddress]
+        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
 
