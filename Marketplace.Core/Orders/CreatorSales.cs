@@ -39,16 +39,17 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The SQL part: the creator's Paid orders with <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/>
-    /// (null bounds: open), summed per currency.
+    /// The SQL part: the creator's paid orders (Paid, refunded in part or in full, disputed) with <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/>
+    /// (null bounds: open), summed per currency, refunds deducted: gross is the amount less what was refunded, the fee the
+    /// application fee less what was refunded of it.
     /// </summary>
     public static IQueryable<SalesTotal> TotalsQuery(MarketplaceDbContext db, int creatorProfileId, DateTime? fromUtc, DateTime? toUtc)
     {
-        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status == OrderStatus.Paid);
+        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status != OrderStatus.Pending && o.Status != OrderStatus.Expired);
         if (fromUtc is { } from) paid = paid.Where(o => o.PaidAt >= from);
         if (toUtc is { } to) paid = paid.Where(o => o.PaidAt < to);
         return paid.GroupBy(o => o.Currency)
-            .Select(g => new SalesTotal(g.Key, g.Count(), g.Sum(o => o.AmountMinor), g.Sum(o => o.ApplicationFeeMinor)));
+            .Select(g => new SalesTotal(g.Key, g.Count(), g.Sum(o => o.AmountMinor - o.RefundedMinor), g.Sum(o => o.ApplicationFeeMinor - o.ApplicationFeeRefundedMinor)));
     }
 
     private IQueryable<Order> Orders(int creatorProfileId) =>

@@ -13,14 +13,17 @@ public static class StripeEventTypes
     public const string CustomerSubscriptionDeleted = "customer.subscription.deleted";
     public const string InvoicePaid = "invoice.paid";
     public const string InvoicePaymentFailed = "invoice.payment_failed";
+    public const string ChargeRefunded = "charge.refunded";
+    public const string RefundUpdated = "refund.updated";
+    public const string RefundFailed = "refund.failed";
 
     /// <summary>What the Connect endpoint subscribes to.</summary>
     public static IReadOnlyList<string> Connect { get; } = [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized];
 
-    /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions and the buyers' payment-mode sessions.</summary>
+    /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions, the buyers' payment-mode sessions, their refunds and disputes.</summary>
     public static IReadOnlyList<string> Billing { get; } =
     [
         CheckoutSessionCompleted, CheckoutSessionExpired, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
-        InvoicePaid, InvoicePaymentFailed,
+        InvoicePaid, InvoicePaymentFailed, ChargeRefunded, RefundUpdated, RefundFailed,
     ];
 }

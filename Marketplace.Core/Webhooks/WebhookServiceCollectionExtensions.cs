@@ -32,6 +32,8 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<PaymentLedger>();
         services.AddScoped<CreatorCapabilities>();
         services.AddScoped<OrderFulfilment>();
+        services.AddScoped<OrderChargeSync>();
+        services.AddScoped<Refunds.OrderRefunds>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();
@@ -43,6 +45,9 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<IStripeEventHandler, SubscriptionDeletedHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaidHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaymentFailedHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
+        services.AddScoped<IStripeEventHandler, RefundUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, RefundFailedHandler>();
         return services;
     }
 }
