@@ -23,6 +23,10 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
         return new PagedList<Order>(items, shown, PageSize, total);
     }
 
+    /// <summary>The creator's orders under an open dispute (Disputed), the evidence due soonest first; at most 50.</summary>
+    public async Task<IReadOnlyList<Order>> OpenDisputesAsync(int creatorProfileId, CancellationToken cancellationToken = default) =>
+        await Orders(creatorProfileId).Where(o => o.Status == OrderStatus.Disputed).OrderBy(o => o.DisputeEvidenceDueBy).Take(50).ToListAsync(cancellationToken);
+
     /// <summary>Every order of the creator, oldest first (the CSV export), streamed.</summary>
     public IAsyncEnumerable<Order> AllAsync(int creatorProfileId) =>
         Orders(creatorProfileId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).AsAsyncEnumerable();

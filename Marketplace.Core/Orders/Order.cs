@@ -197,13 +197,14 @@ public class Order
 
     /// <summary>
     /// The session is complete and paid: Paid, with Stripe's ids, fee and receipt. A Pending or Expired order becomes Paid
-    /// (money moved, so it is fulfilled whatever came first); a Paid one only gains details it lacked. Returns whether
+    /// (money moved, so it is fulfilled whatever came first); a Paid one (or one refunded or disputed since: a late or
+    /// repeated delivery never undoes that) only gains details it lacked. Returns whether
     /// anything changed.
     /// </summary>
     public bool MarkPaid(OrderPayment payment, DateTime now)
     {
         var changed = false;
-        if (Status != OrderStatus.Paid)
+        if (Status is OrderStatus.Pending or OrderStatus.Expired)
         {
             Status = OrderStatus.Paid;
             PaidAt = now;

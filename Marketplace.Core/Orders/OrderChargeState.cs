@@ -12,6 +12,7 @@ namespace Marketplace.Core.Orders;
 /// <param name="DisputeTransferReversalId">The transfer reversal whose <c>metadata.dispute_id</c> names the dispute (<c>trr_…</c>); null when none.</param>
 /// <param name="DisputeTransferReversedMinor">Its amount; 0 when none.</param>
 /// <param name="DisputeRetransferId">The transfer back to the creator after a won dispute (<c>tr_…</c>); null when none.</param>
+/// <param name="TransferDestinationId">The creator's Connect account the charge's transfer went to (<c>acct_…</c>).</param>
 public sealed record OrderChargeState(
     long AmountRefundedMinor,
     long TransferReversedForRefundsMinor,
@@ -20,7 +21,8 @@ public sealed record OrderChargeState(
     OrderDisputeFacts? Dispute,
     string? DisputeTransferReversalId = null,
     long DisputeTransferReversedMinor = 0,
-    string? DisputeRetransferId = null);
+    string? DisputeRetransferId = null,
+    string? TransferDestinationId = null);
 
 /// <summary>A dispute's facts (https://docs.stripe.com/api/disputes/object): <c>dp_…</c>, amount in minor units, reason, status, evidence due date (UTC).</summary>
 public sealed record OrderDisputeFacts(string DisputeId, long AmountMinor, string Reason, string Status, DateTime? EvidenceDueBy);

@@ -95,10 +95,13 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
             latestRefund?.Status == "failed" ? latestRefund.FailureReason ?? "unknown" : null,
             dispute is null ? null : new OrderDisputeFacts(dispute.Id, dispute.Amount, dispute.Reason, dispute.Status, dispute.EvidenceDetails?.DueBy),
             forDispute?.Id,
-            forDispute?.Amount ?? 0);
+            forDispute?.Amount ?? 0,
+            null,
+            charge.Transfer?.DestinationId);
     }
 
-    private async Task<int?> OrderIdOfChargeAsync(string chargeId, CancellationToken cancellationToken)
+    /// <summary>The order id of charge <paramref name="chargeId"/>: the order holding it, else the charge's <c>metadata.order_id</c>; null when neither.</summary>
+    public async Task<int?> OrderIdOfChargeAsync(string chargeId, CancellationToken cancellationToken)
     {
         var known = await db.Orders.AsNoTracking().Where(o => o.StripeChargeId == chargeId).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
         if (known is not null) return known;

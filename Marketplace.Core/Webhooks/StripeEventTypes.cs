@@ -16,6 +16,9 @@ public static class StripeEventTypes
     public const string ChargeRefunded = "charge.refunded";
     public const string RefundUpdated = "refund.updated";
     public const string RefundFailed = "refund.failed";
+    public const string ChargeDisputeCreated = "charge.dispute.created";
+    public const string ChargeDisputeFundsWithdrawn = "charge.dispute.funds_withdrawn";
+    public const string ChargeDisputeClosed = "charge.dispute.closed";
 
     /// <summary>What the Connect endpoint subscribes to.</summary>
     public static IReadOnlyList<string> Connect { get; } = [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized];
@@ -25,5 +28,6 @@ public static class StripeEventTypes
     [
         CheckoutSessionCompleted, CheckoutSessionExpired, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
         InvoicePaid, InvoicePaymentFailed, ChargeRefunded, RefundUpdated, RefundFailed,
+        ChargeDisputeCreated, ChargeDisputeFundsWithdrawn, ChargeDisputeClosed,
     ];
 }

@@ -34,6 +34,8 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<OrderChargeSync>();
         services.AddScoped<Refunds.OrderRefunds>();
+        services.AddOptions<Disputes.DisputeOptions>().BindConfiguration(Disputes.DisputeOptions.SectionName);
+        services.AddScoped<Disputes.OrderDisputes>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();
@@ -48,6 +50,9 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
         services.AddScoped<IStripeEventHandler, RefundUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, RefundFailedHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeDisputeCreatedHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeDisputeFundsWithdrawnHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeDisputeClosedHandler>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Orders;
@@ -17,7 +18,8 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
-public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard, OrderRefunds refunds) : Controller
+public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard, OrderRefunds refunds,
+    StripeDashboardLinks links) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
     [HttpGet("")]
@@ -26,7 +28,8 @@ public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales
         var creatorId = await CreatorIdAsync(cancellationToken);
         if (creatorId is null) return Forbid();
         return View(new SalesPageViewModel(await sales.PageAsync(creatorId.Value, page, cancellationToken),
-            await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken)));
+            await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken),
+            await sales.OpenDisputesAsync(creatorId.Value, cancellationToken), links));
     }
 
     /// <summary>
