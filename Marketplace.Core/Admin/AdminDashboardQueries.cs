@@ -1,3 +1,4 @@
+using Marketplace.Core.Orders;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Subscriptions;
@@ -14,6 +15,7 @@ namespace Marketplace.Core.Admin;
 /// <param name="Revenue">Paid subscription revenue of the last 12 calendar months per currency, this month last.</param>
 /// <param name="Orders">GMV and platform fees of buyers' Paid orders over the same months, per currency.</param>
 /// <param name="AsOfUtc">When the figures were read, UTC.</param>
+/// <param name="OpenDisputeCount">Buyers' orders under an open dispute (Disputed).</param>
 public sealed record AdminDashboard(
     int CreatorCount,
     int EligibleCreatorCount,
@@ -22,7 +24,8 @@ public sealed record AdminDashboard(
     IReadOnlyList<MrrLine> Mrr,
     RevenueByMonth Revenue,
     OrderRevenueByMonth Orders,
-    DateTime AsOfUtc);
+    DateTime AsOfUtc,
+    int OpenDisputeCount = 0);
 
 /// <summary>How many current subscriptions have one status.</summary>
 public sealed record SubscriptionStatusCount(SubscriptionStatus Status, int Count);
@@ -51,6 +54,7 @@ public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider 
         var mrr = await Admin.Mrr.ComputeAsync(db, cancellationToken);
         var revenue = await RevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
         var orders = await OrderRevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
-        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, orders, now);
+        var openDisputes = await db.Orders.CountAsync(o => o.Status == OrderStatus.Disputed, cancellationToken);
+        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, orders, now, openDisputes);
     }
 }

@@ -21,7 +21,22 @@ public sealed record AdminOrderRow(
     long? StripeFeeMinor,
     long? PlatformNetMinor,
     string? StripePaymentIntentId,
-    string? StripeCheckoutSessionId);
+    string? StripeCheckoutSessionId,
+    long RefundedMinor = 0,
+    long ApplicationFeeRefundedMinor = 0,
+    string? RefundFailureReason = null,
+    string? StripeDisputeId = null,
+    long? DisputeAmountMinor = null,
+    string? DisputeReason = null,
+    string? DisputeStatus = null,
+    DateTime? DisputeEvidenceDueBy = null)
+{
+    /// <summary>What is left to refund, minor units.</summary>
+    public long RefundableMinor => AmountMinor - RefundedMinor;
+
+    /// <summary>True when an admin may refund it (paid or partly refunded, something left).</summary>
+    public bool CanBeRefunded => Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded && StripePaymentIntentId is not null && RefundableMinor > 0;
+}
 
 /// <summary>The filters of <c>/admin/orders</c>: status, creator (name or slug, part of it), and creation dates (UTC days, inclusive).</summary>
 public sealed record AdminOrderFilter(OrderStatus? Status, string? Creator, DateOnly? From, DateOnly? To);
@@ -39,7 +54,8 @@ public sealed class AdminOrderQueries(MarketplaceDbContext db)
         var items = await query.OrderByDescending(o => o.Id).Skip((current - 1) * pageSize).Take(pageSize)
             .Select(o => new AdminOrderRow(o.Id, o.CreatedAt, o.PaidAt, o.Status, o.CreatorProfileId, o.CreatorProfile!.DisplayName, o.CreatorProfile.Slug,
                 o.ListingTitle, o.BuyerEmail, o.AmountMinor, o.Currency, o.ApplicationFeeMinor, o.StripeFeeMinor, o.PlatformNetMinor,
-                o.StripePaymentIntentId, o.StripeCheckoutSessionId))
+                o.StripePaymentIntentId, o.StripeCheckoutSessionId, o.RefundedMinor, o.ApplicationFeeRefundedMinor, o.RefundFailureReason,
+                o.StripeDisputeId, o.DisputeAmountMinor, o.DisputeReason, o.DisputeStatus, o.DisputeEvidenceDueBy))
             .ToListAsync(cancellationToken);
         return new PagedList<AdminOrderRow>(items, current, pageSize, total);
     }

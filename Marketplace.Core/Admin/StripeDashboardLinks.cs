@@ -26,6 +26,9 @@ public sealed class StripeDashboardLinks(IOptions<StripeOptions> options)
     /// <summary>The Checkout Session's page (<c>cs_…</c>); null when there is no id.</summary>
     public string? CheckoutSession(string? sessionId) => Link("checkout/sessions", sessionId);
 
+    /// <summary>The dispute's page (<c>dp_…</c>); null when there is no id.</summary>
+    public string? Dispute(string? disputeId) => Link("disputes", disputeId);
+
     /// <summary>The Event's page (<c>evt_…</c>); null when there is no id.</summary>
     public string? Event(string? eventId) => Link("events", eventId);
 

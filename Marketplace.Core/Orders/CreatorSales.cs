@@ -23,6 +23,10 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
         return new PagedList<Order>(items, shown, PageSize, total);
     }
 
+    /// <summary>The creator's orders under an open dispute (Disputed), the evidence due soonest first; at most 50.</summary>
+    public async Task<IReadOnlyList<Order>> OpenDisputesAsync(int creatorProfileId, CancellationToken cancellationToken = default) =>
+        await Orders(creatorProfileId).Where(o => o.Status == OrderStatus.Disputed).OrderBy(o => o.DisputeEvidenceDueBy).Take(50).ToListAsync(cancellationToken);
+
     /// <summary>Every order of the creator, oldest first (the CSV export), streamed.</summary>
     public IAsyncEnumerable<Order> AllAsync(int creatorProfileId) =>
         Orders(creatorProfileId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).AsAsyncEnumerable();
@@ -39,16 +43,17 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The SQL part: the creator's Paid orders with <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/>
-    /// (null bounds: open), summed per currency.
+    /// The SQL part: the creator's paid orders (Paid, refunded in part or in full, disputed) with <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/>
+    /// (null bounds: open), summed per currency, refunds deducted: gross is the amount less what was refunded, the fee the
+    /// application fee less what was refunded of it.
     /// </summary>
     public static IQueryable<SalesTotal> TotalsQuery(MarketplaceDbContext db, int creatorProfileId, DateTime? fromUtc, DateTime? toUtc)
     {
-        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status == OrderStatus.Paid);
+        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status != OrderStatus.Pending && o.Status != OrderStatus.Expired);
         if (fromUtc is { } from) paid = paid.Where(o => o.PaidAt >= from);
         if (toUtc is { } to) paid = paid.Where(o => o.PaidAt < to);
         return paid.GroupBy(o => o.Currency)
-            .Select(g => new SalesTotal(g.Key, g.Count(), g.Sum(o => o.AmountMinor), g.Sum(o => o.ApplicationFeeMinor)));
+            .Select(g => new SalesTotal(g.Key, g.Count(), g.Sum(o => o.AmountMinor - o.RefundedMinor), g.Sum(o => o.ApplicationFeeMinor - o.ApplicationFeeRefundedMinor)));
     }
 
     private IQueryable<Order> Orders(int creatorProfileId) =>

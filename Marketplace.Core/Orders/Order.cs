@@ -128,6 +128,54 @@ public class Order
     /// <summary>When the order became Expired, UTC.</summary>
     public DateTime? ExpiredAt { get; private set; }
 
+    /// <summary>What Stripe refunded to the buyer (the charge's <c>amount_refunded</c>), minor units.</summary>
+    public long RefundedMinor { get; private set; }
+
+    /// <summary>What the refunds took back from the creator (the transfer's reversals made by refunds), minor units.</summary>
+    public long TransferReversedMinor { get; private set; }
+
+    /// <summary>What the refunds gave back of the platform's fee (the application fee's <c>amount_refunded</c>), minor units.</summary>
+    public long ApplicationFeeRefundedMinor { get; private set; }
+
+    /// <summary>Stripe's <c>failure_reason</c> of the latest refund when it failed (e.g. <c>expired_or_canceled_card</c>); null otherwise.</summary>
+    public string? RefundFailureReason { get; private set; }
+
+    /// <summary>The form token of the last refund request applied, so a double submit of that form refunds nothing more.</summary>
+    public string? LastRefundRequestToken { get; private set; }
+
+    /// <summary>The charge's dispute, <c>dp_…</c>; null when none.</summary>
+    public string? StripeDisputeId { get; private set; }
+
+    /// <summary>The disputed amount, minor units of <see cref="Currency"/>.</summary>
+    public long? DisputeAmountMinor { get; private set; }
+
+    /// <summary>The dispute's <c>reason</c> (<c>fraudulent</c>, <c>product_not_received</c>, …).</summary>
+    public string? DisputeReason { get; private set; }
+
+    /// <summary>The dispute's <c>status</c> (<c>needs_response</c>, <c>under_review</c>, <c>won</c>, <c>lost</c>, …).</summary>
+    public string? DisputeStatus { get; private set; }
+
+    /// <summary>The dispute's <c>evidence_details.due_by</c>, UTC.</summary>
+    public DateTime? DisputeEvidenceDueBy { get; private set; }
+
+    /// <summary>The reversal of the creator's transfer made for the dispute, <c>trr_…</c>; null when none was made.</summary>
+    public string? DisputeTransferReversalId { get; private set; }
+
+    /// <summary>The amount of <see cref="DisputeTransferReversalId"/>, minor units; 0 when none.</summary>
+    public long DisputeTransferReversedMinor { get; private set; }
+
+    /// <summary>The transfer giving the creator back the reversed amount after a won dispute, <c>tr_…</c>; null when none.</summary>
+    public string? DisputeRetransferId { get; private set; }
+
+    /// <summary>What is left to refund: <see cref="AmountMinor"/> − <see cref="RefundedMinor"/>, minor units.</summary>
+    public long RefundableMinor => AmountMinor - RefundedMinor;
+
+    /// <summary>True when the order is paid, not (fully) refunded and not under a dispute: a refund may be asked of Stripe.</summary>
+    public bool CanBeRefunded => Status is OrderStatus.Paid or OrderStatus.PartiallyRefunded && StripePaymentIntentId is not null && RefundableMinor > 0;
+
+    /// <summary>True while a dispute is open (not <c>won</c>, <c>lost</c> or <c>warning_closed</c>).</summary>
+    public bool HasOpenDispute => Status == OrderStatus.Disputed;
+
     public const int MaxUrlLength = 2048;
 
     /// <summary>True while the buyer can still be sent to the session's page (pending, open more than a minute longer).</summary>
@@ -149,13 +197,14 @@ public class Order
 
     /// <summary>
     /// The session is complete and paid: Paid, with Stripe's ids, fee and receipt. A Pending or Expired order becomes Paid
-    /// (money moved, so it is fulfilled whatever came first); a Paid one only gains details it lacked. Returns whether
+    /// (money moved, so it is fulfilled whatever came first); a Paid one (or one refunded or disputed since: a late or
+    /// repeated delivery never undoes that) only gains details it lacked. Returns whether
     /// anything changed.
     /// </summary>
     public bool MarkPaid(OrderPayment payment, DateTime now)
     {
         var changed = false;
-        if (Status != OrderStatus.Paid)
+        if (Status is OrderStatus.Pending or OrderStatus.Expired)
         {
             Status = OrderStatus.Paid;
             PaidAt = now;
@@ -189,6 +238,53 @@ public class Order
         CheckoutUrl = null;
         UpdatedAt = now;
         return true;
+    }
+
+    /// <summary>
+    /// Recomputes the refund and dispute facts from what Stripe holds for the order's charge (<see cref="OrderChargeState"/>),
+    /// so any order and number of deliveries ends the same: the status is DisputeLost or Disputed while the charge's
+    /// dispute is lost or open, otherwise Refunded, PartiallyRefunded or Paid from <c>amount_refunded</c>. Only a paid
+    /// order changes (Pending and Expired ones return false). Returns whether anything changed.
+    /// </summary>
+    public bool ApplyStripeCharge(OrderChargeState state, DateTime now)
+    {
+        if (Status is OrderStatus.Pending or OrderStatus.Expired) return false;
+        var before = (Status, RefundedMinor, TransferReversedMinor, ApplicationFeeRefundedMinor, RefundFailureReason, StripeDisputeId, DisputeAmountMinor,
+            DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId);
+        RefundedMinor = state.AmountRefundedMinor;
+        TransferReversedMinor = state.TransferReversedForRefundsMinor;
+        ApplicationFeeRefundedMinor = state.ApplicationFeeRefundedMinor;
+        RefundFailureReason = state.LatestRefundFailureReason;
+        if (state.Dispute is { } dispute)
+        {
+            StripeDisputeId = dispute.DisputeId;
+            DisputeAmountMinor = dispute.AmountMinor;
+            DisputeReason = dispute.Reason;
+            DisputeStatus = dispute.Status;
+            DisputeEvidenceDueBy = dispute.EvidenceDueBy;
+        }
+
+        DisputeTransferReversalId = state.DisputeTransferReversalId ?? DisputeTransferReversalId;
+        DisputeTransferReversedMinor = state.DisputeTransferReversalId is null ? DisputeTransferReversedMinor : state.DisputeTransferReversedMinor;
+        DisputeRetransferId = state.DisputeRetransferId ?? DisputeRetransferId;
+        var refundStatus = RefundedMinor >= AmountMinor ? OrderStatus.Refunded : RefundedMinor > 0 ? OrderStatus.PartiallyRefunded : OrderStatus.Paid;
+        Status = DisputeStatus switch
+        {
+            null or "won" or "warning_closed" => refundStatus,
+            "lost" => OrderStatus.DisputeLost,
+            _ => OrderStatus.Disputed,
+        };
+        var changed = before != (Status, RefundedMinor, TransferReversedMinor, ApplicationFeeRefundedMinor, RefundFailureReason, StripeDisputeId,
+            DisputeAmountMinor, DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId);
+        if (changed) UpdatedAt = now;
+        return changed;
+    }
+
+    /// <summary>Records the form token of a refund request Stripe answered, so the same form submitted again refunds nothing more.</summary>
+    public void RecordRefundRequest(string requestToken, DateTime now)
+    {
+        LastRefundRequestToken = requestToken;
+        UpdatedAt = now;
     }
 
     /// <summary>

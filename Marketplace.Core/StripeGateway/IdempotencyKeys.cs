@@ -46,4 +46,13 @@ public static class IdempotencyKeys
     /// second instance gets the same session back.
     /// </summary>
     public static string OrderCheckoutSession(string orderToken) => $"checkout:order:{orderToken}";
+
+    /// <summary>One refund request of an order: the order id and the refund form's random token, so a double submit replays the first refund.</summary>
+    public static string OrderRefund(int orderId, string requestToken) => $"refund:order:{orderId}:{requestToken}";
+
+    /// <summary>The one reversal of the creator's transfer for dispute <paramref name="disputeId"/> (<c>dp_…</c>).</summary>
+    public static string DisputeTransferReversal(string disputeId) => $"dispute-reversal:{disputeId}";
+
+    /// <summary>The one transfer giving the creator back what was reversed for dispute <paramref name="disputeId"/> once won.</summary>
+    public static string DisputeRetransfer(string disputeId) => $"dispute-retransfer:{disputeId}";
 }

@@ -18,15 +18,22 @@ public static class StripeEventTypes
     public const string CustomerSubscriptionDeleted = "customer.subscription.deleted";
     public const string InvoicePaid = "invoice.paid";
     public const string InvoicePaymentFailed = "invoice.payment_failed";
+    public const string ChargeRefunded = "charge.refunded";
+    public const string RefundUpdated = "refund.updated";
+    public const string RefundFailed = "refund.failed";
+    public const string ChargeDisputeCreated = "charge.dispute.created";
+    public const string ChargeDisputeFundsWithdrawn = "charge.dispute.funds_withdrawn";
+    public const string ChargeDisputeClosed = "charge.dispute.closed";
 
     /// <summary>What the Connect endpoint subscribes to: the creators' accounts and their payouts.</summary>
     public static IReadOnlyList<string> Connect { get; } =
         [AccountUpdated, CapabilityUpdated, AccountApplicationDeauthorized, PayoutCreated, PayoutUpdated, PayoutPaid, PayoutFailed, PayoutCanceled];
 
-    /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions and the buyers' payment-mode sessions.</summary>
+    /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions, the buyers' payment-mode sessions, their refunds and disputes.</summary>
     public static IReadOnlyList<string> Billing { get; } =
     [
         CheckoutSessionCompleted, CheckoutSessionExpired, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
-        InvoicePaid, InvoicePaymentFailed,
+        InvoicePaid, InvoicePaymentFailed, ChargeRefunded, RefundUpdated, RefundFailed,
+        ChargeDisputeCreated, ChargeDisputeFundsWithdrawn, ChargeDisputeClosed,
     ];
 }

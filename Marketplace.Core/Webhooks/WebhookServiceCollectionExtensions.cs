@@ -35,6 +35,10 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<PayoutSync>();
         services.AddScoped<ConnectBalanceQuery>();
+        services.AddScoped<OrderChargeSync>();
+        services.AddScoped<Refunds.OrderRefunds>();
+        services.AddOptions<Disputes.DisputeOptions>().BindConfiguration(Disputes.DisputeOptions.SectionName);
+        services.AddScoped<Disputes.OrderDisputes>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();
@@ -51,6 +55,12 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<IStripeEventHandler, SubscriptionDeletedHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaidHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaymentFailedHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
+        services.AddScoped<IStripeEventHandler, RefundUpdatedHandler>();
+        services.AddScoped<IStripeEventHandler, RefundFailedHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeDisputeCreatedHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeDisputeFundsWithdrawnHandler>();
+        services.AddScoped<IStripeEventHandler, ChargeDisputeClosedHandler>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
+using Marketplace.Core.Refunds;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +21,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
 public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
-    ConnectBalanceQuery balances) : Controller
+    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
     [HttpGet("")]
@@ -29,7 +31,24 @@ public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales
         if (creatorId is null) return Forbid();
         return View(new SalesPageViewModel(await sales.PageAsync(creatorId.Value, page, cancellationToken),
             await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken),
-            await balances.ForCreatorAsync(creatorId.Value, cancellationToken), await payouts.LatestAsync(creatorId.Value, cancellationToken)));
+            await balances.ForCreatorAsync(creatorId.Value, cancellationToken), await payouts.LatestAsync(creatorId.Value, cancellationToken),
+            await sales.OpenDisputesAsync(creatorId.Value, cancellationToken), links));
+    }
+
+    /// <summary>
+    /// Refunds the creator's own order <paramref name="orderId"/> (<see cref="OrderRefunds"/>): <paramref name="amount"/> in
+    /// major units (empty: what is left), Stripe's <paramref name="reason"/>, the form's <paramref name="requestToken"/>.
+    /// Back to the sales page with the outcome; a refusal is a message, never an error page.
+    /// </summary>
+    [HttpPost("{orderId:int}/refund")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        if (creatorId is null) return Forbid();
+        var result = await refunds.RefundAsync(new RefundCommand(orderId, creatorId, amount, reason, requestToken), cancellationToken);
+        TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+        return Redirect("/creator/sales");
     }
 
     /// <summary>Every order as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>).</summary>

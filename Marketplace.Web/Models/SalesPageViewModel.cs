@@ -6,7 +6,8 @@ namespace Marketplace.Web.Models;
 
 /// <summary>
 /// The sales page: one page of orders, the paid totals, whether the Express dashboard button is offered, the Connect
-/// account's balance and the latest payouts (newest first).
+/// account's balance, the latest payouts (newest first), the orders under an open dispute (a banner each) and the Stripe
+/// Dashboard links.
 /// </summary>
 public sealed record SalesPageViewModel(PagedList<Order> Orders, SalesTotals Totals, bool ExpressDashboardAvailable, CreatorBalance Balance,
-    IReadOnlyList<Payout> Payouts);
+    IReadOnlyList<Payout> Payouts, IReadOnlyList<Order>? OpenDisputes = null, StripeDashboardLinks? Links = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Orders;
+using Marketplace.Core.Refunds;
 using Marketplace.Core.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Marketplace.Web.Controllers.Admin;
 /// <summary>Buyers' orders for admins at <c>/admin/orders</c>, filtered by status, creator and date, with Stripe Dashboard links.</summary>
 [Authorize(Policy = Roles.Admin)]
 [Route("admin/orders")]
-public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links) : Controller
+public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds) : Controller
 {
     /// <summary>
     /// A page (25 rows). <paramref name="status"/> is <c>pending</c>, <c>paid</c> or <c>expired</c>; <paramref name="from"/>
@@ -30,6 +31,20 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         var filter = new AdminOrderFilter(wanted, creator, Day(from, "from", errors), Day(to, "to", errors));
         if (errors.Count > 0) ViewData["Error"] = string.Join(" ", errors);
         return View(new AdminOrdersViewModel(await orders.SearchAsync(filter, page, cancellationToken: cancellationToken), filter, links));
+    }
+
+    /// <summary>
+    /// Refunds any order <paramref name="orderId"/> (<see cref="OrderRefunds"/>): <paramref name="amount"/> in major units
+    /// (empty: what is left), Stripe's <paramref name="reason"/>, the form's <paramref name="requestToken"/>. Back to the
+    /// orders page with the outcome as a message.
+    /// </summary>
+    [HttpPost("{orderId:int}/refund")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
+    {
+        var result = await refunds.RefundAsync(new RefundCommand(orderId, null, amount, reason, requestToken), cancellationToken);
+        TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+        return Redirect("/admin/orders");
     }
 
     private static DateOnly? Day(string? value, string name, List<string> errors)

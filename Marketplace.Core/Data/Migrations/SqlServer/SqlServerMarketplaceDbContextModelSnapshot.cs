@@ -188,6 +188,9 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.Property<long>("ApplicationFeeMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ApplicationFeeRefundedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("BuyerEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -222,8 +225,37 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<long?>("DisputeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DisputeEvidenceDueBy")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DisputeRetransferId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("DisputeStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("DisputeTransferReversalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("DisputeTransferReversedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("ExpiredAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("LastRefundRequestToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("ListingId")
                         .HasColumnType("int");
@@ -248,6 +280,13 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
 
+                    b.Property<string>("RefundFailureReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -265,6 +304,10 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("StripeDisputeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<long?>("StripeFeeMinor")
                         .HasColumnType("bigint");
 
@@ -276,6 +319,9 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<long>("TransferReversedMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -286,9 +332,13 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.HasIndex("PublicToken")
                         .IsUnique();
 
+                    b.HasIndex("StripeChargeId");
+
                     b.HasIndex("StripeCheckoutSessionId")
                         .IsUnique()
                         .HasFilter("[StripeCheckoutSessionId] IS NOT NULL");
+
+                    b.HasIndex("StripeDisputeId");
 
                     b.HasIndex("BuyerUserId", "CreatedAt");
 

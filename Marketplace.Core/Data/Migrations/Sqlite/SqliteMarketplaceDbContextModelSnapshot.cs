@@ -175,6 +175,9 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.Property<long>("ApplicationFeeMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ApplicationFeeRefundedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BuyerEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -209,7 +212,36 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DisputeAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DisputeEvidenceDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeRetransferId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeTransferReversalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputeTransferReversedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ExpiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRefundRequestToken")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ListingId")
@@ -235,6 +267,13 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RefundFailureReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -252,6 +291,10 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StripeDisputeId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StripeFeeMinor")
                         .HasColumnType("INTEGER");
 
@@ -263,6 +306,9 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("TransferReversedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -273,8 +319,12 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.HasIndex("PublicToken")
                         .IsUnique();
 
+                    b.HasIndex("StripeChargeId");
+
                     b.HasIndex("StripeCheckoutSessionId")
                         .IsUnique();
+
+                    b.HasIndex("StripeDisputeId");
 
                     b.HasIndex("BuyerUserId", "CreatedAt");
 

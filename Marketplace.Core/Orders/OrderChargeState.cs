@@ -1,0 +1,28 @@
+namespace Marketplace.Core.Orders;
+
+/// <summary>
+/// What Stripe holds about an order's charge after the sale, read fresh from Stripe (the charge with its refunds, its
+/// transfer with its reversals, its application fee, and its dispute). Amounts are minor units of the order's currency.
+/// </summary>
+/// <param name="AmountRefundedMinor">The charge's <c>amount_refunded</c> (https://docs.stripe.com/api/charges/object#charge_object-amount_refunded).</param>
+/// <param name="TransferReversedForRefundsMinor">The transfer's reversals made by refunds (all but the one made for a dispute).</param>
+/// <param name="ApplicationFeeRefundedMinor">The application fee's <c>amount_refunded</c>.</param>
+/// <param name="LatestRefundFailureReason">The newest refund's <c>failure_reason</c> when its status is <c>failed</c>; null otherwise.</param>
+/// <param name="Dispute">The charge's dispute; null when none.</param>
+/// <param name="DisputeTransferReversalId">The transfer reversal whose <c>metadata.dispute_id</c> names the dispute (<c>trr_…</c>); null when none.</param>
+/// <param name="DisputeTransferReversedMinor">Its amount; 0 when none.</param>
+/// <param name="DisputeRetransferId">The transfer back to the creator after a won dispute (<c>tr_…</c>); null when none.</param>
+/// <param name="TransferDestinationId">The creator's Connect account the charge's transfer went to (<c>acct_…</c>).</param>
+public sealed record OrderChargeState(
+    long AmountRefundedMinor,
+    long TransferReversedForRefundsMinor,
+    long ApplicationFeeRefundedMinor,
+    string? LatestRefundFailureReason,
+    OrderDisputeFacts? Dispute,
+    string? DisputeTransferReversalId = null,
+    long DisputeTransferReversedMinor = 0,
+    string? DisputeRetransferId = null,
+    string? TransferDestinationId = null);
+
+/// <summary>A dispute's facts (https://docs.stripe.com/api/disputes/object): <c>dp_…</c>, amount in minor units, reason, status, evidence due date (UTC).</summary>
+public sealed record OrderDisputeFacts(string DisputeId, long AmountMinor, string Reason, string Status, DateTime? EvidenceDueBy);

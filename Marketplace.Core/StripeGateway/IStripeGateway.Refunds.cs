@@ -1,0 +1,56 @@
+using Stripe;
+
+namespace Marketplace.Core.StripeGateway;
+
+/// <summary>
+/// After the sale of a destination charge: refunds with the creator's share and the platform's fee given back
+/// (https://docs.stripe.com/connect/marketplace/tasks/refunds-disputes), the charge as it now stands, its disputes, and
+/// the platform's own transfer reversals and transfers (https://docs.stripe.com/disputes/connect).
+/// </summary>
+public partial interface IStripeGateway
+{
+    /// <summary>
+    /// <c>POST /v1/refunds</c> with <c>payment_intent</c>, <c>amount</c> (minor units), <c>reason</c>,
+    /// <c>reverse_transfer=true</c>, <c>refund_application_fee=true</c>, <c>metadata</c>, and the request's idempotency
+    /// key (the same key replays the first answer). Throws <see cref="StripeException"/> when Stripe refuses
+    /// (<c>amount_too_large</c>, <c>charge_already_refunded</c>, <c>charge_disputed</c>, …) or cannot be reached.
+    /// </summary>
+    Task<Refund> CreateOrderRefundAsync(OrderRefundRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /v1/charges/{id}</c> with <c>expand[]=refunds</c>, <c>transfer</c> (its <c>reversals</c>) and
+    /// <c>application_fee</c>: the charge's refunds and what they reversed. Null on 404.
+    /// </summary>
+    Task<Charge?> FindChargeWithRefundsAsync(string chargeId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v1/refunds/{id}</c> (<c>re_…</c>); null on 404.</summary>
+    Task<Refund?> FindRefundAsync(string refundId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v1/disputes/{id}</c> (<c>dp_…</c>); null on 404.</summary>
+    Task<Dispute?> FindDisputeAsync(string disputeId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v1/disputes?charge={id}</c>: the charge's disputes, newest first (a charge has at most one).</summary>
+    Task<IReadOnlyList<Dispute>> ListDisputesOfChargeAsync(string chargeId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /v1/transfers/{id}/reversals</c>: takes <paramref name="amountMinor"/> back from the transfer's destination
+    /// account, with <paramref name="metadata"/> and the idempotency key. Throws <see cref="StripeException"/> on an amount
+    /// beyond what is left to reverse.
+    /// </summary>
+    Task<TransferReversal> ReverseTransferAsync(string transferId, long amountMinor, IReadOnlyDictionary<string, string> metadata, string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /v1/transfers</c> with <c>amount</c> (minor units of <paramref name="currency"/>), <c>currency</c>,
+    /// <c>destination</c> (<c>acct_…</c>), metadata and the idempotency key. Throws <see cref="StripeException"/>
+    /// (<c>balance_insufficient</c> when the platform's available balance is short).
+    /// </summary>
+    Task<Transfer> CreateTransferAsync(long amountMinor, string currency, string destinationAccountId, IReadOnlyDictionary<string, string> metadata,
+        string idempotencyKey, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A refund of an order's destination charge. <paramref name="AmountMinor"/> is in minor units of the charge's currency;
+/// <paramref name="Reason"/> one of Stripe's (<see cref="Refunds.RefundReasons"/>); <paramref name="Metadata"/> holds the order id.
+/// </summary>
+public sealed record OrderRefundRequest(string PaymentIntentId, long AmountMinor, string Reason, IReadOnlyDictionary<string, string> Metadata, string IdempotencyKey);

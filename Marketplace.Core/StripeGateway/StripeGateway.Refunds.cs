@@ -1,0 +1,55 @@
+using Stripe;
+
+namespace Marketplace.Core.StripeGateway;
+
+public sealed partial class StripeGateway
+{
+    /// <inheritdoc />
+    public Task<Refund> CreateOrderRefundAsync(OrderRefundRequest request, CancellationToken cancellationToken = default) =>
+        client.V1.Refunds.CreateAsync(new RefundCreateOptions
+        {
+            PaymentIntent = request.PaymentIntentId,
+            Amount = request.AmountMinor,
+            Reason = request.Reason,
+            ReverseTransfer = true,
+            RefundApplicationFee = true,
+            Metadata = new Dictionary<string, string>(request.Metadata),
+        }, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Charge?> FindChargeWithRefundsAsync(string chargeId, CancellationToken cancellationToken = default) =>
+        NullWhenMissing(() => client.V1.Charges.GetAsync(chargeId,
+            new ChargeGetOptions { Expand = ["refunds", "transfer", "application_fee"] }, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    public Task<Refund?> FindRefundAsync(string refundId, CancellationToken cancellationToken = default) =>
+        NullWhenMissing(() => client.V1.Refunds.GetAsync(refundId, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    public Task<Dispute?> FindDisputeAsync(string disputeId, CancellationToken cancellationToken = default) =>
+        NullWhenMissing(() => client.V1.Disputes.GetAsync(disputeId, cancellationToken: cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Dispute>> ListDisputesOfChargeAsync(string chargeId, CancellationToken cancellationToken = default) =>
+        (await client.V1.Disputes.ListAsync(new DisputeListOptions { Charge = chargeId, Limit = 10 }, cancellationToken: cancellationToken)).Data;
+
+    /// <inheritdoc />
+    public Task<TransferReversal> ReverseTransferAsync(string transferId, long amountMinor, IReadOnlyDictionary<string, string> metadata, string idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        client.V1.Transfers.Reversals.CreateAsync(transferId, new TransferReversalCreateOptions
+        {
+            Amount = amountMinor,
+            Metadata = new Dictionary<string, string>(metadata),
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Transfer> CreateTransferAsync(long amountMinor, string currency, string destinationAccountId, IReadOnlyDictionary<string, string> metadata,
+        string idempotencyKey, CancellationToken cancellationToken = default) =>
+        client.V1.Transfers.CreateAsync(new TransferCreateOptions
+        {
+            Amount = amountMinor,
+            Currency = currency,
+            Destination = destinationAccountId,
+            Metadata = new Dictionary<string, string>(metadata),
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+}
