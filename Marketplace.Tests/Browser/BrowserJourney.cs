@@ -105,6 +105,40 @@ public sealed class BrowserJourney : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Subscribe", Exact = true }).ClickAsync();
     }
 
+    /// <summary>
+    /// Creates a listing through the creator's listing form (empty optional fields are left blank) and waits for the
+    /// listings page; <paramref name="screenshot"/>, when given, shows the filled form.
+    /// </summary>
+    public async Task CreateListingAsync(string title, string price, string currency, string? description = null, string? deliveryNote = null,
+        string? screenshot = null)
+    {
+        await GotoAsync("/creator/listings/new");
+        await Page.Locator("#Title").FillAsync(title);
+        if (description is not null) await Page.Locator("#Description").FillAsync(description);
+        await Page.Locator("#Price").FillAsync(price);
+        await Page.Locator("#Currency").FillAsync(currency);
+        if (deliveryNote is not null) await Page.Locator("#DeliveryNote").FillAsync(deliveryNote);
+        if (screenshot is not null) await ScreenshotAsync(screenshot);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/creator/listings$"));
+    }
+
+    /// <summary>
+    /// As a visitor: clicks Buy on listing <paramref name="title"/> of shop <paramref name="slug"/>, pays on the emulator's
+    /// Checkout with <paramref name="email"/> and <paramref name="card"/>, and waits for the order page.
+    /// </summary>
+    public async Task BuyAsync(string slug, string title, string email, string card)
+    {
+        await GotoAsync($"/c/{slug}");
+        await Page.Locator(".card", new() { HasText = title }).GetByTestId("buy").ClickAsync();
+        await ExpectOnCheckoutAsync();
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Card number").FillAsync(card);
+        await ScreenshotAsync("checkout-" + card.Replace(" ", "", StringComparison.Ordinal)[^4..]);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/[A-Za-z0-9_-]{22}$"));
+    }
+
     /// <summary>The browser is on the emulator's hosted Checkout page.</summary>
     public async Task ExpectOnCheckoutAsync()
     {

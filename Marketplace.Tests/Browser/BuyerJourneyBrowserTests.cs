@@ -28,15 +28,7 @@ public sealed class BuyerJourneyBrowserTests(LiveMarketplaceFactory app, Chromiu
         await creator.ChooseSilverMonthlyAsync();
         await creator.PayOnCheckoutAsync(BrowserJourney.GoodCard, "checkout-silver");
         await creator.ExpectSubscriptionAsync("Silver", "Active");
-        await creator.GotoAsync("/creator/listings/new");
-        await creator.Page.Locator("#Title").FillAsync("Poster A2");
-        await creator.Page.Locator("#Description").FillAsync("Giclée print, 42 × 59.4 cm.");
-        await creator.Page.Locator("#Price").FillAsync("25.00");
-        await creator.Page.Locator("#Currency").FillAsync("eur");
-        await creator.Page.Locator("#DeliveryNote").FillAsync(Note);
-        await creator.ScreenshotAsync("new-listing");
-        await creator.Page.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
-        await Expect(creator.Page).ToHaveURLAsync(new Regex("/creator/listings$"));
+        await creator.CreateListingAsync("Poster A2", "25.00", "eur", "Giclée print, 42 × 59.4 cm.", Note, screenshot: "new-listing");
         var slug = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == creator.Email)).Select(c => c.Slug).SingleAsync());
 
         await using var visitor = await BrowserJourney.StartAsync(app, chromium, nameof(Journey_VisitorBuysPosterA2With4242_OrderPaidSalesAndAdminShowTheCommission) + "-visitor");

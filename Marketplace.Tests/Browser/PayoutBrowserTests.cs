@@ -22,22 +22,12 @@ public sealed class PayoutBrowserTests(LiveMarketplaceFactory app, ChromiumFixtu
         await using var creator = await BrowserJourney.StartAsync(app, chromium);
         await creator.RegisterAsync("Payout Studio");
         await creator.OnboardAsync(complete: true);
-        await creator.GotoAsync("/creator/listings/new");
-        await creator.Page.Locator("#Title").FillAsync("Poster A1");
-        await creator.Page.Locator("#Price").FillAsync("150.00");
-        await creator.Page.Locator("#Currency").FillAsync("eur");
-        await creator.Page.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
-        await Expect(creator.Page).ToHaveURLAsync(new Regex("/creator/listings$"));
+        await creator.CreateListingAsync("Poster A1", "150.00", "eur");
         var shop = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == creator.Email))
             .Select(c => new { c.Slug, c.StripeAccount!.StripeAccountId }).SingleAsync());
 
         await using var visitor = await BrowserJourney.StartAsync(app, chromium, nameof(Journey_PayoutFails_BannerAndItsButtonOpensTheExpressDashboard) + "-visitor");
-        await visitor.GotoAsync($"/c/{shop.Slug}");
-        await visitor.Page.Locator(".card", new() { HasText = "Poster A1" }).GetByTestId("buy").ClickAsync();
-        await visitor.ExpectOnCheckoutAsync();
-        await visitor.Page.GetByLabel("Email").FillAsync("visitor@example.com");
-        await visitor.Page.GetByLabel("Card number").FillAsync(BrowserJourney.GoodCard);
-        await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await visitor.BuyAsync(shop.Slug, "Poster A1", "visitor@example.com", BrowserJourney.GoodCard);
         await Expect(visitor.Page.GetByTestId("order-status")).ToHaveTextAsync("Paid");
 
         app.Emulator.MakeBalanceAvailable(app.ApiKey, shop.StripeAccountId);

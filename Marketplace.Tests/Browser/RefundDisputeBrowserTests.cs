@@ -28,12 +28,7 @@ public sealed class RefundDisputeBrowserTests(LiveMarketplaceFactory app, Chromi
         await creator.ChooseSilverMonthlyAsync();
         await creator.PayOnCheckoutAsync(BrowserJourney.GoodCard, "checkout-silver");
         await creator.ExpectSubscriptionAsync("Silver", "Active");
-        await creator.GotoAsync("/creator/listings/new");
-        await creator.Page.Locator("#Title").FillAsync("Poster A2");
-        await creator.Page.Locator("#Price").FillAsync("25.00");
-        await creator.Page.Locator("#Currency").FillAsync("eur");
-        await creator.Page.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();
-        await Expect(creator.Page).ToHaveURLAsync(new Regex("/creator/listings$"));
+        await creator.CreateListingAsync("Poster A2", "25.00", "eur");
         var creatorId = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == creator.Email)).Select(c => c.Id).SingleAsync());
         var slug = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => c.Id == creatorId).Select(c => c.Slug).SingleAsync());
 
@@ -93,13 +88,7 @@ public sealed class RefundDisputeBrowserTests(LiveMarketplaceFactory app, Chromi
     private async Task<BrowserJourney> BuyAsync(string slug, string who, string card, string email)
     {
         var visitor = await BrowserJourney.StartAsync(app, chromium, nameof(Journey_CreatorRefundsTenOfTwentyFiveThenA0259BuyerDisputes_OrderStatesAndStripeAmounts) + "-" + who);
-        await visitor.GotoAsync($"/c/{slug}");
-        await visitor.Page.Locator(".card", new() { HasText = "Poster A2" }).GetByTestId("buy").ClickAsync();
-        await visitor.ExpectOnCheckoutAsync();
-        await visitor.Page.GetByLabel("Email").FillAsync(email);
-        await visitor.Page.GetByLabel("Card number").FillAsync(card);
-        await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
-        await Expect(visitor.Page).ToHaveURLAsync(new Regex("/orders/[A-Za-z0-9_-]{22}$"));
+        await visitor.BuyAsync(slug, "Poster A2", email, card);
         return visitor;
     }
 }
