@@ -16,15 +16,15 @@ public static class IdentityRateLimiting
     private static readonly string[] LimitedPages = ["/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword"];
 
     /// <summary>
-    /// Adds the limit as <paramref name="options"/>' global limiter (it applies to every request, so it needs no
-    /// endpoint metadata); <see cref="PostsPerMinuteKey"/> must be a positive number.
+    /// The limiter (for <see cref="RateLimiterOptions.GlobalLimiter"/>: it applies to every request, so it needs no endpoint
+    /// metadata); <see cref="PostsPerMinuteKey"/> must be a positive number.
     /// </summary>
     /// <exception cref="InvalidOperationException">The configured limit is not a positive number.</exception>
-    public static void AddIdentityLimits(this RateLimiterOptions options, IConfiguration configuration)
+    public static PartitionedRateLimiter<HttpContext> Limiter(IConfiguration configuration)
     {
         var limit = configuration.GetValue(PostsPerMinuteKey, 10);
         if (limit <= 0) throw new InvalidOperationException($"{PostsPerMinuteKey} must be a positive number of POSTs per minute.");
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        return PartitionedRateLimiter.Create<HttpContext, string>(http =>
             LimitedPage(http.Request) is { } page
                 ? RateLimitPartition.GetFixedWindowLimiter($"{page}|{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
                 {

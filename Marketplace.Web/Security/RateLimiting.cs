@@ -15,8 +15,7 @@ public static class RateLimiting
     public static IServiceCollection AddMarketplaceRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         // Read (and validated) now, so a bad setting stops the app at start-up rather than at the first request.
-        var limits = new Microsoft.AspNetCore.RateLimiting.RateLimiterOptions();
-        limits.AddIdentityLimits(configuration);
+        var identityLimiter = IdentityRateLimiting.Limiter(configuration);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -25,7 +24,7 @@ public static class RateLimiting
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            options.GlobalLimiter = limits.GlobalLimiter;
+            options.GlobalLimiter = identityLimiter;
             options.AddBuyPolicy(configuration);
         });
     }
