@@ -22,20 +22,22 @@ public sealed class StartupConfigurationTests
         start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Seed:AdminEmail") && e.ToString().Contains("Seed:AdminPassword"));
     }
 
-    [Fact]
-    public async Task Start_SqlServerWithoutConnectionString_FailsNamingTheKey()
+    [Theory]
+    [InlineData("SqlServer")]
+    [InlineData("Postgres")]
+    public async Task Start_ServerProviderWithoutConnectionString_FailsNamingTheKey(string provider)
     {
         await using var factory = new MarketplaceFactory
         {
             Settings = new Dictionary<string, string?>
             {
-                ["Database:Provider"] = "SqlServer",
+                ["Database:Provider"] = provider,
                 ["ConnectionStrings:Marketplace"] = "",
             },
         };
 
         var start = () => factory.CreateClient();
 
-        start.Should().Throw<InvalidOperationException>().WithMessage("*ConnectionStrings:Marketplace*");
+        start.Should().Throw<InvalidOperationException>().WithMessage($"Database:Provider is {provider} but ConnectionStrings:Marketplace is empty*");
     }
 }
