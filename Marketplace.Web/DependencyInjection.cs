@@ -2,6 +2,7 @@ using Marketplace.Core;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Configuration;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
@@ -54,7 +55,10 @@ public static class DependencyInjection
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Roles.Creator, policy => policy.RequireRole(Roles.Creator));
+            .AddPolicy(Roles.Creator, policy => policy.RequireRole(Roles.Creator).AddRequirements(new CreatorProfileRequirement()));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentCreator>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CreatorProfileHandler>();
 
         // Keys in the database: cookies and antiforgery tokens work on every replica.
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();

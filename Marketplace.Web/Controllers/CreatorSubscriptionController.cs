@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Core.Checkout;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
@@ -6,6 +5,7 @@ using Marketplace.Core.Plans;
 using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +22,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/subscription")]
 public sealed class CreatorSubscriptionController(
-    CreatorQueries creators,
+    CurrentCreator currentCreator,
     PlanQueries plans,
     PaymentEligibility eligibility,
     CreatorCheckout checkout,
@@ -38,7 +38,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         var overview = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
         return overview is null ? Forbid() : View(new SubscriptionPageViewModel(creator, overview));
     }
@@ -49,7 +48,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Portal(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var url = await management.CreatePortalUrlAsync(creator.Id, publicUrls.For(Request, "/creator/subscription"), cancellationToken);
@@ -87,7 +85,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Change(int planId, [FromQuery] string? interval, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (ParseInterval(interval) is not { } parsed)
         {
             TempData["Error"] = "Choose monthly or yearly billing.";
@@ -124,7 +121,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Upgrade(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         ViewData["Creator"] = creator;
         var guard = await eligibility.CanCreatorReceivePayments(creator.Id, cancellationToken);
         return View(new PlanCardsViewModel(await plans.ActivePlansAsync(cancellationToken), creator.Subscription?.PlanId, CanSelect: true, guard,
@@ -137,7 +133,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Select(int planId, [FromForm] string? interval, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (interval is not ("month" or "year"))
         {
             TempData["Error"] = "Choose monthly or yearly billing.";
@@ -148,7 +143,7 @@ public sealed class CreatorSubscriptionController(
         var cancel = publicUrls.For(Request, $"/creator/subscription/plan/{planId}/checkout/cancel");
         try
         {
-            var result = await checkout.SelectPlanAsync(creator.Id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity!.Name!, planId,
+            var result = await checkout.SelectPlanAsync(creator.Id, currentCreator.Email!, planId,
                 interval == "year" ? PlanInterval.Year : PlanInterval.Month, success, cancel, cancellationToken);
             switch (result.Outcome)
             {
@@ -180,7 +175,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Success(int planId, [FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var completion = await checkout.CompleteAsync(creator.Id, planId, sessionId, cancellationToken);
@@ -207,7 +201,6 @@ public sealed class CreatorSubscriptionController(
         string failureTo = nameof(Index))
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var result = await action(creator.Id, cancellationToken);
@@ -233,6 +226,5 @@ public sealed class CreatorSubscriptionController(
 
     private static bool IsStripeUnavailable(Exception ex) => ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException;
 
-    private Task<CreatorProfile?> CurrentCreatorAsync(CancellationToken cancellationToken) =>
-        creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+    private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);
 }
