@@ -1,12 +1,12 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
+using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Stripe;
 
 namespace Marketplace.Web.Controllers;
 
@@ -63,7 +63,7 @@ public sealed class CreatorConnectController(
             var synced = await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
             return await StatusPageAsync(null, cancellationToken, synced ?? creator.StripeAccount);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Could not refresh Connect account {StripeAccountId} of creator {CreatorId} on return", creator.StripeAccount.StripeAccountId, creator.Id);
             return await StatusPageAsync("We could not get your latest status from Stripe just now. It will update shortly; refresh this page in a minute.", cancellationToken);
@@ -91,7 +91,7 @@ public sealed class CreatorConnectController(
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Could not create an Express dashboard login link for creator {CreatorId}", creator.Id);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -114,7 +114,7 @@ public sealed class CreatorConnectController(
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Could not start Connect onboarding for creator {CreatorId}", creator.Id);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -134,7 +134,5 @@ public sealed class CreatorConnectController(
 
     private string AbsoluteUrl(string path) => publicUrls.For(Request, path);
 
-    private static bool IsStripeUnavailable(Exception ex, CancellationToken requestAborted) =>
-        ex is StripeException or HttpRequestException or TimeoutException
-        || (ex is TaskCanceledException && !requestAborted.IsCancellationRequested);
+    private static bool IsStripeFailure(Exception ex, CancellationToken requestAborted) => StripeFailure.From(ex, requestAborted) is not null;
 }

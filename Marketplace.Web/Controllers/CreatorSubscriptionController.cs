@@ -3,13 +3,13 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Seeding;
+using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Stripe;
 
 namespace Marketplace.Web.Controllers;
 
@@ -60,7 +60,7 @@ public sealed class CreatorSubscriptionController(
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Billing Portal session of creator {CreatorId} failed on Stripe", creator.Id);
             TempData["Error"] = StripeDownMessage;
@@ -162,7 +162,7 @@ public sealed class CreatorSubscriptionController(
                     return RedirectToAction(nameof(Upgrade));
             }
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Plan selection of creator {CreatorId} failed on Stripe", creator.Id);
             TempData["Error"] = StripeDownMessage;
@@ -181,7 +181,7 @@ public sealed class CreatorSubscriptionController(
             TempData[completion.Applied ? "Message" : "Error"] = completion.Message;
             return completion.Applied ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Upgrade));
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Checkout success of creator {CreatorId} could not be verified with Stripe", creator.Id);
             TempData["Info"] = "Your payment is being confirmed; your plan will change as soon as Stripe tells us.";
@@ -207,11 +207,11 @@ public sealed class CreatorSubscriptionController(
             TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
             return RedirectToAction(result.Succeeded ? nameof(Index) : failureTo);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Subscription change of creator {CreatorId} failed on Stripe", creator.Id);
-            TempData["Error"] = ex is StripeException { HttpStatusCode: var status } refused && (int)status is >= 400 and < 500 and not 429
-                ? $"Stripe refused this change ({refused.StripeError?.Message ?? refused.Message}), so nothing has changed."
+            TempData["Error"] = StripeFailure.From(ex) is { IsRefusal: true } refused
+                ? $"Stripe refused this change ({refused.Message}), so nothing has changed."
                 : StripeDownMessage;
             return RedirectToAction(failureTo);
         }
@@ -224,7 +224,7 @@ public sealed class CreatorSubscriptionController(
         _ => null,
     };
 
-    private static bool IsStripeUnavailable(Exception ex) => ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException;
+    private static bool IsStripeFailure(Exception ex, CancellationToken requestAborted) => StripeFailure.From(ex, requestAborted) is not null;
 
     private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);
 }
