@@ -78,7 +78,7 @@ public sealed class CreatorCheckout(
         // One payable subscription session per creator: two open pages (two tabs, back and another plan) would give two
         // live subscriptions. The open one for this very price is reused (a double click, a second tab); the others expire.
         var open = await OpenSessionsAsync(subscription.StripeCustomerId!, cancellationToken);
-        var reusable = open.FirstOrDefault(s => s.Metadata?.GetValueOrDefault("plan_price_id") == Text(price.Id));
+        var reusable = open.FirstOrDefault(s => s.Metadata?.GetValueOrDefault(StripeMetadataKeys.PlanPriceId) == Text(price.Id));
         var expired = new List<string>();
         foreach (var other in open.Where(s => s != reusable))
         {
@@ -117,13 +117,13 @@ public sealed class CreatorCheckout(
         var session = await stripe.FindCheckoutSessionAsync(sessionId, cancellationToken);
         if (session is null) return CheckoutCompletion.Refused("This payment session does not exist.");
         var creatorText = Text(creatorProfileId);
-        if (session.ClientReferenceId != creatorText || session.Metadata?.GetValueOrDefault("creator_id") != creatorText)
+        if (session.ClientReferenceId != creatorText || session.Metadata?.GetValueOrDefault(StripeMetadataKeys.CreatorId) != creatorText)
         {
             logger.LogWarning("Creator {CreatorId} opened the success page with Checkout Session {CheckoutSessionId} of someone else", creatorProfileId, sessionId);
             return CheckoutCompletion.Refused("This payment session is not yours.");
         }
 
-        if (session.Metadata.GetValueOrDefault("plan_id") != Text(planId)) return CheckoutCompletion.Refused("This payment session is for another plan.");
+        if (session.Metadata.GetValueOrDefault(StripeMetadataKeys.PlanId) != Text(planId)) return CheckoutCompletion.Refused("This payment session is for another plan.");
         if (session.Status == "open") return CheckoutCompletion.Refused("The payment was not completed.");
         if (session.Status != "complete" || session.PaymentStatus is not ("paid" or "no_payment_required") || session.SubscriptionId is null)
             return CheckoutCompletion.Refused(session.Status == "complete" ? "Your payment is still being processed; your plan will change as soon as Stripe confirms it." : "The payment was not completed.");
@@ -154,12 +154,12 @@ public sealed class CreatorCheckout(
         var hourStart = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
         var metadata = new Dictionary<string, string>
         {
-            ["creator_id"] = Text(creatorProfileId),
-            ["creator_profile_id"] = Text(creatorProfileId),
-            ["plan_id"] = Text(plan.Id),
-            ["plan_code"] = plan.Code,
-            ["plan_price_id"] = Text(price.Id),
-            ["stripe_account_id"] = stripeAccountId ?? "",
+            [StripeMetadataKeys.CreatorId] = Text(creatorProfileId),
+            [StripeMetadataKeys.CreatorProfileId] = Text(creatorProfileId),
+            [StripeMetadataKeys.PlanId] = Text(plan.Id),
+            [StripeMetadataKeys.PlanCode] = plan.Code,
+            [StripeMetadataKeys.PlanPriceId] = Text(price.Id),
+            [StripeMetadataKeys.StripeAccountId] = stripeAccountId ?? "",
         };
         var options = new SessionCreateOptions
         {
