@@ -1,6 +1,6 @@
 using Marketplace.Core;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
-using Marketplace.Core.Seeding;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Health;

@@ -144,7 +144,7 @@ public sealed class CreatorAccountDeletion(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var freePlan = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free, cancellationToken);
-            creator.Subscription?.ActivateFreePlan(freePlan);
+            creator.Subscription?.ActivateFreePlan(freePlan, clock.GetUtcNow().UtcDateTime);
             creator.Anonymise();
             await RemoveListingsAsync(creator, cancellationToken);
             await AnonymisePurchasesAsync(user.Id, cancellationToken);

@@ -44,39 +44,62 @@ public sealed class CreatorCheckout(
         var subscription = await db.CreatorSubscriptions.Include(s => s.CreatorProfile).Include(s => s.Plan)
             .SingleOrDefaultAsync(s => s.CreatorProfileId == creatorProfileId, cancellationToken)
             ?? throw new InvalidOperationException($"Creator {creatorProfileId} has no subscription row.");
-        var hasLivePaid = subscription.StripeSubscriptionId is not null;
+        return plan.IsFree
+            ? await SelectFreePlanAsync(subscription, plan, cancellationToken)
+            : await SelectPaidPlanAsync(subscription, plan, email, interval, successUrl, cancelUrl, cancellationToken);
+    }
 
-        if (plan.IsFree)
-        {
-            if (hasLivePaid)
-                return new(PlanSelectionOutcome.AlreadySubscribed, "You have a paid subscription: cancel it from your subscription page to go back to Free at the end of the period.");
-            if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
-            subscription.ActivateFreePlan(plan);
-            await db.SaveChangesAsync(cancellationToken);
-            capabilities.Invalidate(creatorProfileId);
-            return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");
-        }
+    /// <summary>The Free plan: at once, with no Stripe call; refused while a paid Stripe subscription is live.</summary>
+    private async Task<PlanSelectionResult> SelectFreePlanAsync(CreatorSubscription subscription, Plan plan, CancellationToken cancellationToken)
+    {
+        if (subscription.StripeSubscriptionId is not null)
+            return new(PlanSelectionOutcome.AlreadySubscribed, "You have a paid subscription: cancel it from your subscription page to go back to Free at the end of the period.");
+        if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
+        subscription.ActivateFreePlan(plan, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        capabilities.Invalidate(subscription.CreatorProfileId);
+        return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");
+    }
 
+    /// <summary>
+    /// A paid plan: the payment guard, no second live subscription, the plan's active price for <paramref name="interval"/>
+    /// (synced to Stripe), the creator's one Customer, then the Checkout Session (<see cref="CheckoutForPriceAsync"/>).
+    /// </summary>
+    private async Task<PlanSelectionResult> SelectPaidPlanAsync(CreatorSubscription subscription, Plan plan, string email, PlanInterval interval,
+        string successUrl, string cancelUrl, CancellationToken cancellationToken)
+    {
+        var creatorProfileId = subscription.CreatorProfileId;
         var guard = await eligibility.CanCreatorReceivePayments(creatorProfileId, cancellationToken);
         if (!guard.IsEligible)
             return new(PlanSelectionOutcome.NotEligible, "Before choosing a paid plan, finish these steps:", guard);
-        if (hasLivePaid)
+        if (subscription.StripeSubscriptionId is not null)
             return new(PlanSelectionOutcome.AlreadySubscribed, $"You already subscribe to {subscription.Plan?.Name}: change plan from your subscription page.");
 
         var price = plan.ActivePrice(interval);
         if (price is null) return new(PlanSelectionOutcome.PlanUnavailable, $"{plan.Name} has no {interval.ToString().ToLowerInvariant()}ly price.");
         var stripePriceId = await priceSync.EnsureStripePriceAsync(price.Id, cancellationToken);
+        await EnsureCustomerAsync(subscription, email, cancellationToken);
+        return await CheckoutForPriceAsync(subscription, plan, price, stripePriceId, successUrl, cancelUrl, cancellationToken);
+    }
 
-        var creator = subscription.CreatorProfile!;
-        if (subscription.StripeCustomerId is null)
-        {
-            var customer = await stripe.CreateCreatorCustomerAsync(creatorProfileId, email, creator.DisplayName, cancellationToken);
-            subscription.LinkStripeCustomer(customer.Id);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+    /// <summary>Creates the creator's one Stripe Customer (idempotency key per creator) when the row has none yet.</summary>
+    private async Task EnsureCustomerAsync(CreatorSubscription subscription, string email, CancellationToken cancellationToken)
+    {
+        if (subscription.StripeCustomerId is not null) return;
+        var customer = await stripe.CreateCreatorCustomerAsync(subscription.CreatorProfileId, email, subscription.CreatorProfile!.DisplayName, cancellationToken);
+        subscription.LinkStripeCustomer(customer.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
-        // One payable subscription session per creator: two open pages (two tabs, back and another plan) would give two
-        // live subscriptions. The open one for this very price is reused (a double click, a second tab); the others expire.
+    /// <summary>
+    /// One payable subscription session per creator: two open pages (two tabs, back and another plan) would give two live
+    /// subscriptions. The open one for this very price is reused (a double click, a second tab); the others expire, and
+    /// one that completed meanwhile stops here; otherwise a new session.
+    /// </summary>
+    private async Task<PlanSelectionResult> CheckoutForPriceAsync(CreatorSubscription subscription, Plan plan, PlanPrice price, string stripePriceId,
+        string successUrl, string cancelUrl, CancellationToken cancellationToken)
+    {
+        var creatorProfileId = subscription.CreatorProfileId;
         var open = await OpenSessionsAsync(subscription.StripeCustomerId!, cancellationToken);
         var reusable = open.FirstOrDefault(s => s.Metadata?.GetValueOrDefault(StripeMetadataKeys.PlanPriceId) == Text(price.Id));
         var expired = new List<string>();
@@ -93,14 +116,13 @@ public sealed class CreatorCheckout(
         if (reusable is not null)
         {
             logger.LogInformation("Creator {CreatorId} sent back to open Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
-                creatorProfileId, reusable.Id, plan.Code, interval);
+                creatorProfileId, reusable.Id, plan.Code, price.Interval);
             return new(PlanSelectionOutcome.RedirectToCheckout, CheckoutUrl: reusable.Url, CheckoutSessionId: reusable.Id);
         }
 
         var session = await CreateSessionAsync(creatorProfileId, plan, price, stripePriceId, subscription, successUrl, cancelUrl, expired, cancellationToken);
-
         logger.LogInformation("Creator {CreatorId} sent to Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
-            creatorProfileId, session.Id, plan.Code, interval);
+            creatorProfileId, session.Id, plan.Code, price.Interval);
         return new(PlanSelectionOutcome.RedirectToCheckout, CheckoutUrl: session.Url, CheckoutSessionId: session.Id);
     }
 

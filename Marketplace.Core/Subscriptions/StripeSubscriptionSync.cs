@@ -24,6 +24,7 @@ public sealed class StripeSubscriptionSync(
     IDistributedLocks locks,
     CreatorCapabilities capabilities,
     DuplicateSubscriptionGuard duplicates,
+    TimeProvider clock,
     ILogger<StripeSubscriptionSync> logger)
 {
     /// <summary>
@@ -55,7 +56,7 @@ public sealed class StripeSubscriptionSync(
         var snapshot = new StripeSubscriptionSnapshot(subscription.Id, subscription.CustomerId,
             StripeSubscriptionSnapshot.ParseStatus(subscription.Status), Utc(item.CurrentPeriodStart), Utc(item.CurrentPeriodEnd),
             subscription.CancelAtPeriodEnd, subscription.TrialEnd is { } trialEnd ? Utc(trialEnd) : null);
-        if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt))
+        if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt, clock.GetUtcNow().UtcDateTime))
         {
             await db.SaveChangesAsync(cancellationToken);
             capabilities.Invalidate(row.CreatorProfileId);

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
-using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;

@@ -1,10 +1,10 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.Refunds;
-using Marketplace.Core.Seeding;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,8 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Checkout;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
-using Marketplace.Core.Seeding;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;

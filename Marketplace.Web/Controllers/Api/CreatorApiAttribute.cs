@@ -1,4 +1,4 @@
-using Marketplace.Core.Seeding;
+using Marketplace.Core.Accounts;
 using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
