@@ -1,12 +1,15 @@
 using Marketplace.Core;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
-using Marketplace.Core.Seeding;
 using Marketplace.Web.Configuration;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
 using Marketplace.Web.Security;
+#if STRIPE_EMULATOR
 using Marketplace.Web.StripeEmulation;
+#endif
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,7 +24,11 @@ public static class DependencyInjection
         var services = builder.Services;
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddMarketplaceCore(builder.Configuration, contentRoot);
+#if STRIPE_EMULATOR
         services.AddStripeEmulatorIfNeeded(builder.Configuration); // before Hangfire: jobs may call Stripe at once
+#else
+        RefuseEmulatorMode(builder.Configuration);
+#endif
 
         services.AddDefaultIdentity<IdentityUser>(options =>
             {
@@ -57,7 +64,10 @@ public static class DependencyInjection
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Roles.Creator, policy => policy.RequireRole(Roles.Creator));
+            .AddPolicy(Roles.Creator, policy => policy.RequireRole(Roles.Creator).AddRequirements(new CreatorProfileRequirement()));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentCreator>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CreatorProfileHandler>();
 
         // Keys in the database: cookies and antiforgery tokens work on every replica.
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
@@ -74,6 +84,19 @@ public static class DependencyInjection
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         return builder;
     }
+
+#if !STRIPE_EMULATOR
+    /// <summary>A build without the emulator (<c>IncludeStripeEmulator=false</c>) cannot run in emulator mode: say so at start.</summary>
+    /// <exception cref="InvalidOperationException">No <c>Stripe:SecretKey</c>, or <c>Stripe:Mode=Emulator</c>.</exception>
+    private static void RefuseEmulatorMode(IConfiguration configuration)
+    {
+        var stripe = configuration.GetSection(Core.StripeGateway.StripeOptions.SectionName).Get<Core.StripeGateway.StripeOptions>() ?? new();
+        if (stripe.UsesEmulator)
+            throw new InvalidOperationException(
+                "This build of Marketplace.Web has no Stripe emulator (published with IncludeStripeEmulator=false): set Stripe:SecretKey "
+                + "(environment variable Stripe__SecretKey) and leave Stripe:Mode at Auto or Stripe.");
+    }
+#endif
 
     /// <summary>Migrates and seeds the database (see <see cref="DatabaseInitializer"/>) before the app serves anything.</summary>
     public static async Task InitializeMarketplaceAsync(this WebApplication app)

@@ -63,7 +63,7 @@ public sealed class CreatorAccountDeletion(
                 return AccountDeletionResult.Refused($"Your account was not deleted: your Stripe account still holds {held}. Stripe pays it out to your bank account on its schedule (your Stripe Express dashboard shows it); delete your account once the balance is zero.");
             await EndStripeBillingAsync(creator, cancellationToken);
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
         {
             logger.LogWarning(ex, "Creator {CreatorId}: account not deleted, Stripe failed while ending the billing", creator.Id);
             return AccountDeletionResult.Refused(
@@ -144,7 +144,7 @@ public sealed class CreatorAccountDeletion(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var freePlan = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free, cancellationToken);
-            creator.Subscription?.ActivateFreePlan(freePlan);
+            creator.Subscription?.ActivateFreePlan(freePlan, clock.GetUtcNow().UtcDateTime);
             creator.Anonymise();
             await RemoveListingsAsync(creator, cancellationToken);
             await AnonymisePurchasesAsync(user.Id, cancellationToken);

@@ -44,41 +44,64 @@ public sealed class CreatorCheckout(
         var subscription = await db.CreatorSubscriptions.Include(s => s.CreatorProfile).Include(s => s.Plan)
             .SingleOrDefaultAsync(s => s.CreatorProfileId == creatorProfileId, cancellationToken)
             ?? throw new InvalidOperationException($"Creator {creatorProfileId} has no subscription row.");
-        var hasLivePaid = subscription.StripeSubscriptionId is not null;
+        return plan.IsFree
+            ? await SelectFreePlanAsync(subscription, plan, cancellationToken)
+            : await SelectPaidPlanAsync(subscription, plan, email, interval, successUrl, cancelUrl, cancellationToken);
+    }
 
-        if (plan.IsFree)
-        {
-            if (hasLivePaid)
-                return new(PlanSelectionOutcome.AlreadySubscribed, "You have a paid subscription: cancel it from your subscription page to go back to Free at the end of the period.");
-            if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
-            subscription.ActivateFreePlan(plan);
-            await db.SaveChangesAsync(cancellationToken);
-            capabilities.Invalidate(creatorProfileId);
-            return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");
-        }
+    /// <summary>The Free plan: at once, with no Stripe call; refused while a paid Stripe subscription is live.</summary>
+    private async Task<PlanSelectionResult> SelectFreePlanAsync(CreatorSubscription subscription, Plan plan, CancellationToken cancellationToken)
+    {
+        if (subscription.StripeSubscriptionId is not null)
+            return new(PlanSelectionOutcome.AlreadySubscribed, "You have a paid subscription: cancel it from your subscription page to go back to Free at the end of the period.");
+        if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
+        subscription.ActivateFreePlan(plan, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        capabilities.Invalidate(subscription.CreatorProfileId);
+        return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");
+    }
 
+    /// <summary>
+    /// A paid plan: the payment guard, no second live subscription, the plan's active price for <paramref name="interval"/>
+    /// (synced to Stripe), the creator's one Customer, then the Checkout Session (<see cref="CheckoutForPriceAsync"/>).
+    /// </summary>
+    private async Task<PlanSelectionResult> SelectPaidPlanAsync(CreatorSubscription subscription, Plan plan, string email, PlanInterval interval,
+        string successUrl, string cancelUrl, CancellationToken cancellationToken)
+    {
+        var creatorProfileId = subscription.CreatorProfileId;
         var guard = await eligibility.CanCreatorReceivePayments(creatorProfileId, cancellationToken);
         if (!guard.IsEligible)
             return new(PlanSelectionOutcome.NotEligible, "Before choosing a paid plan, finish these steps:", guard);
-        if (hasLivePaid)
+        if (subscription.StripeSubscriptionId is not null)
             return new(PlanSelectionOutcome.AlreadySubscribed, $"You already subscribe to {subscription.Plan?.Name}: change plan from your subscription page.");
 
         var price = plan.ActivePrice(interval);
         if (price is null) return new(PlanSelectionOutcome.PlanUnavailable, $"{plan.Name} has no {interval.ToString().ToLowerInvariant()}ly price.");
         var stripePriceId = await priceSync.EnsureStripePriceAsync(price.Id, cancellationToken);
+        await EnsureCustomerAsync(subscription, email, cancellationToken);
+        return await CheckoutForPriceAsync(subscription, plan, price, stripePriceId, successUrl, cancelUrl, cancellationToken);
+    }
 
-        var creator = subscription.CreatorProfile!;
-        if (subscription.StripeCustomerId is null)
-        {
-            var customer = await stripe.CreateCreatorCustomerAsync(creatorProfileId, email, creator.DisplayName, cancellationToken);
-            subscription.LinkStripeCustomer(customer.Id);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+    /// <summary>Creates the creator's one Stripe Customer (idempotency key per creator) when the row has none yet.</summary>
+    private async Task EnsureCustomerAsync(CreatorSubscription subscription, string email, CancellationToken cancellationToken)
+    {
+        if (subscription.StripeCustomerId is not null) return;
+        var customer = await stripe.CreateCreatorCustomerAsync(subscription.CreatorProfileId, email, subscription.CreatorProfile!.DisplayName, cancellationToken);
+        subscription.LinkStripeCustomer(customer.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
-        // One payable subscription session per creator: two open pages (two tabs, back and another plan) would give two
-        // live subscriptions. The open one for this very price is reused (a double click, a second tab); the others expire.
+    /// <summary>
+    /// One payable subscription session per creator: two open pages (two tabs, back and another plan) would give two live
+    /// subscriptions. The open one for this very price is reused (a double click, a second tab); the others expire, and
+    /// one that completed meanwhile stops here; otherwise a new session.
+    /// </summary>
+    private async Task<PlanSelectionResult> CheckoutForPriceAsync(CreatorSubscription subscription, Plan plan, PlanPrice price, string stripePriceId,
+        string successUrl, string cancelUrl, CancellationToken cancellationToken)
+    {
+        var creatorProfileId = subscription.CreatorProfileId;
         var open = await OpenSessionsAsync(subscription.StripeCustomerId!, cancellationToken);
-        var reusable = open.FirstOrDefault(s => s.Metadata?.GetValueOrDefault("plan_price_id") == Text(price.Id));
+        var reusable = open.FirstOrDefault(s => s.Metadata?.GetValueOrDefault(StripeMetadataKeys.PlanPriceId) == Text(price.Id));
         var expired = new List<string>();
         foreach (var other in open.Where(s => s != reusable))
         {
@@ -93,14 +116,13 @@ public sealed class CreatorCheckout(
         if (reusable is not null)
         {
             logger.LogInformation("Creator {CreatorId} sent back to open Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
-                creatorProfileId, reusable.Id, plan.Code, interval);
+                creatorProfileId, reusable.Id, plan.Code, price.Interval);
             return new(PlanSelectionOutcome.RedirectToCheckout, CheckoutUrl: reusable.Url, CheckoutSessionId: reusable.Id);
         }
 
         var session = await CreateSessionAsync(creatorProfileId, plan, price, stripePriceId, subscription, successUrl, cancelUrl, expired, cancellationToken);
-
         logger.LogInformation("Creator {CreatorId} sent to Checkout Session {CheckoutSessionId} for {PlanCode} {Interval}",
-            creatorProfileId, session.Id, plan.Code, interval);
+            creatorProfileId, session.Id, plan.Code, price.Interval);
         return new(PlanSelectionOutcome.RedirectToCheckout, CheckoutUrl: session.Url, CheckoutSessionId: session.Id);
     }
 
@@ -117,13 +139,13 @@ public sealed class CreatorCheckout(
         var session = await stripe.FindCheckoutSessionAsync(sessionId, cancellationToken);
         if (session is null) return CheckoutCompletion.Refused("This payment session does not exist.");
         var creatorText = Text(creatorProfileId);
-        if (session.ClientReferenceId != creatorText || session.Metadata?.GetValueOrDefault("creator_id") != creatorText)
+        if (session.ClientReferenceId != creatorText || session.Metadata?.GetValueOrDefault(StripeMetadataKeys.CreatorId) != creatorText)
         {
             logger.LogWarning("Creator {CreatorId} opened the success page with Checkout Session {CheckoutSessionId} of someone else", creatorProfileId, sessionId);
             return CheckoutCompletion.Refused("This payment session is not yours.");
         }
 
-        if (session.Metadata.GetValueOrDefault("plan_id") != Text(planId)) return CheckoutCompletion.Refused("This payment session is for another plan.");
+        if (session.Metadata.GetValueOrDefault(StripeMetadataKeys.PlanId) != Text(planId)) return CheckoutCompletion.Refused("This payment session is for another plan.");
         if (session.Status == "open") return CheckoutCompletion.Refused("The payment was not completed.");
         if (session.Status != "complete" || session.PaymentStatus is not ("paid" or "no_payment_required") || session.SubscriptionId is null)
             return CheckoutCompletion.Refused(session.Status == "complete" ? "Your payment is still being processed; your plan will change as soon as Stripe confirms it." : "The payment was not completed.");
@@ -154,12 +176,12 @@ public sealed class CreatorCheckout(
         var hourStart = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
         var metadata = new Dictionary<string, string>
         {
-            ["creator_id"] = Text(creatorProfileId),
-            ["creator_profile_id"] = Text(creatorProfileId),
-            ["plan_id"] = Text(plan.Id),
-            ["plan_code"] = plan.Code,
-            ["plan_price_id"] = Text(price.Id),
-            ["stripe_account_id"] = stripeAccountId ?? "",
+            [StripeMetadataKeys.CreatorId] = Text(creatorProfileId),
+            [StripeMetadataKeys.CreatorProfileId] = Text(creatorProfileId),
+            [StripeMetadataKeys.PlanId] = Text(plan.Id),
+            [StripeMetadataKeys.PlanCode] = plan.Code,
+            [StripeMetadataKeys.PlanPriceId] = Text(price.Id),
+            [StripeMetadataKeys.StripeAccountId] = stripeAccountId ?? "",
         };
         var options = new SessionCreateOptions
         {

@@ -31,7 +31,7 @@ public sealed class ConnectAccountSync(
         var row = await db.CreatorStripeAccounts.SingleOrDefaultAsync(a => a.StripeAccountId == stripeAccountId, cancellationToken);
         if (row is null)
         {
-            var creatorId = StripeSubscriptionSync.MetadataCreatorId(account.Metadata);
+            var creatorId = StripeMetadataKeys.ReadCreatorId(account.Metadata);
             if (creatorId is null || await db.CreatorStripeAccounts.AnyAsync(a => a.CreatorProfileId == creatorId, cancellationToken)
                 || !await db.CreatorProfiles.AnyAsync(c => c.Id == creatorId, cancellationToken))
                 return null;

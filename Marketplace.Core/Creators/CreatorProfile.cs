@@ -14,9 +14,9 @@ public class CreatorProfile
     {
     }
 
-    /// <summary>Creates an active creator profile for an Identity user.</summary>
+    /// <summary>Creates an active creator profile for an Identity user, created at <paramref name="now"/> (UTC, from the caller's <see cref="TimeProvider"/>).</summary>
     /// <exception cref="DomainException">The display name or slug is empty, or the display name breaks <see cref="TextRules.NameError"/>.</exception>
-    public CreatorProfile(string userId, string displayName, string slug)
+    public CreatorProfile(string userId, string displayName, string slug, DateTime now)
     {
         if (string.IsNullOrWhiteSpace(displayName)) throw new DomainException("A display name is required.");
         TextRules.EnsureName(displayName, "shop name");
@@ -26,7 +26,7 @@ public class CreatorProfile
         Slug = slug;
         IsActive = true;
         Status = CreatorStatus.Active;
-        CreatedAt = DateTime.UtcNow;
+        CreatedAt = now;
     }
 
     public int Id { get; private set; }

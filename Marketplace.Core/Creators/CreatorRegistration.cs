@@ -1,11 +1,11 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Plans;
-using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
+using Marketplace.Core.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Marketplace.Core.Text;
 
 namespace Marketplace.Core.Creators;
 
@@ -16,6 +16,7 @@ namespace Marketplace.Core.Creators;
 public sealed class CreatorRegistration(
     MarketplaceDbContext db,
     UserManager<IdentityUser> userManager,
+    TimeProvider clock,
     ILogger<CreatorRegistration> logger)
 {
     /// <summary>
@@ -41,9 +42,9 @@ public sealed class CreatorRegistration(
             var inRole = await userManager.AddToRoleAsync(user, Roles.Creator);
             if (!inRole.Succeeded) return CreatorRegistrationResult.Failed(inRole.Errors);
 
-            var profile = new CreatorProfile(user.Id, displayName, await UniqueSlugAsync(displayName, cancellationToken));
+            var profile = new CreatorProfile(user.Id, displayName, await UniqueSlugAsync(displayName, cancellationToken), clock.GetUtcNow().UtcDateTime);
             db.CreatorProfiles.Add(profile);
-            db.CreatorSubscriptions.Add(CreatorSubscription.StartFree(profile, freePlan));
+            db.CreatorSubscriptions.Add(CreatorSubscription.StartFree(profile, freePlan, profile.CreatedAt));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 

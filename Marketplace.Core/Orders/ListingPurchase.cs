@@ -119,8 +119,7 @@ public sealed class ListingPurchase(
                 order.Id, order.ListingId, session.Id, order.AmountMinor, order.Currency, order.ApplicationFeeMinor);
             return new(BuyOutcome.RedirectToCheckout, CheckoutUrl: session.Url, OrderToken: order.PublicToken);
         }
-        catch (StripeException ex) when (ex.HttpStatusCode is >= System.Net.HttpStatusCode.BadRequest and < System.Net.HttpStatusCode.InternalServerError
-                                          and not System.Net.HttpStatusCode.TooManyRequests)
+        catch (StripeException ex) when (StripeFailure.From(ex) is { IsRefusal: true })
         {
             // Refused: nothing exists at Stripe, so the order is dropped and a later click starts afresh.
             logger.LogWarning(ex, "Stripe refused the Checkout Session of order {OrderId} ({StripeErrorCode})", order.Id, ex.StripeError?.Code);
@@ -128,7 +127,7 @@ public sealed class ListingPurchase(
             await db.SaveChangesAsync(CancellationToken.None);
             return new(BuyOutcome.StripeRefused, RefusalMessage(ex));
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (StripeFailure.From(ex) is not null)
         {
             // Unknown outcome: the order stays, and the next click retries it with the same idempotency key.
             logger.LogWarning(ex, "Checkout Session of order {OrderId} failed on Stripe", order.Id);

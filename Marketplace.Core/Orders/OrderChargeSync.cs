@@ -31,7 +31,7 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
     ILogger<OrderChargeSync> logger)
 {
     /// <summary>The metadata key naming the dispute on the transfer reversal and the transfer made for it.</summary>
-    public const string DisputeIdMetadata = "dispute_id";
+    public const string DisputeIdMetadata = StripeMetadataKeys.DisputeId;
 
     /// <summary>The per-order lock's name, shared with the Checkout fulfilment.</summary>
     public static string LockName(int orderId) => $"order:{orderId}";

@@ -56,8 +56,7 @@ public sealed class ConnectBalanceQuery(MarketplaceDbContext db, IMemoryCache ca
             cache.Set(Key(stripeAccountId), (IReadOnlyList<BalanceAmount>)amounts, CacheDuration);
             return amounts;
         }
-        catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException or TimeoutException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
         {
             logger.LogWarning(ex, "Could not read the balance of Connect account {StripeAccountId}", stripeAccountId);
             return null;

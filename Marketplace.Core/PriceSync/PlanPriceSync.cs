@@ -74,7 +74,7 @@ public sealed class PlanPriceSync(
     private async Task<PriceSyncResult> SyncProductAsync(Plan plan, CancellationToken cancellationToken)
     {
         Product? product = plan.StripeProductId is { } id ? await stripe.FindProductAsync(id, cancellationToken) : null;
-        product ??= (await stripe.SearchProductsAsync($"metadata['plan_id']:'{plan.Id}'", cancellationToken)).FirstOrDefault();
+        product ??= (await stripe.SearchProductsAsync($"metadata['{StripeMetadataKeys.PlanId}']:'{plan.Id}'", cancellationToken)).FirstOrDefault();
         var created = 0;
         if (product is null)
         {
@@ -83,7 +83,7 @@ public sealed class PlanPriceSync(
                 Name = plan.Name,
                 Description = string.IsNullOrWhiteSpace(plan.Description) ? null : plan.Description,
                 Metadata = PlanMetadata(plan),
-            }, $"product:plan:{plan.Id}", cancellationToken);
+            }, IdempotencyKeys.PlanProduct(plan.Id), cancellationToken);
             created = 1;
         }
         else if (product.Name != plan.Name || !product.Active || (product.Description ?? "") != plan.Description)
@@ -117,7 +117,7 @@ public sealed class PlanPriceSync(
             else stale.Add(byKey);
         }
 
-        match ??= (await stripe.SearchPricesAsync($"metadata['plan_price_id']:'{price.Id}' AND active:'true'", cancellationToken))
+        match ??= (await stripe.SearchPricesAsync($"metadata['{StripeMetadataKeys.PlanPriceId}']:'{price.Id}' AND active:'true'", cancellationToken))
             .FirstOrDefault(p => Matches(p, plan, price));
 
         var created = 0;
@@ -133,7 +133,7 @@ public sealed class PlanPriceSync(
                 TransferLookupKey = true,
                 Nickname = $"{plan.Name} {Interval(price)}ly",
                 Metadata = PriceMetadata(plan, price),
-            }, $"price:{price.Id}:{price.AmountMinor}:{price.Currency}:{Interval(price)}", cancellationToken);
+            }, IdempotencyKeys.PlanPrice(price.Id, price.AmountMinor, price.Currency, Interval(price)), cancellationToken);
             created = 1;
             if (!match.Active) match = await stripe.UpdatePriceAsync(match.Id, new PriceUpdateOptions { Active = true }, cancellationToken);
         }
@@ -172,13 +172,13 @@ public sealed class PlanPriceSync(
 
     private static Dictionary<string, string> PlanMetadata(Plan plan) => new()
     {
-        ["plan_id"] = plan.Id.ToString(CultureInfo.InvariantCulture),
-        ["plan_code"] = plan.Code,
+        [StripeMetadataKeys.PlanId] = plan.Id.ToString(CultureInfo.InvariantCulture),
+        [StripeMetadataKeys.PlanCode] = plan.Code,
     };
 
     private static Dictionary<string, string> PriceMetadata(Plan plan, PlanPrice price) => new(PlanMetadata(plan))
     {
-        ["plan_price_id"] = price.Id.ToString(CultureInfo.InvariantCulture),
-        ["interval"] = Interval(price),
+        [StripeMetadataKeys.PlanPriceId] = price.Id.ToString(CultureInfo.InvariantCulture),
+        [StripeMetadataKeys.Interval] = Interval(price),
     };
 }

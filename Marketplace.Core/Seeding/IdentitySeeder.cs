@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -9,6 +9,16 @@ public static class IdempotencyKeys
     /// <summary>The one Connect account of a creator: <c>connect-account:creator:{id}</c>.</summary>
     public static string ConnectAccount(int creatorProfileId) => $"connect-account:creator:{creatorProfileId}";
 
+    /// <summary>The one Stripe Product of a plan: <c>product:plan:{id}</c>.</summary>
+    public static string PlanProduct(int planId) => $"product:plan:{planId}";
+
+    /// <summary>
+    /// The one Stripe Price of a plan price at one amount (minor units), currency and interval (<c>month</c>/<c>year</c>):
+    /// <c>price:{id}:{amount}:{currency}:{interval}</c>. Prices are immutable, so a changed amount is a new key.
+    /// </summary>
+    public static string PlanPrice(int planPriceId, long amountMinor, string currency, string interval) =>
+        $"price:{planPriceId}:{amountMinor}:{currency}:{interval}";
+
     /// <summary>The one Stripe Customer of a creator: <c>customer:creator:{id}</c>.</summary>
     public static string Customer(int creatorProfileId) => $"customer:creator:{creatorProfileId}";
 

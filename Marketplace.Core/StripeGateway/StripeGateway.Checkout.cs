@@ -12,7 +12,7 @@ public sealed partial class StripeGateway
         {
             Email = email,
             Name = name,
-            Metadata = new Dictionary<string, string> { ["creator_id"] = creatorProfileId.ToString(CultureInfo.InvariantCulture) },
+            Metadata = new Dictionary<string, string> { [StripeMetadataKeys.CreatorId] = StripeMetadataKeys.Text(creatorProfileId) },
         }, new RequestOptions { IdempotencyKey = IdempotencyKeys.Customer(creatorProfileId) }, cancellationToken);
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
             Type = "express",
             Email = email,
             Country = country,
-            Metadata = new Dictionary<string, string> { ["creator_id"] = creatorProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Metadata = new Dictionary<string, string> { [StripeMetadataKeys.CreatorId] = StripeMetadataKeys.Text(creatorProfileId) },
         }, new RequestOptions { IdempotencyKey = IdempotencyKeys.ConnectAccount(creatorProfileId) }, cancellationToken);
 
     /// <inheritdoc />

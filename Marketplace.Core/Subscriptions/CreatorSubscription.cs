@@ -13,12 +13,12 @@ public class CreatorSubscription
     {
     }
 
-    /// <summary>Starts a creator on the Free plan.</summary>
+    /// <summary>Starts a creator on the Free plan at <paramref name="now"/> (UTC).</summary>
     /// <exception cref="DomainException">The plan given is not the Free plan.</exception>
-    public static CreatorSubscription StartFree(CreatorProfile creator, Plan freePlan)
+    public static CreatorSubscription StartFree(CreatorProfile creator, Plan freePlan, DateTime now)
     {
         var subscription = new CreatorSubscription { CreatorProfile = creator };
-        subscription.ActivateFreePlan(freePlan);
+        subscription.ActivateFreePlan(freePlan, now);
         return subscription;
     }
 
@@ -72,10 +72,10 @@ public class CreatorSubscription
 
     /// <summary>
     /// Puts the creator on the Free plan at once: Active, no price, no Stripe subscription. The Stripe Customer id is
-    /// kept for a later checkout.
+    /// kept for a later checkout. <paramref name="now"/> (UTC, from the caller's <see cref="TimeProvider"/>) becomes <see cref="UpdatedAt"/>.
     /// </summary>
     /// <exception cref="DomainException">The plan is not the Free plan, or is inactive.</exception>
-    public void ActivateFreePlan(Plan freePlan)
+    public void ActivateFreePlan(Plan freePlan, DateTime now)
     {
         if (!freePlan.IsFree) throw new DomainException($"{freePlan.Code} is not the free plan.");
         if (!freePlan.IsActive) throw new DomainException("The free plan is not available.");
@@ -89,7 +89,7 @@ public class CreatorSubscription
         CurrentPeriodEnd = null;
         CancelAtPeriodEnd = false;
         TrialEnd = null;
-        UpdatedAt = DateTime.UtcNow;
+        UpdatedAt = now;
     }
 
     /// <summary>
@@ -102,7 +102,8 @@ public class CreatorSubscription
     /// <param name="price">Our price matching the subscription item's Stripe Price.</param>
     /// <param name="freePlan">The Free plan, for an ended subscription.</param>
     /// <param name="eventCreatedAt">Stripe <c>created</c> of the event that caused this, UTC; null for a direct read.</param>
-    public bool ApplyStripeSubscription(StripeSubscriptionSnapshot snapshot, PlanPrice price, Plan freePlan, DateTime? eventCreatedAt)
+    /// <param name="now">The caller's clock (UTC): <see cref="UpdatedAt"/>, and <see cref="TrialConsumedAt"/> on a first trial.</param>
+    public bool ApplyStripeSubscription(StripeSubscriptionSnapshot snapshot, PlanPrice price, Plan freePlan, DateTime? eventCreatedAt, DateTime now)
     {
         var isCurrent = StripeSubscriptionId == snapshot.Id;
         if (snapshot.IsTerminal && !isCurrent)
@@ -117,7 +118,7 @@ public class CreatorSubscription
         StripeCustomerId = snapshot.CustomerId;
         if (snapshot.IsTerminal)
         {
-            ActivateFreePlan(freePlan);
+            ActivateFreePlan(freePlan, now);
             return true;
         }
 
@@ -132,8 +133,8 @@ public class CreatorSubscription
         CurrentPeriodEnd = snapshot.CurrentPeriodEnd;
         CancelAtPeriodEnd = snapshot.CancelAtPeriodEnd;
         TrialEnd = snapshot.TrialEnd;
-        if (snapshot.TrialEnd is not null) TrialConsumedAt ??= DateTime.UtcNow;
-        UpdatedAt = DateTime.UtcNow;
+        if (snapshot.TrialEnd is not null) TrialConsumedAt ??= now;
+        UpdatedAt = now;
         return before != (PlanPriceId, Status, StripeSubscriptionId, CurrentPeriodStart, CurrentPeriodEnd, CancelAtPeriodEnd, TrialEnd);
     }
 

@@ -51,7 +51,7 @@ public sealed class DuplicateSubscriptionGuard(
         subscription.Status is "active" or "trialing" or "past_due" or "unpaid" or "paused";
 
     private static bool BelongsTo(Subscription subscription, int creatorProfileId) =>
-        StripeSubscriptionSync.MetadataCreatorId(subscription.Metadata) is not { } id || id == creatorProfileId;
+        StripeMetadataKeys.ReadCreatorId(subscription.Metadata) is not { } id || id == creatorProfileId;
 
     /// <summary>
     /// A live subscription of a creator who deleted their account (a Checkout page paid while the deletion ran): refunded

@@ -24,6 +24,7 @@ public sealed class StripeSubscriptionSync(
     IDistributedLocks locks,
     CreatorCapabilities capabilities,
     DuplicateSubscriptionGuard duplicates,
+    TimeProvider clock,
     ILogger<StripeSubscriptionSync> logger)
 {
     /// <summary>
@@ -55,7 +56,7 @@ public sealed class StripeSubscriptionSync(
         var snapshot = new StripeSubscriptionSnapshot(subscription.Id, subscription.CustomerId,
             StripeSubscriptionSnapshot.ParseStatus(subscription.Status), Utc(item.CurrentPeriodStart), Utc(item.CurrentPeriodEnd),
             subscription.CancelAtPeriodEnd, subscription.TrialEnd is { } trialEnd ? Utc(trialEnd) : null);
-        if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt))
+        if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt, clock.GetUtcNow().UtcDateTime))
         {
             await db.SaveChangesAsync(cancellationToken);
             capabilities.Invalidate(row.CreatorProfileId);
@@ -71,7 +72,7 @@ public sealed class StripeSubscriptionSync(
         var query = db.CreatorSubscriptions.Include(s => s.Plan).Include(s => s.PlanPrice).Include(s => s.CreatorProfile);
         var row = await query.SingleOrDefaultAsync(s => s.StripeSubscriptionId == subscription.Id, cancellationToken);
         if (row is not null) return row;
-        var creatorId = hint ?? MetadataCreatorId(subscription.Metadata);
+        var creatorId = hint ?? StripeMetadataKeys.ReadCreatorId(subscription.Metadata);
         if (creatorId is not null) return await query.SingleOrDefaultAsync(s => s.CreatorProfileId == creatorId, cancellationToken);
         return await query.FirstOrDefaultAsync(s => s.StripeCustomerId == subscription.CustomerId, cancellationToken);
     }
@@ -81,14 +82,10 @@ public sealed class StripeSubscriptionSync(
         if (price is null) return null;
         var byId = await db.PlanPrices.Include(p => p.Plan).SingleOrDefaultAsync(p => p.StripePriceId == price.Id, cancellationToken);
         if (byId is not null) return byId;
-        return price.Metadata is not null && price.Metadata.TryGetValue("plan_price_id", out var raw) && int.TryParse(raw, CultureInfo.InvariantCulture, out var id)
+        return StripeMetadataKeys.ReadId(price.Metadata, StripeMetadataKeys.PlanPriceId) is { } id
             ? await db.PlanPrices.Include(p => p.Plan).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             : null;
     }
-
-    /// <summary>Our creator profile id in Stripe metadata (<c>creator_id</c>), or null.</summary>
-    public static int? MetadataCreatorId(IDictionary<string, string>? metadata) =>
-        metadata is not null && metadata.TryGetValue("creator_id", out var raw) && int.TryParse(raw, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static DateTime? Utc(DateTime value) => value == default ? null : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -131,7 +131,7 @@ public sealed class SubscriptionManagement(
                 ? $"You are now on {applied.Plan?.Name} ({newInterval}ly). Stripe invoiced the prorated difference; it shows under Payments once paid."
                 : $"You are now on {applied.Plan?.Name} ({newInterval}ly).");
         }
-        catch (StripeException ex) when (ex.StripeError?.Code == "card_declined" || ex.HttpStatusCode == System.Net.HttpStatusCode.PaymentRequired)
+        catch (StripeException ex) when (StripeFailure.From(ex) is { Kind: StripeFailureKind.CardDeclined })
         {
             logger.LogWarning("Plan change of creator {CreatorId} to {PlanCode} declined by Stripe: {StripeError}", creatorProfileId, preview.NewPlan!.Code, ex.Message);
             return SubscriptionActionResult.Failed("Your card was declined, so nothing has changed. Update your payment method in the billing portal, then try again.");

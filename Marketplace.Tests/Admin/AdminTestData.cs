@@ -42,7 +42,7 @@ internal static class AdminTestData
             var free = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free);
             var now = DateTime.UtcNow;
             subscription.ApplyStripeSubscription(new StripeSubscriptionSnapshot($"sub_{Guid.NewGuid():N}", $"cus_{Guid.NewGuid():N}", status,
-                now, now.AddMonths(1), false, status == SubscriptionStatus.Trialing ? now.AddDays(14) : null), price, free, null);
+                now, now.AddMonths(1), false, status == SubscriptionStatus.Trialing ? now.AddDays(14) : null), price, free, null, now);
             return await db.SaveChangesAsync();
         });
 

@@ -202,7 +202,7 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
         var subscription = await db.CreatorSubscriptions.SingleAsync(s => s.CreatorProfileId == creatorId);
         subscription.ApplyStripeSubscription(
             new StripeSubscriptionSnapshot($"sub_test_{creatorId}", $"cus_test_{creatorId}", status, Now, Now.AddMonths(1), false, null),
-            price, free, Now);
+            price, free, Now, Now);
         return await db.SaveChangesAsync();
     });
 }

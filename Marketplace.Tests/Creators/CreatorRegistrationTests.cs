@@ -1,6 +1,6 @@
 using System.Net;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Plans;
-using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

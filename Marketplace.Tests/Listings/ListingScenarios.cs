@@ -39,12 +39,12 @@ public static class ListingScenarios
         {
             var subscription = await db.CreatorSubscriptions.SingleAsync(s => s.CreatorProfileId == creatorId);
             var free = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free);
-            if (planCode == PlanCodes.Free) subscription.ActivateFreePlan(free);
+            if (planCode == PlanCodes.Free) subscription.ActivateFreePlan(free, DateTime.UtcNow);
             else
             {
                 var price = await db.PlanPrices.Include(p => p.Plan).SingleAsync(p => p.Plan!.Code == planCode && p.Interval == PlanInterval.Month);
                 subscription.ApplyStripeSubscription(new StripeSubscriptionSnapshot($"sub_test_{creatorId}", $"cus_test_{creatorId}", SubscriptionStatus.Active,
-                    DateTime.UtcNow, DateTime.UtcNow.AddMonths(1), false, null), price, free, null);
+                    DateTime.UtcNow, DateTime.UtcNow.AddMonths(1), false, null), price, free, null, DateTime.UtcNow);
             }
 
             return await db.SaveChangesAsync();

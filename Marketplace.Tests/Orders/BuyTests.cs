@@ -123,7 +123,7 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
                     var price = db.PlanPrices.Include(p => p.Plan).Single(p => p.Id == creator.Subscription!.PlanPriceId);
                     var free = db.Plans.Single(p => p.Code == PlanCodes.Free);
                     creator.Subscription!.ApplyStripeSubscription(new StripeSubscriptionSnapshot(creator.Subscription.StripeSubscriptionId!,
-                        creator.Subscription.StripeCustomerId!, SubscriptionStatus.PastDue, now, now.AddMonths(1), false, null), price, free, null);
+                        creator.Subscription.StripeCustomerId!, SubscriptionStatus.PastDue, now, now.AddMonths(1), false, null), price, free, null, now);
                     break;
             }
         });

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Hangfire;
 using Hangfire.States;
-using Marketplace.Core.Seeding;
+using Marketplace.Core.Accounts;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -48,7 +48,7 @@ public sealed class CreatorCapabilitiesTests : IClassFixture<MarketplaceFactory>
         var price = await db.PlanPrices.Include(p => p.Plan).SingleAsync(p => p.LookupKey == "plan_platinium_month_eur");
         var free = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free);
         subscription.ApplyStripeSubscription(new StripeSubscriptionSnapshot($"sub_{creatorId}", $"cus_{creatorId}", SubscriptionStatus.Active,
-            DateTime.UtcNow, DateTime.UtcNow.AddMonths(1), false, null), price, free, null);
+            DateTime.UtcNow, DateTime.UtcNow.AddMonths(1), false, null), price, free, null, DateTime.UtcNow);
         return await db.SaveChangesAsync();
     });
 }

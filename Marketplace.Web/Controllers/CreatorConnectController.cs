@@ -1,13 +1,12 @@
-using System.Security.Claims;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
-using Marketplace.Core.Seeding;
+using Marketplace.Core.StripeGateway;
 using Marketplace.Web.Configuration;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Stripe;
 
 namespace Marketplace.Web.Controllers;
 
@@ -18,12 +17,11 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/connect")]
 public sealed class CreatorConnectController(
-    CreatorQueries creators,
+    CurrentCreator currentCreator,
     PaymentEligibility eligibility,
     ConnectOnboarding onboarding,
     ConnectAccountSync sync,
     ExpressDashboard expressDashboard,
-    UserManager<IdentityUser> users,
     PublicUrls publicUrls,
     ILogger<CreatorConnectController> logger) : Controller
 {
@@ -50,7 +48,6 @@ public sealed class CreatorConnectController(
     public async Task<IActionResult> Refresh(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (creator.StripeAccount is null) return RedirectToAction(nameof(Index));
         return await RedirectToOnboardingAsync(cancellationToken);
     }
@@ -60,19 +57,17 @@ public sealed class CreatorConnectController(
     public async Task<IActionResult> Return(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (creator.StripeAccount is null || creator.StripeAccount.IsDeauthorized) return await StatusPageAsync(null, cancellationToken);
         try
         {
-            await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
+            var synced = await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
+            return await StatusPageAsync(null, cancellationToken, synced ?? creator.StripeAccount);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Could not refresh Connect account {StripeAccountId} of creator {CreatorId} on return", creator.StripeAccount.StripeAccountId, creator.Id);
             return await StatusPageAsync("We could not get your latest status from Stripe just now. It will update shortly; refresh this page in a minute.", cancellationToken);
         }
-
-        return await StatusPageAsync(null, cancellationToken);
     }
 
     /// <summary>
@@ -84,7 +79,6 @@ public sealed class CreatorConnectController(
     public async Task<IActionResult> Dashboard(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var url = await expressDashboard.LoginUrlAsync(creator.Id, cancellationToken);
@@ -97,7 +91,7 @@ public sealed class CreatorConnectController(
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Could not create an Express dashboard login link for creator {CreatorId}", creator.Id);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -108,43 +102,37 @@ public sealed class CreatorConnectController(
     private async Task<IActionResult> RedirectToOnboardingAsync(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (creator.StripeAccount?.IsDeauthorized == true)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             return await StatusPageAsync(DeauthorizedMessage, cancellationToken);
         }
 
-        var user = await users.GetUserAsync(User);
-        if (user?.Email is null) return Forbid();
         try
         {
-            var url = await onboarding.StartAsync(creator.Id, user.Email, AbsoluteUrl("/creator/connect/refresh"), AbsoluteUrl("/creator/connect/return"), cancellationToken);
+            var url = await onboarding.StartAsync(creator.Id, currentCreator.Email!, AbsoluteUrl("/creator/connect/refresh"), AbsoluteUrl("/creator/connect/return"), cancellationToken);
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Could not start Connect onboarding for creator {CreatorId}", creator.Id);
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return await StatusPageAsync(RetryMessage, cancellationToken);
+            return await StatusPageAsync(RetryMessage, cancellationToken, (await currentCreator.ReloadAsync(cancellationToken))?.StripeAccount);
         }
     }
 
-    private async Task<IActionResult> StatusPageAsync(string? error, CancellationToken cancellationToken)
+    /// <summary>The status page; <paramref name="account"/> when this request changed the account (else the profile's).</summary>
+    private async Task<IActionResult> StatusPageAsync(string? error, CancellationToken cancellationToken, CreatorStripeAccount? account = null)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         var result = await eligibility.CanCreatorReceivePayments(creator.Id, cancellationToken);
-        return View("Index", new ConnectStatusViewModel(creator, creator.StripeAccount, result, error));
+        return View("Index", new ConnectStatusViewModel(creator, account ?? creator.StripeAccount, result, error));
     }
 
-    private Task<CreatorProfile?> CurrentCreatorAsync(CancellationToken cancellationToken) =>
-        creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+    private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);
 
     private string AbsoluteUrl(string path) => publicUrls.For(Request, path);
 
-    private static bool IsStripeUnavailable(Exception ex, CancellationToken requestAborted) =>
-        ex is StripeException or HttpRequestException or TimeoutException
-        || (ex is TaskCanceledException && !requestAborted.IsCancellationRequested);
+    private static bool IsStripeFailure(Exception ex, CancellationToken requestAborted) => StripeFailure.From(ex, requestAborted) is not null;
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
-using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,23 +17,21 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/listings")]
-public sealed class CreatorListingsController(CreatorQueries creators, CreatorListings listings, CreatorCapabilities capabilities) : Controller
+public sealed class CreatorListingsController(CurrentCreator currentCreator, CreatorListings listings, CreatorCapabilities capabilities) : Controller
 {
     /// <summary>The creator's listings with their plan's limit.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        var all = await listings.ForCreatorAsync(creatorId.Value, cancellationToken);
-        var caps = await capabilities.GetAsync(creatorId.Value, cancellationToken);
+        var all = await listings.ForCreatorAsync(creatorId, cancellationToken);
+        var caps = await capabilities.GetAsync(creatorId, cancellationToken);
         return View(new ListingsPageViewModel(all, caps?.MaxListings, all.Count(l => l.IsActive)));
     }
 
     /// <summary>The empty form.</summary>
     [HttpGet("new")]
-    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        await CreatorIdAsync(cancellationToken) is null ? Forbid() : View("Form", new ListingFormViewModel(new ListingFormModel(), null, null));
+    public IActionResult New() => View("Form", new ListingFormViewModel(new ListingFormModel(), null, null));
 
     /// <summary>Creates a listing: 303 to the list; the same form with the message (400) when invalid; 402 past the limit.</summary>
     [HttpPost("")]
@@ -41,8 +39,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     public async Task<IActionResult> Create([FromForm] ListingFormModel form, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        var result = await listings.CreateAsync(creatorId.Value, form.ToInput(CultureInfo.CurrentCulture), cancellationToken);
+        var result = await listings.CreateAsync(creatorId, form.ToInput(CultureInfo.CurrentCulture), cancellationToken);
         switch (result.Outcome)
         {
             case ListingOutcome.Done:
@@ -62,8 +59,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        var listing = await listings.FindAsync(creatorId.Value, id, cancellationToken);
+        var listing = await listings.FindAsync(creatorId, id, cancellationToken);
         return listing is null ? NotFound() : View("Form", new ListingFormViewModel(ListingFormModel.From(listing, CultureInfo.CurrentCulture), id, null));
     }
 
@@ -73,8 +69,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     public async Task<IActionResult> Update(int id, [FromForm] ListingFormModel form, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        var result = await listings.UpdateAsync(creatorId.Value, id, form.ToInput(CultureInfo.CurrentCulture), cancellationToken);
+        var result = await listings.UpdateAsync(creatorId, id, form.ToInput(CultureInfo.CurrentCulture), cancellationToken);
         switch (result.Outcome)
         {
             case ListingOutcome.NotFound:
@@ -94,8 +89,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     public async Task<IActionResult> Deactivate(int id, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        var result = await listings.DeactivateAsync(creatorId.Value, id, cancellationToken);
+        var result = await listings.DeactivateAsync(creatorId, id, cancellationToken);
         if (result.Outcome == ListingOutcome.NotFound) return NotFound();
         TempData["Message"] = $"“{result.Listing!.Title}” is deactivated.";
         return RedirectToAction(nameof(Index));
@@ -107,8 +101,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
     public async Task<IActionResult> Reactivate(int id, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        var result = await listings.ReactivateAsync(creatorId.Value, id, cancellationToken);
+        var result = await listings.ReactivateAsync(creatorId, id, cancellationToken);
         if (result.Outcome == ListingOutcome.NotFound) return NotFound();
         if (result.Outcome == ListingOutcome.LimitReached) return LimitReached(result.Limit!);
         TempData["Message"] = $"“{result.Listing!.Title}” is on sale again.";
@@ -122,6 +115,5 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
         return View("LimitReached", limit);
     }
 
-    private async Task<int?> CreatorIdAsync(CancellationToken cancellationToken) =>
-        (await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))?.Id;
+    private async Task<int> CreatorIdAsync(CancellationToken cancellationToken) => (await currentCreator.GetAsync(cancellationToken)).Id;
 }

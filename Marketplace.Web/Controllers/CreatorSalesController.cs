@@ -1,11 +1,11 @@
-using System.Security.Claims;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.Refunds;
-using Marketplace.Core.Seeding;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +20,7 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
-public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
+public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
     ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
@@ -28,11 +28,10 @@ public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales
     public async Task<IActionResult> Index([FromQuery] int? page, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
-        return View(new SalesPageViewModel(await sales.PageAsync(creatorId.Value, page, cancellationToken),
-            await sales.TotalsAsync(creatorId.Value, cancellationToken), await dashboard.IsAvailableAsync(creatorId.Value, cancellationToken),
-            await balances.ForCreatorAsync(creatorId.Value, cancellationToken), await payouts.LatestAsync(creatorId.Value, cancellationToken),
-            await sales.OpenDisputesAsync(creatorId.Value, cancellationToken), links));
+        return View(new SalesPageViewModel(await sales.PageAsync(creatorId, page, cancellationToken),
+            await sales.TotalsAsync(creatorId, cancellationToken), await dashboard.IsAvailableAsync(creatorId, cancellationToken),
+            await balances.ForCreatorAsync(creatorId, cancellationToken), await payouts.LatestAsync(creatorId, cancellationToken),
+            await sales.OpenDisputesAsync(creatorId, cancellationToken), links));
     }
 
     /// <summary>
@@ -45,7 +44,6 @@ public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales
     public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
         var result = await refunds.RefundAsync(new RefundCommand(orderId, creatorId, amount, reason, requestToken), cancellationToken);
         TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
         return Redirect("/creator/sales");
@@ -56,18 +54,16 @@ public sealed class CreatorSalesController(CreatorQueries creators, CreatorSales
     public async Task<IActionResult> Export(CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        if (creatorId is null) return Forbid();
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"sales-{DateTime.UtcNow:yyyyMMdd}.csv\"";
         Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(Response.Body, SalesCsv.Encoding, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Header));
-        await foreach (var order in sales.AllAsync(creatorId.Value).WithCancellation(cancellationToken))
+        await foreach (var order in sales.AllAsync(creatorId).WithCancellation(cancellationToken))
             await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Row(order)));
         await writer.FlushAsync(cancellationToken);
         return new EmptyResult();
     }
 
-    private async Task<int?> CreatorIdAsync(CancellationToken cancellationToken) =>
-        (await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))?.Id;
+    private async Task<int> CreatorIdAsync(CancellationToken cancellationToken) => (await currentCreator.GetAsync(cancellationToken)).Id;
 }

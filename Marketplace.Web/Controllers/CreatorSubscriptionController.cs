@@ -1,15 +1,15 @@
-using System.Security.Claims;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Checkout;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
-using Marketplace.Core.Seeding;
+using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;
+using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Stripe;
 
 namespace Marketplace.Web.Controllers;
 
@@ -22,7 +22,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/subscription")]
 public sealed class CreatorSubscriptionController(
-    CreatorQueries creators,
+    CurrentCreator currentCreator,
     PlanQueries plans,
     PaymentEligibility eligibility,
     CreatorCheckout checkout,
@@ -38,7 +38,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         var overview = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
         return overview is null ? Forbid() : View(new SubscriptionPageViewModel(creator, overview));
     }
@@ -49,7 +48,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Portal(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var url = await management.CreatePortalUrlAsync(creator.Id, publicUrls.For(Request, "/creator/subscription"), cancellationToken);
@@ -62,7 +60,7 @@ public sealed class CreatorSubscriptionController(
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Billing Portal session of creator {CreatorId} failed on Stripe", creator.Id);
             TempData["Error"] = StripeDownMessage;
@@ -87,7 +85,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Change(int planId, [FromQuery] string? interval, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (ParseInterval(interval) is not { } parsed)
         {
             TempData["Error"] = "Choose monthly or yearly billing.";
@@ -124,7 +121,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Upgrade(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         ViewData["Creator"] = creator;
         var guard = await eligibility.CanCreatorReceivePayments(creator.Id, cancellationToken);
         return View(new PlanCardsViewModel(await plans.ActivePlansAsync(cancellationToken), creator.Subscription?.PlanId, CanSelect: true, guard,
@@ -137,7 +133,6 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Select(int planId, [FromForm] string? interval, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         if (interval is not ("month" or "year"))
         {
             TempData["Error"] = "Choose monthly or yearly billing.";
@@ -148,7 +143,7 @@ public sealed class CreatorSubscriptionController(
         var cancel = publicUrls.For(Request, $"/creator/subscription/plan/{planId}/checkout/cancel");
         try
         {
-            var result = await checkout.SelectPlanAsync(creator.Id, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity!.Name!, planId,
+            var result = await checkout.SelectPlanAsync(creator.Id, currentCreator.Email!, planId,
                 interval == "year" ? PlanInterval.Year : PlanInterval.Month, success, cancel, cancellationToken);
             switch (result.Outcome)
             {
@@ -167,7 +162,7 @@ public sealed class CreatorSubscriptionController(
                     return RedirectToAction(nameof(Upgrade));
             }
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Plan selection of creator {CreatorId} failed on Stripe", creator.Id);
             TempData["Error"] = StripeDownMessage;
@@ -180,14 +175,13 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Success(int planId, [FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var completion = await checkout.CompleteAsync(creator.Id, planId, sessionId, cancellationToken);
             TempData[completion.Applied ? "Message" : "Error"] = completion.Message;
             return completion.Applied ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Upgrade));
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Checkout success of creator {CreatorId} could not be verified with Stripe", creator.Id);
             TempData["Info"] = "Your payment is being confirmed; your plan will change as soon as Stripe tells us.";
@@ -207,18 +201,17 @@ public sealed class CreatorSubscriptionController(
         string failureTo = nameof(Index))
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        if (creator is null) return Forbid();
         try
         {
             var result = await action(creator.Id, cancellationToken);
             TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
             return RedirectToAction(result.Succeeded ? nameof(Index) : failureTo);
         }
-        catch (Exception ex) when (IsStripeUnavailable(ex))
+        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Subscription change of creator {CreatorId} failed on Stripe", creator.Id);
-            TempData["Error"] = ex is StripeException { HttpStatusCode: var status } refused && (int)status is >= 400 and < 500 and not 429
-                ? $"Stripe refused this change ({refused.StripeError?.Message ?? refused.Message}), so nothing has changed."
+            TempData["Error"] = StripeFailure.From(ex) is { IsRefusal: true } refused
+                ? $"Stripe refused this change ({refused.Message}), so nothing has changed."
                 : StripeDownMessage;
             return RedirectToAction(failureTo);
         }
@@ -231,8 +224,7 @@ public sealed class CreatorSubscriptionController(
         _ => null,
     };
 
-    private static bool IsStripeUnavailable(Exception ex) => ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException;
+    private static bool IsStripeFailure(Exception ex, CancellationToken requestAborted) => StripeFailure.From(ex, requestAborted) is not null;
 
-    private Task<CreatorProfile?> CurrentCreatorAsync(CancellationToken cancellationToken) =>
-        creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+    private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Marketplace.Core.Orders;
+using Marketplace.Core.StripeGateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Stripe;
 
 namespace Marketplace.Web.Controllers;
 
@@ -34,7 +34,7 @@ public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletio
             if (!result.Found) return NotFound();
             TempData[result.Paid ? "Message" : "Info"] = result.Message;
         }
-        catch (Exception ex) when (ex is StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
         {
             logger.LogWarning(ex, "The success page of an order could not verify its session with Stripe");
             TempData["Info"] = "Your payment is being confirmed; this page will show it as soon as Stripe tells us.";

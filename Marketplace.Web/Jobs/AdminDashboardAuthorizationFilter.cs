@@ -1,5 +1,5 @@
 using Hangfire.Dashboard;
-using Marketplace.Core.Seeding;
+using Marketplace.Core.Accounts;
 
 namespace Marketplace.Web.Jobs;
 

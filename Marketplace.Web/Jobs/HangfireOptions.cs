@@ -8,10 +8,10 @@ public sealed class HangfireOptions
     public const string SectionName = "Hangfire";
 
     /// <summary>The queue of webhook processing jobs (processed first).</summary>
-    public const string WebhooksQueue = "webhooks";
+    public const string WebhooksQueue = Core.Jobs.JobQueues.Webhooks;
 
     /// <summary>Every other job.</summary>
-    public const string DefaultQueue = "default";
+    public const string DefaultQueue = Core.Jobs.JobQueues.Default;
 
     /// <summary>Run a Hangfire server in this process. Off for web-only replicas behind a separate worker.</summary>
     public bool ServerEnabled { get; set; } = true;

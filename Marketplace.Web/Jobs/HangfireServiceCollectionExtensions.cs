@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
-using Marketplace.Core.Seeding;
 
 namespace Marketplace.Web.Jobs;
 

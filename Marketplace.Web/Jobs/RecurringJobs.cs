@@ -1,8 +1,8 @@
 using Hangfire;
 using Marketplace.Core.PriceSync;
 using Marketplace.Core.StripeGateway;
-using Microsoft.Extensions.Options;
 using Marketplace.Core.Webhooks.Processing;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Jobs;
 
@@ -13,7 +13,7 @@ public static class RecurringJobs
     public static void ScheduleMarketplaceJobs(this WebApplication app)
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, "webhooks",
+        recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, HangfireOptions.WebhooksQueue,
             job => job.RunAsync(120, null, CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<PriceSyncJob>(PriceSyncJob.RecurringJobId, HangfireOptions.DefaultQueue,
             job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));

@@ -26,7 +26,7 @@ public sealed class CheckoutSessionCompletedHandler(IStripeGateway stripe, Strip
         if (session.Mode == "payment") return await OrderSessionEvents.ApplyAsync(orders, session.Id, cancellationToken);
         if (session.Mode != "subscription") return $"session mode is {session.Mode}";
         if (session.SubscriptionId is null) return "session has no subscription";
-        var creatorId = StripeSubscriptionSync.MetadataCreatorId(session.Metadata)
+        var creatorId = StripeMetadataKeys.ReadCreatorId(session.Metadata)
             ?? (int.TryParse(session.ClientReferenceId, CultureInfo.InvariantCulture, out var id) ? id : null);
         await subscriptions.ApplyAsync(session.SubscriptionId, creatorId, stripeEvent.Created, cancellationToken);
         return null;

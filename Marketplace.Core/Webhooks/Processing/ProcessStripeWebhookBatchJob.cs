@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Server;
 using Marketplace.Core.Data;
+using Marketplace.Core.Jobs;
 using Marketplace.Core.Webhooks.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class ProcessStripeWebhookBatchJob(
     /// <paramref name="claim"/>, the dispatcher's claim, or this job's id). Returns how many it settled.
     /// </summary>
     /// <exception cref="Exception">A failed row could not be handed over to its own job (job storage down): Hangfire retries the batch.</exception>
-    [Queue("webhooks")]
+    [Queue(JobQueues.Webhooks)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<int> RunAsync(long[] inboxEventIds, string claim, PerformContext? context, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
+using Marketplace.Core.Jobs;
 
 namespace Marketplace.Core.Webhooks.Processing;
 
@@ -18,7 +19,7 @@ public sealed class ProcessStripeWebhookJob(WebhookEventProcessor processor)
     public const int FirstRetryDelaySeconds = 5;
 
     /// <summary>Processes inbox row <paramref name="inboxEventId"/>; a row already Processed or Ignored is left alone.</summary>
-    [Queue("webhooks")]
+    [Queue(JobQueues.Webhooks)]
     [AutomaticRetry(Attempts = MaxRetries, DelaysInSeconds = [FirstRetryDelaySeconds, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(long inboxEventId, PerformContext? context, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class ProcessStripeWebhookJob(WebhookEventProcessor processor)
     /// <see cref="FirstRetryDelaySeconds"/> after it, this is the row's second attempt, and Hangfire retries it with the
     /// remaining delays, so a row gets <see cref="MaxRetries"/> + 1 attempts in all, as with <see cref="RunAsync"/>.
     /// </summary>
-    [Queue("webhooks")]
+    [Queue(JobQueues.Webhooks)]
     [AutomaticRetry(Attempts = MaxRetries - 1, DelaysInSeconds = [15, 30, 60, 120, 300, 600, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task ContinueAfterBatchAsync(long inboxEventId, PerformContext? context, CancellationToken cancellationToken)
     {

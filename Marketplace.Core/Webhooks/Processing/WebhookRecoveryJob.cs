@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 using Marketplace.Core.Data;
+using Marketplace.Core.Jobs;
 using Marketplace.Core.Webhooks.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,7 @@ public sealed class WebhookRecoveryJob(
     /// whose batch failed as a whole after its attempt (the hand-over to its own job could not be scheduled) is taken.
     /// Returns how many were enqueued.
     /// </summary>
-    [Queue("webhooks")]
+    [Queue(JobQueues.Webhooks)]
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<int> RunAsync(int minimumAgeSeconds = 120, DateTime? receivedBefore = null, CancellationToken cancellationToken = default)

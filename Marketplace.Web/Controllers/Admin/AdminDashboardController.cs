@@ -1,5 +1,5 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
-using Marketplace.Core.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

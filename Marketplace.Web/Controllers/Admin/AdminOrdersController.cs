@@ -1,8 +1,8 @@
 using System.Globalization;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Refunds;
-using Marketplace.Core.Seeding;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

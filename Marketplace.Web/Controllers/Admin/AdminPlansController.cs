@@ -1,8 +1,8 @@
 using System.Globalization;
 using Marketplace.Core;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Amounts;
 using Marketplace.Core.Plans;
-using Marketplace.Core.Seeding;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

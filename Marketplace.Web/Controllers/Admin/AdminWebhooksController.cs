@@ -1,6 +1,6 @@
 using Marketplace.Core;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
-using Marketplace.Core.Seeding;
 using Marketplace.Core.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
-using System.Security.Claims;
-using Marketplace.Core.Creators;
 using Marketplace.Core.Subscriptions;
+using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Controllers.Api;
@@ -9,7 +8,7 @@ namespace Marketplace.Web.Controllers.Api;
 [ApiController]
 [CreatorApi]
 [Route("api/billing")]
-public sealed class BillingApiController(CreatorQueries creators, BillingOverviewQuery overviews) : ControllerBase
+public sealed class BillingApiController(CurrentCreator currentCreator, BillingOverviewQuery overviews) : ControllerBase
 {
     /// <summary>
     /// <c>plan</c> (code), <c>planName</c>, <c>interval</c> (<c>month</c>/<c>year</c>, null on Free), <c>status</c>
@@ -20,8 +19,7 @@ public sealed class BillingApiController(CreatorQueries creators, BillingOvervie
     [HttpGet("me")]
     public async Task<IActionResult> Me(CancellationToken cancellationToken)
     {
-        var creator = await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No creator profile.");
+        var creator = await currentCreator.GetAsync(cancellationToken);
         var o = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
         if (o is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No subscription.");
         return Ok(new

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
-using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
 using Marketplace.Web.Models;
+using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Controllers.Api;
@@ -15,7 +14,7 @@ namespace Marketplace.Web.Controllers.Api;
 [ApiController]
 [CreatorApi]
 [Route("api/listings")]
-public sealed class ListingsApiController(CreatorQueries creators, CreatorListings listings) : ControllerBase
+public sealed class ListingsApiController(CurrentCreator currentCreator, CreatorListings listings) : ControllerBase
 {
     /// <summary>
     /// Body: <c>{"title","description","price":"19.99","currency":"eur"}</c> (price in major units, a dot for decimals
@@ -25,8 +24,7 @@ public sealed class ListingsApiController(CreatorQueries creators, CreatorListin
     [Consumes("application/json")]
     public async Task<IActionResult> Create([FromBody] ListingFormModel body, CancellationToken cancellationToken)
     {
-        var creator = await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No creator profile.");
+        var creator = await currentCreator.GetAsync(cancellationToken);
         var result = await listings.CreateAsync(creator.Id, body.ToInput(CultureInfo.InvariantCulture), cancellationToken);
         return result.Outcome switch
         {

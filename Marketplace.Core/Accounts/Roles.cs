@@ -1,4 +1,4 @@
-namespace Marketplace.Core.Seeding;
+namespace Marketplace.Core.Accounts;
 
 /// <summary>The application's Identity roles.</summary>
 public static class Roles

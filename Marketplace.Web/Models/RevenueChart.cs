@@ -2,7 +2,7 @@ using System.Globalization;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Plans;
 
-namespace Marketplace.Web.Controllers.Admin;
+namespace Marketplace.Web.Models;
 
 /// <summary>
 /// The geometry of one currency's grouped bar chart of the last 12 months, drawn as inline SVG by the dashboard (no
@@ -76,10 +76,3 @@ public sealed record RevenueChartBar(string Series, string Color, string MonthLa
 
 /// <summary>One month's row of the table beside the chart: subscription revenue, GMV and fees, formatted.</summary>
 public sealed record RevenueChartMonth(string MonthLabel, string SubscriptionsText, string GmvText, string FeesText);
-
-/// <summary>What the shared admin pager needs: the page shown, how many there are, how many rows in all.</summary>
-public sealed record PagerModel(int Page, int PageCount, int TotalCount)
-{
-    /// <summary>The pager of an admin list page.</summary>
-    public static PagerModel Of<T>(PagedList<T> list) => new(list.Page, list.PageCount, list.TotalCount);
-}

@@ -21,15 +21,3 @@ public abstract class RefundEventHandler(IStripeGateway stripe, OrderChargeSync 
         return await OrderChargeEvents.SyncAsync(charges, refund.ChargeId, cancellationToken);
     }
 }
-
-/// <summary><c>refund.updated</c>: see <see cref="RefundEventHandler"/>.</summary>
-public sealed class RefundUpdatedHandler(IStripeGateway stripe, OrderChargeSync charges) : RefundEventHandler(stripe, charges)
-{
-    public override string EventType => StripeEventTypes.RefundUpdated;
-}
-
-/// <summary><c>refund.failed</c>: see <see cref="RefundEventHandler"/>.</summary>
-public sealed class RefundFailedHandler(IStripeGateway stripe, OrderChargeSync charges) : RefundEventHandler(stripe, charges)
-{
-    public override string EventType => StripeEventTypes.RefundFailed;
-}

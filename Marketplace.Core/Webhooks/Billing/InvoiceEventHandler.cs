@@ -27,21 +27,3 @@ public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscript
         return null;
     }
 }
-
-/// <summary><c>invoice.paid</c>: a Paid ledger row; the subscription is active.</summary>
-public sealed class InvoicePaidHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger)
-    : InvoiceEventHandler(stripe, subscriptions, ledger)
-{
-    public override string EventType => StripeEventTypes.InvoicePaid;
-
-    protected override PaymentStatus Outcome => PaymentStatus.Paid;
-}
-
-/// <summary><c>invoice.payment_failed</c>: a Failed ledger row; the subscription is past_due, shown to the creator.</summary>
-public sealed class InvoicePaymentFailedHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger)
-    : InvoiceEventHandler(stripe, subscriptions, ledger)
-{
-    public override string EventType => StripeEventTypes.InvoicePaymentFailed;
-
-    protected override PaymentStatus Outcome => PaymentStatus.Failed;
-}

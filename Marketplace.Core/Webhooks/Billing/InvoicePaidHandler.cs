@@ -1,0 +1,14 @@
+using Marketplace.Core.Payments;
+using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Subscriptions;
+
+namespace Marketplace.Core.Webhooks.Billing;
+
+/// <summary><c>invoice.paid</c>: a Paid ledger row; the subscription is active.</summary>
+public sealed class InvoicePaidHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger)
+    : InvoiceEventHandler(stripe, subscriptions, ledger)
+{
+    public override string EventType => StripeEventTypes.InvoicePaid;
+
+    protected override PaymentStatus Outcome => PaymentStatus.Paid;
+}

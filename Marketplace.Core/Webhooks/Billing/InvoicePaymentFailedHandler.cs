@@ -1,0 +1,14 @@
+using Marketplace.Core.Payments;
+using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Subscriptions;
+
+namespace Marketplace.Core.Webhooks.Billing;
+
+/// <summary><c>invoice.payment_failed</c>: a Failed ledger row; the subscription is past_due, shown to the creator.</summary>
+public sealed class InvoicePaymentFailedHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger)
+    : InvoiceEventHandler(stripe, subscriptions, ledger)
+{
+    public override string EventType => StripeEventTypes.InvoicePaymentFailed;
+
+    protected override PaymentStatus Outcome => PaymentStatus.Failed;
+}
