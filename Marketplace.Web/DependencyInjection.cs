@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
+        services.AddHostedService<StartupSummary>(); // the URL, database files, Stripe mode and dev admin, once listening
         return builder;
     }
 
