@@ -1,4 +1,3 @@
-using Marketplace.Core.Connect;
 using Marketplace.Core.Payments;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
@@ -6,14 +5,14 @@ using Marketplace.Core.Webhooks;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Webhooks;
+namespace Marketplace.Tests.Webhooks.Billing;
 
-/// <summary>Stripe's events, delivered by the emulator over HTTP, processed by Hangfire into the creator's state.</summary>
-public sealed class WebhookProcessingTests : IClassFixture<LiveMarketplaceFactory>
+/// <summary>Stripe's Billing events, delivered by the emulator over HTTP, processed by Hangfire into the creator's subscription and ledger.</summary>
+public sealed class BillingWebhookProcessingTests : IClassFixture<LiveMarketplaceFactory>
 {
     private readonly LiveMarketplaceFactory _app;
 
-    public WebhookProcessingTests(LiveMarketplaceFactory app) => _app = app;
+    public BillingWebhookProcessingTests(LiveMarketplaceFactory app) => _app = app;
 
     [Fact]
     public async Task Checkout_PaidWith4242_SubscriptionActiveAndLedgerRowThroughBillingWebhook()
@@ -33,42 +32,6 @@ public sealed class WebhookProcessingTests : IClassFixture<LiveMarketplaceFactor
         payment.AmountMinor.Should().Be(1900);
         payment.Currency.Should().Be("eur");
         payment.HostedInvoiceUrl.Should().NotBeNullOrEmpty();
-    }
-
-    [Fact]
-    public async Task Onboarding_AccountEnabled_ConnectStateCompleteThroughConnectWebhook()
-    {
-        var creatorId = await _app.RegisterCreatorAsync();
-        var accountId = await _app.CreateConnectAccountAsync(creatorId);
-
-        _app.Emulator.SetAccountState(_app.ApiKey, accountId, "enabled");
-
-        var account = await _app.EventuallyAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId),
-            a => a.OnboardingStatus == OnboardingStatus.Complete, because: "onboarding complete");
-        account.ChargesEnabled.Should().BeTrue();
-        account.PayoutsEnabled.Should().BeTrue();
-        account.RequirementsCurrentlyDue.Should().BeEmpty();
-        (await _app.WithDbAsync(db => db.StripeWebhookEvents.AnyAsync(e => e.Endpoint == WebhookEndpointKind.Connect
-            && e.ConnectedAccountId == accountId && e.Status == WebhookEventStatus.Processed))).Should().BeTrue();
-    }
-
-    [Fact]
-    public async Task Account_RestrictedThenDeauthorized_NeedsAttentionThenDeauthorized()
-    {
-        var creatorId = await _app.RegisterCreatorAsync();
-        var accountId = await _app.CreateConnectAccountAsync(creatorId);
-        _app.Emulator.SetAccountState(_app.ApiKey, accountId, "enabled");
-        await _app.EventuallyAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId),
-            a => a.OnboardingStatus == OnboardingStatus.Complete);
-
-        _app.Emulator.SetAccountState(_app.ApiKey, accountId, "restricted", "requirements.past_due");
-        var restricted = await _app.EventuallyAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId),
-            a => a.OnboardingStatus == OnboardingStatus.NeedsAttention, because: "restricted");
-        restricted.DisabledReason.Should().Be("requirements.past_due");
-
-        _app.Emulator.SetAccountState(_app.ApiKey, accountId, "deauthorized");
-        await _app.EventuallyAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId),
-            a => a.IsDeauthorized, because: "deauthorized");
     }
 
     [Fact]
