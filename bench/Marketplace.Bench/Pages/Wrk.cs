@@ -9,7 +9,7 @@ public sealed record PageResult(string Target, string Path, bool SignedIn, doubl
     double P50Ms, double P90Ms, double P99Ms, long Requests, long NonSuccess, long SocketErrors);
 
 /// <summary>
-/// Runs <c>wrk -t2 -c{C} -d{D}s --latency</c> (installed on the machine; https://github.com/wg/wrk) against one URL
+/// Runs <c>wrk -t2 -c{C} -d{D}s --timeout 10s --latency</c> (installed on the machine; https://github.com/wg/wrk) against one URL
 /// and reads its summary: <c>Requests/sec</c>, the latency distribution (50/90/99 %), <c>Non-2xx or 3xx responses</c>
 /// and socket errors.
 /// </summary>
@@ -20,7 +20,7 @@ public static partial class Wrk
     public static async Task<PageResult> RunAsync(string target, Uri url, string? cookie, int connections, int seconds)
     {
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency" }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "10s", "--latency" }) info.ArgumentList.Add(arg);
         if (cookie is not null)
         {
             info.ArgumentList.Add("-H");
