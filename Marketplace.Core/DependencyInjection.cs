@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<PaymentEligibility>();
         services.AddScoped<ConnectOnboarding>();
         services.AddScoped<Plans.PlanQueries>();
+        services.AddScoped<Plans.PlanCatalogCache>();
         services.AddScoped<Plans.PlanCatalogAdmin>();
         services.AddScoped<PlanSeeder>();
         services.AddScoped<IdentitySeeder>();

@@ -1,6 +1,7 @@
 using Marketplace.Core;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
+using Marketplace.Web.Caching;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Health;
@@ -76,12 +77,14 @@ public static class DependencyInjection
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
         services.AddMarketplaceRequestCultures();
+        services.AddMarketplaceOutputCache(builder.Configuration); // anonymous /, /pricing (Caching/PageOutputCaching.cs)
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
+        services.AddHostedService<StartupSummary>(); // the URL, database files, Stripe mode and dev admin, once listening
         return builder;
     }
 
@@ -122,6 +125,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after localization (the key varies by culture) and authentication (never a signed-in page)
         app.UseRateLimiter(); // after authentication (Buy's policy asks who is signed in) and the status pages (a 429 is a page)
 
         app.MapHealthEndpoints();

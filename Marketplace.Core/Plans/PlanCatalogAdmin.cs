@@ -2,6 +2,7 @@ using Hangfire;
 using Marketplace.Core.Data;
 using Marketplace.Core.PriceSync;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Marketplace.Core.Plans;
 
@@ -9,7 +10,7 @@ namespace Marketplace.Core.Plans;
 /// The admin's changes to the plan catalogue. Every save enqueues a price sync of that plan (a Hangfire job), so Stripe
 /// follows within seconds; amounts are minor units.
 /// </summary>
-public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClient jobs)
+public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClient jobs, IMemoryCache cache)
 {
     /// <summary>Every plan with all its prices (active or not), in display order.</summary>
     public async Task<IReadOnlyList<Plan>> AllAsync(CancellationToken cancellationToken = default) =>
@@ -31,6 +32,7 @@ public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClie
         if (yearlyMinor is { } year) plan.AddPrice(PlanInterval.Year, year, currency);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
+        PlanCatalogCache.Evict(cache);
         EnqueueSync(plan);
         return plan;
     }
@@ -49,6 +51,7 @@ public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClie
         SetPrice(plan, PlanInterval.Month, monthlyMinor, currency);
         SetPrice(plan, PlanInterval.Year, yearlyMinor, currency);
         await db.SaveChangesAsync(cancellationToken);
+        PlanCatalogCache.Evict(cache);
         EnqueueSync(plan);
     }
 
@@ -61,6 +64,7 @@ public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClie
         if (active) plan.Activate();
         else plan.Deactivate();
         await db.SaveChangesAsync(cancellationToken);
+        PlanCatalogCache.Evict(cache);
     }
 
     /// <summary>Enqueues a sync of every plan now (the admin's "Sync now"); returns the Hangfire job id.</summary>

@@ -107,7 +107,8 @@ public sealed class AdminPlansTests : IClassFixture<MarketplaceFactory>
 
     private long EnqueuedDefault() => _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default");
 
-    private static Dictionary<string, string> Form(string code, string name, string currency, string monthly, string yearly) => new()
+    /// <summary>The admin plan form's fields (amounts as typed).</summary>
+    internal static Dictionary<string, string> Form(string code, string name, string currency, string monthly, string yearly) => new()
     {
         ["Code"] = code,
         ["Name"] = name,

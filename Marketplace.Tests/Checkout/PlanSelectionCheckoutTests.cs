@@ -109,8 +109,9 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
     [Fact]
     public async Task Select_TenConcurrentClicks_OneCheckoutSession()
     {
-        var (browser, _) = await EligibleCreatorAsync();
+        var (browser, creatorId) = await EligibleCreatorAsync();
         using var __ = browser;
+        var since = DateTimeOffset.UtcNow;
         var page = await browser.Client.GetStringAsync("/creator/subscription/upgrade");
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var planId = await PlanIdAsync(PlanCodes.Platinium);
@@ -120,6 +121,12 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
 
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.SeeOther);
         responses.Select(r => r.Headers.Location!.ToString()).Distinct().Should().ContainSingle();
+        var sessions = new List<Session>();
+        await foreach (var session in _app.Stripe.V1.Checkout.Sessions.ListAutoPagingAsync(new SessionListOptions { Limit = 100 }))
+            if (session.ClientReferenceId == creatorId.ToString()) sessions.Add(session);
+        sessions.Should().ContainSingle("Stripe holds one Checkout Session for the ten clicks");
+        StripeCallsSince(since).Where(r => r is { Method: "POST", Path: "/v1/checkout/sessions" }).Select(r => r.IdempotencyKey).Distinct()
+            .Should().ContainSingle("every create call the clicks made carries the same idempotency key");
     }
 
     [Fact]
@@ -144,13 +151,17 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
     {
         var (browser, creatorId) = await EligibleCreatorAsync();
         using var _ = browser;
+        var since = DateTimeOffset.UtcNow;
 
         var response = await SelectAsync(browser, PlanCodes.Free, "month");
+        var calls = StripeCallsSince(since);
 
         response.Headers.Location!.OriginalString.Should().Be("/creator/subscription");
         (await browser.Client.GetStringAsync("/creator/subscription")).Should().Contain("You are on the Free plan.");
         (await PlanCodeAsync(creatorId)).Should().Be(PlanCodes.Free);
         (await _app.WithDbAsync(db => db.CreatorSubscriptions.SingleAsync(s => s.CreatorProfileId == creatorId))).StripeCustomerId.Should().BeNull();
+        calls.Should().NotContain(r => r.Method != "GET", "choosing Free while on Free creates or changes nothing in Stripe (GETs are webhook jobs' refetches)");
+        calls.Should().NotContain(r => r.Parameters.Any(p => p.Key.Contains("creator", StringComparison.Ordinal) && p.Value == creatorId.ToString()), "no call names the creator");
     }
 
     [Fact]
@@ -259,4 +270,8 @@ public sealed class PlanSelectionCheckoutTests : IClassFixture<LiveMarketplaceFa
 
     private Task<string?> PlanCodeAsync(int creatorId) =>
         _app.WithDbAsync(db => db.CreatorSubscriptions.Where(s => s.CreatorProfileId == creatorId).Select(s => s.Plan!.Code).SingleOrDefaultAsync());
+
+    /// <summary>The app's calls to the emulator answered since <paramref name="since"/> (the emulator's request log).</summary>
+    private List<Marketplace.StripeEmulator.Api.EmulatorRequest> StripeCallsSince(DateTimeOffset since) =>
+        [.. _app.Emulator.GetRequests(_app.ApiKey).Where(r => r.At >= since)];
 }

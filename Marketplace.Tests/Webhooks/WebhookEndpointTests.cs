@@ -83,21 +83,11 @@ public sealed class WebhookEndpointTests : IClassFixture<WebhookFactory>
 
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
         (await _factory.WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Payload == json))).Should().Be(1);
-        // The dispatcher enqueues off the request path: wait for the row's job, then count the jobs naming the row.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        StripeWebhookEvent row;
-        do
-        {
-            await Task.Delay(100);
-            row = await _factory.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Payload == json));
-        }
-        while (DateTime.UtcNow < deadline && (row.JobId is null || Core.Webhooks.Dispatch.WebhookJobClaims.IsClaim(row.JobId)));
+        var row = await WithHangfireJobAsync(json);
+        // A later event's job is enqueued by a later dispatcher pass: a second claim of the row would have been made by then.
+        await WithHangfireJobAsync(await PostMarkerAsync(client));
 
-        await Task.Delay(500); // a second job, were there one, would be enqueued by now
-        var monitoring = _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        monitoring.EnqueuedJobs("webhooks", 0, 10_000)
-            .Count(j => j.Value.Job?.Args.Count > 0 && j.Value.Job.Args[0] is long[] ids && ids.Contains(row.Id))
-            .Should().Be(1, "one batch job names the row");
+        JobsNaming(row.Id).Should().Be(1, "one batch job names the row");
     }
 
     [Fact]
@@ -112,10 +102,10 @@ public sealed class WebhookEndpointTests : IClassFixture<WebhookFactory>
         var row = await _factory.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Payload == json));
         row.Status.Should().Be(WebhookEventStatus.Ignored);
         row.LastError.Should().Contain("live-mode");
-        await Task.Delay(500); // the dispatcher's gathering window is 100 ms: a job, were there one, would be recorded by now
+        // An event received after it gets its job from a dispatcher pass that saw the ignored row already.
+        await WithHangfireJobAsync(await PostMarkerAsync(client));
         (await _factory.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Payload == json))).JobId.Should().BeNull();
-        _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("webhooks", 0, 10_000)
-            .Count(j => j.Value.Job?.Args.Count > 0 && j.Value.Job.Args[0] is long[] ids && ids.Contains(row.Id)).Should().Be(0);
+        JobsNaming(row.Id).Should().Be(0);
     }
 
     [Fact]
@@ -142,6 +132,32 @@ public sealed class WebhookEndpointTests : IClassFixture<WebhookFactory>
         var sample = StripeEventSamples.All().Single(s => s.Name == name);
         return (sample.Json.Replace(sample.Id, $"evt_unique_{Guid.NewGuid():N}", StringComparison.Ordinal), sample.IsConnect);
     }
+
+    /// <summary>Posts a fresh signed Billing event (a marker whose job shows that the dispatcher passed after what came before).</summary>
+    private static async Task<string> PostMarkerAsync(HttpClient client)
+    {
+        var marker = StripeEventSamples.Event("customer.subscription.updated", $"sub_marker_{Guid.NewGuid():N}", "subscription");
+        (await client.PostAsync(Billing, marker, StripeEventSamples.Sign(marker, StripeEventSamples.BillingSecret))).StatusCode.Should().Be(HttpStatusCode.OK);
+        return marker;
+    }
+
+    /// <summary>Waits until the row of <paramref name="json"/> holds its Hangfire job id (not the dispatcher's claim token).</summary>
+    private async Task<StripeWebhookEvent> WithHangfireJobAsync(string json)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var row = await _factory.WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().SingleAsync(e => e.Payload == json));
+            if (row.JobId is not null && !Core.Webhooks.Dispatch.WebhookJobClaims.IsClaim(row.JobId)) return row;
+            DateTime.UtcNow.Should().BeBefore(deadline, "the dispatcher enqueues a job for every received row");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The Hangfire jobs of the <c>webhooks</c> queue whose row ids include <paramref name="rowId"/>.</summary>
+    private int JobsNaming(long rowId) =>
+        _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("webhooks", 0, 10_000)
+            .Count(j => j.Value.Job?.Args.Count > 0 && j.Value.Job.Args[0] is long[] ids && ids.Contains(rowId));
 
     private async Task AssertNotStored(string json) =>
         (await _factory.WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Payload == json))).Should().Be(0);

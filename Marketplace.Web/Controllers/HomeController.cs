@@ -2,12 +2,15 @@ using System.Diagnostics;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Marketplace.Web.Controllers;
 
 /// <summary>The landing page and the error pages.</summary>
 public class HomeController : Controller
 {
+    /// <summary>The landing page, output-cached for visitors (<see cref="Caching.PageOutputCaching"/>).</summary>
+    [OutputCache(PolicyName = Caching.PageOutputCaching.AnonymousPage)]
     public IActionResult Index() => View();
 
     /// <summary>Unhandled exceptions (outside Development) end here with a request id, never a stack trace.</summary>

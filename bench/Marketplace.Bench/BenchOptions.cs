@@ -26,6 +26,15 @@ public sealed record BenchOptions
     /// <summary>Where the result files go (default: <c>bench/results</c> of the repository).</summary>
     public string? ResultsDirectory { get; init; }
 
+    /// <summary>Runs the page benchmark (wrk against the pages, <c>Pages/PageBenchmark.cs</c>) instead of the webhook one.</summary>
+    public bool Pages { get; init; }
+
+    /// <summary>How long wrk measures each page, in seconds (page benchmark).</summary>
+    public int PageSeconds { get; init; } = 10;
+
+    /// <summary>Page benchmark: the output folder of another Release build of <c>Marketplace.Web</c> (e.g. main's), measured in the same run.</summary>
+    public string? BaselineAppDirectory { get; init; }
+
     /// <summary>Set when the process is the bare Kestrel child: the port to serve.</summary>
     public int? BareKestrelPort { get; init; }
 
@@ -38,6 +47,9 @@ public sealed record BenchOptions
           --drain-timeout S     seconds to wait for the inbox to drain (default 1800)
           --app Key=Value       an app setting, repeatable (e.g. --app Hangfire:WorkerCount=8)
           --results DIR         result folder (default bench/results)
+          --pages               the page benchmark instead: wrk -t2 -c{concurrency} on the pages (bench/README.md)
+          --page-seconds S      how long wrk measures each page (default 10)
+          --baseline DIR        with --pages: another build's Marketplace.Web output folder, measured page by page in the same run
         """;
 
     /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
@@ -60,6 +72,9 @@ public sealed record BenchOptions
                     "--warmup" => options with { Warmup = NextInt() },
                     "--drain-timeout" => options with { DrainTimeoutSeconds = NextInt() },
                     "--results" => options with { ResultsDirectory = Next() },
+                    "--pages" => options with { Pages = true },
+                    "--page-seconds" => options with { PageSeconds = NextInt() },
+                    "--baseline" => options with { BaselineAppDirectory = Next() },
                     "--bare-kestrel" => options with { BareKestrelPort = NextInt() },
                     "--app" => AddSetting(options, settings, Next()),
                     "--help" or "-h" => throw new ArgumentException(""),

@@ -118,7 +118,8 @@ public sealed class BenchReport
 
     private static double Mb(long bytes) => bytes / 1024d / 1024d;
 
-    private static string Git(string arguments)
+    /// <summary>The output of <c>git {arguments}</c> in the repository, or "unknown".</summary>
+    internal static string Git(string arguments)
     {
         try
         {

@@ -15,4 +15,4 @@ if (options.BareKestrelPort is { } barePort)
     return 0;
 }
 
-return await Benchmark.RunAsync(options);
+return options.Pages ? await Marketplace.Bench.Pages.PageBenchmark.RunAsync(options) : await Benchmark.RunAsync(options);

@@ -7,6 +7,7 @@ using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Marketplace.Web.Controllers.Admin;
 
@@ -14,7 +15,7 @@ namespace Marketplace.Web.Controllers.Admin;
 [Authorize(Policy = Roles.Admin)]
 [AutoValidateAntiforgeryToken]
 [Route("admin/plans")]
-public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
+public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheStore outputCache) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await catalog.AllAsync(cancellationToken));
@@ -30,6 +31,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         {
             var plan = await catalog.CreateAsync(form.Code, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
                 form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
+            await EvictPlanPagesAsync(cancellationToken);
             TempData["Message"] = $"{plan.Name} created; its prices are being synced to Stripe.";
             return RedirectToAction(nameof(Index));
         }
@@ -54,6 +56,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         {
             await catalog.UpdateAsync(id, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
                 form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
+            await EvictPlanPagesAsync(cancellationToken);
             TempData["Message"] = $"{form.Name} saved; Stripe is being updated.";
             return RedirectToAction(nameof(Index));
         }
@@ -70,6 +73,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         try
         {
             await catalog.SetActiveAsync(id, active, cancellationToken);
+            await EvictPlanPagesAsync(cancellationToken);
             TempData["Message"] = active ? "Plan activated." : "Plan deactivated: creators can no longer choose it; subscribers keep it.";
         }
         catch (DomainException ex)
@@ -114,4 +118,8 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         if (!amount.IsValid) ModelState.AddModelError(field, amount.Error!);
         return amount.Minor;
     }
+
+    /// <summary>Drops this process's output-cached pages that show the plans (<c>/pricing</c>); see <see cref="Caching.PageOutputCaching"/>.</summary>
+    private ValueTask EvictPlanPagesAsync(CancellationToken cancellationToken) =>
+        outputCache.EvictByTagAsync(Caching.PageOutputCaching.PlanCatalogueTag, cancellationToken);
 }

@@ -7,7 +7,7 @@ using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Tests.Webhooks;
+namespace Marketplace.Tests.Webhooks.Processing;
 
 /// <summary>Stripe failing while events are processed: retried, recorded, never lost.</summary>
 public sealed class WebhookFaultTests

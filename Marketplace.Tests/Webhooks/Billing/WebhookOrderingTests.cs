@@ -8,7 +8,7 @@ using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 
-namespace Marketplace.Tests.Webhooks;
+namespace Marketplace.Tests.Webhooks.Billing;
 
 /// <summary>
 /// Stripe does not promise order or once-only delivery. The real events of a subscription's life, taken from the

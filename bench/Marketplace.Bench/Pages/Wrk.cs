@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Marketplace.Bench.Pages;
+
+/// <summary>What one wrk run of one page measured: requests per second and the latency percentiles wrk reports.</summary>
+public sealed record PageResult(string Target, string Path, bool SignedIn, double RequestsPerSecond,
+    double P50Ms, double P90Ms, double P99Ms, long Requests, long NonSuccess, long SocketErrors);
+
+/// <summary>
+/// Runs <c>wrk -t2 -c{C} -d{D}s --timeout 10s --latency</c> (installed on the machine; https://github.com/wg/wrk) against one URL
+/// and reads its summary: <c>Requests/sec</c>, the latency distribution (50/90/99 %), <c>Non-2xx or 3xx responses</c>
+/// and socket errors.
+/// </summary>
+public static partial class Wrk
+{
+    /// <summary>Measures GET <paramref name="url"/>, sending <paramref name="cookie"/> as the Cookie header when given.</summary>
+    /// <exception cref="InvalidOperationException">wrk is missing or printed no summary.</exception>
+    public static async Task<PageResult> RunAsync(string target, Uri url, string? cookie, int connections, int seconds)
+    {
+        var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "10s", "--latency" }) info.ArgumentList.Add(arg);
+        if (cookie is not null)
+        {
+            info.ArgumentList.Add("-H");
+            info.ArgumentList.Add("Cookie: " + cookie);
+        }
+
+        info.ArgumentList.Add(url.ToString());
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("wrk is not installed (Debian: apt-get install wrk)", ex);
+        }
+
+        using var _ = process;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var rps = Number(RequestsPerSecond(), output) ?? throw new InvalidOperationException("wrk printed no Requests/sec:\n" + output);
+        return new PageResult(target, url.PathAndQuery, cookie is not null, rps,
+            Percentile(output, "50%"), Percentile(output, "90%"), Percentile(output, "99%"),
+            (long)(Number(RequestsTotal(), output) ?? 0), (long)(Number(NonSuccess(), output) ?? 0),
+            SocketErrors().Matches(output).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
+    }
+
+    private static double? Number(Regex regex, string output) =>
+        regex.Match(output) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>A line of wrk's latency distribution, e.g. <c>99%   12.34ms</c>, in milliseconds.</summary>
+    private static double Percentile(string output, string label)
+    {
+        var m = Regex.Match(output, @"^\s*" + Regex.Escape(label) + @"\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!m.Success) return double.NaN;
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex RequestsTotal();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+
+    [GeneratedRegex(@"(?:connect|read|write|timeout) (\d+)")]
+    private static partial Regex SocketErrors();
+}
