@@ -97,8 +97,8 @@ public sealed class AdminDashboardQueriesTests(AdminDashboardQueriesTests.DataSe
     [Fact]
     public void Revenue_ThisAndLastMonth_PerCurrencyFailedAndOutOfWindowRowsLeftOut()
     {
-        _dashboard.Revenue.ThisMonth.Should().Equal(new CurrencyAmount("eur", 3500), new CurrencyAmount("jpy", 980), new CurrencyAmount("usd", 0));
-        _dashboard.Revenue.LastMonth.Should().Equal(new CurrencyAmount("eur", 1000), new CurrencyAmount("jpy", 0), new CurrencyAmount("usd", 1500));
+        _dashboard.Revenue.ThisMonth.Should().Equal(new Money("eur", 3500), new Money("jpy", 980), new Money("usd", 0));
+        _dashboard.Revenue.LastMonth.Should().Equal(new Money("eur", 1000), new Money("jpy", 0), new Money("usd", 1500));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Marketplace.Core.Listings;
 using Marketplace.Core.Seeding;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Models;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +19,8 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/listings")]
-public sealed class CreatorListingsController(CreatorQueries creators, CreatorListings listings, CreatorCapabilities capabilities) : Controller
+public sealed class CreatorListingsController(CreatorQueries creators, CreatorListings listings, CreatorCapabilities capabilities,
+    IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The creator's listings with their plan's limit.</summary>
     [HttpGet("")]
@@ -46,7 +49,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
         switch (result.Outcome)
         {
             case ListingOutcome.Done:
-                TempData["Message"] = $"“{result.Listing!.Title}” is on sale.";
+                TempData["Message"] = text["“{0}” is on sale.", result.Listing!.Title].Value;
                 return RedirectToAction(nameof(Index));
             case ListingOutcome.LimitReached:
                 return LimitReached(result.Limit!);
@@ -83,7 +86,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return View("Form", new ListingFormViewModel(form, id, result.Error));
             default:
-                TempData["Message"] = $"“{result.Listing!.Title}” is saved.";
+                TempData["Message"] = text["“{0}” is saved.", result.Listing!.Title].Value;
                 return RedirectToAction(nameof(Index));
         }
     }
@@ -97,7 +100,7 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
         if (creatorId is null) return Forbid();
         var result = await listings.DeactivateAsync(creatorId.Value, id, cancellationToken);
         if (result.Outcome == ListingOutcome.NotFound) return NotFound();
-        TempData["Message"] = $"“{result.Listing!.Title}” is deactivated.";
+        TempData["Message"] = text["“{0}” is deactivated.", result.Listing!.Title].Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -111,13 +114,13 @@ public sealed class CreatorListingsController(CreatorQueries creators, CreatorLi
         var result = await listings.ReactivateAsync(creatorId.Value, id, cancellationToken);
         if (result.Outcome == ListingOutcome.NotFound) return NotFound();
         if (result.Outcome == ListingOutcome.LimitReached) return LimitReached(result.Limit!);
-        TempData["Message"] = $"“{result.Listing!.Title}” is on sale again.";
+        TempData["Message"] = text["“{0}” is on sale again.", result.Listing!.Title].Value;
         return RedirectToAction(nameof(Index));
     }
 
     private IActionResult LimitReached(ListingLimit limit)
     {
-        if (ListingLimitProblem.WantsJson(Request)) return ListingLimitProblem.Json(limit);
+        if (ListingLimitProblem.WantsJson(Request)) return ListingLimitProblem.Json(limit, text);
         Response.StatusCode = StatusCodes.Status402PaymentRequired;
         return View("LimitReached", limit);
     }

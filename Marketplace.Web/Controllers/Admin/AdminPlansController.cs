@@ -4,6 +4,8 @@ using Marketplace.Core.Amounts;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Models;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -14,7 +16,7 @@ namespace Marketplace.Web.Controllers.Admin;
 [Authorize(Policy = Roles.Admin)]
 [AutoValidateAntiforgeryToken]
 [Route("admin/plans")]
-public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
+public sealed class AdminPlansController(PlanCatalogAdmin catalog, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await catalog.AllAsync(cancellationToken));
@@ -29,8 +31,8 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         try
         {
             var plan = await catalog.CreateAsync(form.Code, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
-                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
-            TempData["Message"] = $"{plan.Name} created; its prices are being synced to Stripe.";
+                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken, form.NameFr, form.DescriptionFr);
+            TempData["Message"] = text["{0} created; its prices are being synced to Stripe.", plan.Name].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (DomainException ex)
@@ -53,8 +55,8 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         try
         {
             await catalog.UpdateAsync(id, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
-                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
-            TempData["Message"] = $"{form.Name} saved; Stripe is being updated.";
+                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken, form.NameFr, form.DescriptionFr);
+            TempData["Message"] = text["{0} saved; Stripe is being updated.", form.Name].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (DomainException ex)
@@ -70,7 +72,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
         try
         {
             await catalog.SetActiveAsync(id, active, cancellationToken);
-            TempData["Message"] = active ? "Plan activated." : "Plan deactivated: creators can no longer choose it; subscribers keep it.";
+            TempData["Message"] = (active ? text["Plan activated."] : text["Plan deactivated: creators can no longer choose it; subscribers keep it."]).Value;
         }
         catch (DomainException ex)
         {
@@ -84,7 +86,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog) : Controller
     public IActionResult SyncNow()
     {
         catalog.EnqueueSyncAll();
-        TempData["Message"] = "Sync with Stripe started; refresh in a few seconds to see the Stripe ids.";
+        TempData["Message"] = text["Sync with Stripe started; refresh in a few seconds to see the Stripe ids."].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Api;
 
@@ -9,21 +11,21 @@ namespace Marketplace.Web.Controllers.Api;
 [ApiController]
 [CreatorApi]
 [Route("api/billing")]
-public sealed class BillingApiController(CreatorQueries creators, BillingOverviewQuery overviews) : ControllerBase
+public sealed class BillingApiController(CreatorQueries creators, BillingOverviewQuery overviews, IStringLocalizer<SharedResource> text) : ControllerBase
 {
     /// <summary>
     /// <c>plan</c> (code), <c>planName</c>, <c>interval</c> (<c>month</c>/<c>year</c>, null on Free), <c>status</c>
     /// (Stripe's word), <c>currentPeriodEnd</c> and <c>trialEnd</c> (ISO 8601 UTC or null), <c>cancelAtPeriodEnd</c>,
-    /// <c>limits</c> (<c>listings</c>: null = unlimited, <c>commissionRateBps</c>, <c>customDomain</c>,
-    /// <c>prioritySupport</c>) and <c>usage</c> (<c>listings</c>: active ones). 401/403 ProblemDetails for non-creators.
+    /// <c>limits</c> (<c>listings</c>: null = unlimited, <c>commissionRateBps</c>, taken on each sale)
+    /// and <c>usage</c> (<c>listings</c>: active ones). 401/403 ProblemDetails for non-creators.
     /// </summary>
     [HttpGet("me")]
     public async Task<IActionResult> Me(CancellationToken cancellationToken)
     {
         var creator = await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No creator profile.");
+        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["No creator profile."]);
         var o = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
-        if (o is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No subscription.");
+        if (o is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["No subscription."]);
         return Ok(new
         {
             plan = o.PlanCode,
@@ -37,8 +39,6 @@ public sealed class BillingApiController(CreatorQueries creators, BillingOvervie
             {
                 listings = o.Capabilities.MaxListings,
                 commissionRateBps = o.Capabilities.CommissionRateBps,
-                customDomain = o.Capabilities.CustomDomain,
-                prioritySupport = o.Capabilities.PrioritySupport,
             },
             usage = new { listings = o.ActiveListings },
         });

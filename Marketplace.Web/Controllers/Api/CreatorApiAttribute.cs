@@ -1,6 +1,7 @@
 using Marketplace.Core.Seeding;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Api;
 
@@ -15,14 +16,15 @@ public sealed class CreatorApiAttribute : Attribute, IAuthorizationFilter
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         var user = context.HttpContext.User;
+        var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Localization.SharedResource>>();
         if (user.Identity?.IsAuthenticated != true)
-            context.Result = Problem(StatusCodes.Status401Unauthorized, "Sign in as a creator to use this API.");
+            context.Result = Problem(StatusCodes.Status401Unauthorized, text["Unauthorized"], text["Sign in as a creator to use this API."]);
         else if (!user.IsInRole(Roles.Creator))
-            context.Result = Problem(StatusCodes.Status403Forbidden, "This API is for creators.");
+            context.Result = Problem(StatusCodes.Status403Forbidden, text["Forbidden"], text["This API is for creators."]);
     }
 
-    private static ObjectResult Problem(int status, string detail) =>
-        new(new ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail })
+    private static ObjectResult Problem(int status, string title, string detail) =>
+        new(new ProblemDetails { Status = status, Title = title, Detail = detail })
         {
             StatusCode = status,
             ContentTypes = { "application/problem+json" },

@@ -4,6 +4,8 @@ using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Api;
 
@@ -15,7 +17,7 @@ namespace Marketplace.Web.Controllers.Api;
 [ApiController]
 [CreatorApi]
 [Route("api/listings")]
-public sealed class ListingsApiController(CreatorQueries creators, CreatorListings listings) : ControllerBase
+public sealed class ListingsApiController(CreatorQueries creators, CreatorListings listings, IStringLocalizer<SharedResource> text) : ControllerBase
 {
     /// <summary>
     /// Body: <c>{"title","description","price":"19.99","currency":"eur"}</c> (price in major units, a dot for decimals
@@ -26,7 +28,7 @@ public sealed class ListingsApiController(CreatorQueries creators, CreatorListin
     public async Task<IActionResult> Create([FromBody] ListingFormModel body, CancellationToken cancellationToken)
     {
         var creator = await creators.ProfileForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No creator profile.");
+        if (creator is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["No creator profile."]);
         var result = await listings.CreateAsync(creator.Id, body.ToInput(CultureInfo.InvariantCulture), cancellationToken);
         return result.Outcome switch
         {
@@ -39,7 +41,7 @@ public sealed class ListingsApiController(CreatorQueries creators, CreatorListin
                 currency = result.Listing.Currency,
                 active = result.Listing.IsActive,
             }),
-            ListingOutcome.LimitReached => ListingLimitProblem.Json(result.Limit!),
+            ListingOutcome.LimitReached => ListingLimitProblem.Json(result.Limit!, text),
             _ => ValidationProblem(result.Error),
         };
     }
