@@ -40,8 +40,12 @@ public sealed class BrowserJourney : IAsyncDisposable
     /// <summary>Requests the browser tried to send outside this machine (aborted).</summary>
     public IReadOnlyList<string> OutsideRequests => _browser.OutsideRequests;
 
-    /// <summary>Opens a loopback-only browser context for the calling test, in the browser language <paramref name="locale"/> (null: Chromium's).</summary>
-    public static async Task<BrowserJourney> StartAsync(LiveMarketplaceFactory app, ChromiumFixture chromium, string? locale = null,
+    /// <summary>Opens a loopback-only browser context for the calling test.</summary>
+    public static async Task<BrowserJourney> StartAsync(LiveMarketplaceFactory app, ChromiumFixture chromium, [CallerMemberName] string testName = "") =>
+        new(app, await LoopbackOnlyContext.OpenAsync(chromium.Browser), testName);
+
+    /// <summary>Opens a loopback-only browser context whose language is <paramref name="locale"/> (e.g. <c>fr-FR</c>) for the calling test.</summary>
+    public static async Task<BrowserJourney> StartInLocaleAsync(LiveMarketplaceFactory app, ChromiumFixture chromium, string locale,
         [CallerMemberName] string testName = "") =>
         new(app, await LoopbackOnlyContext.OpenAsync(chromium.Browser, locale), testName);
 

@@ -19,7 +19,7 @@ public sealed class FrenchBrowserTests(LiveMarketplaceFactory app, ChromiumFixtu
     [Fact]
     public async Task Journey_BrowserInFrench_FrenchPagesAndCheckoutThenEnglishAndBack()
     {
-        await using var journey = await BrowserJourney.StartAsync(app, chromium, locale: "fr-FR");
+        await using var journey = await BrowserJourney.StartInLocaleAsync(app, chromium, "fr-FR");
         var page = journey.Page;
 
         await journey.GotoAsync("/Identity/Account/Register");
