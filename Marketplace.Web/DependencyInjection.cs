@@ -46,6 +46,7 @@ public static class DependencyInjection
             .AddRoles<IdentityRole>()
             .AddSignInManager<Security.LockoutSignInManager>()
             .AddUserValidator<AccountLengthUserValidator>()
+            .AddErrorDescriber<Localization.LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -73,11 +74,13 @@ public static class DependencyInjection
         // Keys in the database: cookies and antiforgery tokens work on every replica.
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
 
-        services.AddControllersWithViews();
+        services.AddControllersWithViews().AddMarketplaceLocalization();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
-        services.AddMarketplaceRequestCultures();
+        services.AddMarketplaceRequestCultures(builder.Configuration);
         services.AddMarketplaceOutputCache(builder.Configuration); // anonymous /, /pricing (Caching/PageOutputCaching.cs)
+        // Pages are French and English: letters such as é and € are written as they are, not as &#xE9; (HTML's own characters stay encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMarketplaceRateLimiting(builder.Configuration);
         services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
@@ -121,7 +124,7 @@ public static class DependencyInjection
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
-        app.UseRequestLocalization(); // the culture forms read amounts in (Configuration/RequestCultures.cs)
+        app.UseRequestLocalization(); // the pages' language and the culture forms read amounts in (Configuration/RequestCultures.cs)
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Payments;
+using Marketplace.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Admin;
@@ -12,14 +13,14 @@ namespace Marketplace.Core.Admin;
 public sealed record RevenueByMonth(IReadOnlyList<DateOnly> Months, IReadOnlyList<RevenueSeries> Series)
 {
     /// <summary>Revenue of the last month of the window (the current month), per currency of the window.</summary>
-    public IReadOnlyList<CurrencyAmount> ThisMonth => [.. Series.Select(s => new CurrencyAmount(s.Currency, s.AmountsMinor[^1]))];
+    public IReadOnlyList<Money> ThisMonth => [.. Series.Select(s => new Money(s.Currency, s.AmountsMinor[^1]))];
 
     /// <summary>The series of <paramref name="currency"/>, or null when the window has none in it.</summary>
     public RevenueSeries? SeriesOf(string currency) => Series.FirstOrDefault(s => s.Currency == currency);
 
     /// <summary>Revenue of the month before the current one, per currency of the window.</summary>
-    public IReadOnlyList<CurrencyAmount> LastMonth =>
-        Months.Count < 2 ? [] : [.. Series.Select(s => new CurrencyAmount(s.Currency, s.AmountsMinor[^2]))];
+    public IReadOnlyList<Money> LastMonth =>
+        Months.Count < 2 ? [] : [.. Series.Select(s => new Money(s.Currency, s.AmountsMinor[^2]))];
 
     /// <summary>
     /// Sums the <see cref="PaymentStatus.Paid"/> ledger rows (<see cref="Payment.PaidAt"/>, UTC) of the

@@ -199,12 +199,13 @@ public sealed class CreatorCheckout(
                 TrialPeriodDays = plan.TrialDays > 0 && !hadTrialOrPayment ? plan.TrialDays : null,
             },
             ExpiresAt = hourStart.AddHours(2),
+            Locale = Orders.CheckoutLocales.ForUiCulture(CultureInfo.CurrentUICulture), // Checkout speaks the page's language
         };
-        var key = IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart, subscription.UpdatedAt, expired);
+        var key = IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart, subscription.UpdatedAt, expired, options.Locale);
         var session = await stripe.CreateCheckoutSessionAsync(options, key, cancellationToken);
         if ((await stripe.GetCheckoutSessionAsync(session.Id, cancellationToken)).Status == "open") return session;
         return await stripe.CreateCheckoutSessionAsync(options, IdempotencyKeys.CheckoutSession(creatorProfileId, price.Id, hourStart,
-            subscription.UpdatedAt, [.. expired, session.Id]), cancellationToken);
+            subscription.UpdatedAt, [.. expired, session.Id], options.Locale), cancellationToken);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

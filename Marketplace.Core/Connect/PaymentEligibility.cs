@@ -76,15 +76,16 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
                 ? PaymentEligibilityCondition.Met(PaymentEligibilityCodes.OnboardingIncomplete, "Onboarding complete", "Stripe has everything it needs from you.")
                 : PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.OnboardingIncomplete, "Onboarding complete",
                     !facts.HasAccount ? "You have not started Stripe’s onboarding."
-                    : due.Count > 0 ? $"Stripe still needs {due.Count} item(s) from you."
-                    : facts.DisabledReason is not null ? $"Stripe restricted your account: {StripeRequirementWords.DisabledReason(facts.DisabledReason)}."
+                    : due.Count > 0 ? "Stripe still needs {0} item(s) from you."
+                    : facts.DisabledReason is not null ? "Stripe restricted your account: {0}."
                     : "You have not submitted your details to Stripe.",
-                    FinishOnboarding),
+                    FinishOnboarding,
+                    due.Count > 0 ? due.Count : facts.DisabledReason is not null ? StripeRequirementWords.DisabledReason(facts.DisabledReason) : null),
             facts.IsActive && facts.Status == CreatorStatus.Active
                 ? PaymentEligibilityCondition.Met(PaymentEligibilityCodes.CreatorInactive, "Creator account active", "Your creator account is active.")
                 : PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.CreatorInactive, "Creator account active",
-                    $"Your creator account is {(facts.IsActive ? facts.Status.ToString().ToLowerInvariant() : "deactivated")}.",
-                    "Contact the marketplace’s support team."),
+                    "Your creator account is {0}.",
+                    "Contact the marketplace’s support team.", facts.IsActive ? facts.Status.ToString().ToLowerInvariant() : "deactivated"),
             !facts.IsDeauthorized
                 ? PaymentEligibilityCondition.Met(PaymentEligibilityCodes.AccountDeauthorized, "Stripe account connected", "The marketplace can reach your Stripe account.")
                 : PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.AccountDeauthorized, "Stripe account connected",
@@ -129,15 +130,28 @@ public static class PaymentEligibilityCodes
 
 /// <summary>
 /// One condition of the guard. <see cref="Code"/> names the failure it prevents (e.g. <c>charges_disabled</c>);
-/// <see cref="Message"/> says in plain words where the creator stands and <see cref="WhatToDo"/> how to fix it.
+/// <see cref="Message"/> says in plain words where the creator stands and <see cref="WhatToDo"/> how to fix it. Pages in
+/// other languages translate <see cref="Title"/>, <see cref="MessageTemplate"/> (with <see cref="MessageArgument"/> in
+/// its <c>{0}</c>) and <see cref="WhatToDo"/>, which are fixed English texts.
 /// </summary>
 public sealed record PaymentEligibilityCondition(string Code, string Title, bool IsMet, string Message, string? WhatToDo)
 {
+    /// <summary><see cref="Message"/> before its value was put in: e.g. <c>Stripe still needs {0} item(s) from you.</c></summary>
+    public string MessageTemplate { get; init; } = Message;
+
+    /// <summary>The value of <see cref="MessageTemplate"/>'s <c>{0}</c> (a count, or words); null when it has none.</summary>
+    public object? MessageArgument { get; init; }
+
     /// <summary>A condition that holds.</summary>
     public static PaymentEligibilityCondition Met(string code, string title, string message) => new(code, title, true, message, null);
 
-    /// <summary>A condition that fails, with what the creator can do about it.</summary>
-    public static PaymentEligibilityCondition Unmet(string code, string title, string message, string whatToDo) => new(code, title, false, message, whatToDo);
+    /// <summary>A condition that fails, with what the creator can do about it; <paramref name="argument"/> fills the message's <c>{0}</c>.</summary>
+    public static PaymentEligibilityCondition Unmet(string code, string title, string message, string whatToDo, object? argument = null) =>
+        new(code, title, false, argument is null ? message : string.Format(System.Globalization.CultureInfo.InvariantCulture, message, argument), whatToDo)
+        {
+            MessageTemplate = message,
+            MessageArgument = argument,
+        };
 }
 
 /// <summary>The guard's answer: every condition checked, and whether all of them are met.</summary>

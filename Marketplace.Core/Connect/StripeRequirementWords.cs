@@ -67,6 +67,10 @@ public static class StripeRequirementWords
         return text.Length == 0 ? field : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
     }
 
+    /// <summary>Every text this class can give (the words of known fields and reasons), for translations of them.</summary>
+    public static IReadOnlySet<string> Words { get; } =
+        new HashSet<string>([.. Fields.Values, .. DisabledReasons.Values, "Identity verification of a person on the account"], StringComparer.Ordinal);
+
     /// <summary>A <c>disabled_reason</c> in words, e.g. <c>requirements.past_due</c> → "required information is overdue".</summary>
     public static string DisabledReason(string disabledReason) =>
         DisabledReasons.TryGetValue(disabledReason, out var words) ? words : disabledReason.Replace('.', ' ').Replace('_', ' ');

@@ -29,4 +29,13 @@ public static class CheckoutLocales
 
         return "auto";
     }
+
+    /// <summary>
+    /// The locale of the page's language for a Checkout or Billing Portal session: <c>fr</c> or <c>en</c> for the app's UI
+    /// cultures (<paramref name="uiCulture"/>, e.g. <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>), <c>auto</c>
+    /// for the invariant culture (a job, no request), as Stripe's <c>locale</c> parameter allows
+    /// (https://docs.stripe.com/api/customer_portal/sessions/create#create_portal_session-locale).
+    /// </summary>
+    public static string ForUiCulture(System.Globalization.CultureInfo uiCulture) =>
+        uiCulture.Name.Length == 0 ? "auto" : Pick([uiCulture.Name]);
 }

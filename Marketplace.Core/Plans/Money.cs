@@ -3,10 +3,12 @@ using System.Globalization;
 namespace Marketplace.Core.Plans;
 
 /// <summary>
-/// Minor-unit arithmetic for Stripe amounts (https://docs.stripe.com/currencies#zero-decimal): most currencies have
-/// two decimals (1900 = 19.00 EUR), zero-decimal ones none (5000 = 5,000 XAF), a few three.
+/// An amount of money as Stripe holds it: <see cref="AmountMinor"/> in the currency's minor units (cents; whole yen and
+/// francs CFA) and <see cref="Currency"/>, the lower-case ISO 4217 code. The static members are the minor-unit
+/// arithmetic (https://docs.stripe.com/currencies#zero-decimal: most currencies have two decimals, 1900 = 19.00 EUR;
+/// zero-decimal ones none, 5000 = 5 000 XAF; a few three) and the one formatter for people (<see cref="Format(long, string)"/>).
 /// </summary>
-public static class Money
+public sealed record Money(string Currency, long AmountMinor)
 {
     private static readonly HashSet<string> ZeroDecimal = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,12 +37,35 @@ public static class Money
     /// <summary>Converts Stripe minor units to a major amount.</summary>
     public static decimal ToMajor(long minor, string currency) => minor / Pow10(DecimalDigits(currency));
 
-    /// <summary>Formats for people, culture-independent: <c>19.00 EUR</c>, <c>5,000 XAF</c>.</summary>
-    public static string Format(long minor, string currency)
+    /// <summary>Formats for people in the current UI culture (the page's language): see <see cref="Format(long, string, CultureInfo)"/>.</summary>
+    public static string Format(long minor, string currency) => Format(minor, currency, CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// Formats for people in <paramref name="culture"/>'s language, French or English (any other culture formats as
+    /// English), with the currency's own decimals: <c>€9.00</c>, <c>$9.00</c>, <c>¥1,500</c>, <c>FCFA 5,000</c> in
+    /// English; <c>9,00 €</c>, <c>9,00 $US</c>, <c>1 500 JPY</c>, <c>5 000 FCFA</c> in French (CLDR's symbols and
+    /// patterns; French groups digits with a no-break space U+00A0 and puts one before the symbol).
+    /// </summary>
+    public static string Format(long minor, string currency, CultureInfo culture)
     {
-        var digits = DecimalDigits(currency);
-        return ToMajor(minor, currency).ToString("N" + digits, CultureInfo.InvariantCulture) + " " + currency.ToUpperInvariant();
+        var french = culture.TwoLetterISOLanguageName == "fr";
+        var symbol = CurrencySymbols.Of(currency, french);
+        var number = ToMajor(minor, currency).ToString("N" + DecimalDigits(currency), french ? French : English);
+        if (french) return number + "\u00A0" + symbol;
+        var sign = number.StartsWith('-') ? "-" : "";
+        var digits = sign.Length == 0 ? number : number[1..];
+        return sign + symbol + (char.IsLetter(symbol[^1]) ? "\u00A0" : "") + digits;
     }
+
+    /// <summary>This amount formatted in the current UI culture, as <see cref="Format(long, string)"/>.</summary>
+    public override string ToString() => Format(AmountMinor, Currency);
+
+    private static readonly NumberFormatInfo English = CultureInfo.GetCultureInfo("en").NumberFormat;
+
+    private static readonly NumberFormatInfo French = new()
+    {
+        NumberDecimalSeparator = ",", NumberGroupSeparator = "\u00A0", NegativeSign = "-",
+    };
 
     private static decimal Pow10(int digits) => digits switch { 0 => 1m, 3 => 1000m, _ => 100m };
 }

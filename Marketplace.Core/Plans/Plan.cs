@@ -12,7 +12,7 @@ public class Plan
 
     private Plan()
     {
-        Capabilities = new PlanCapabilities(0, 0, false, false);
+        Capabilities = new PlanCapabilities(0, 0);
     }
 
     /// <summary>Creates an active plan with no prices yet.</summary>
@@ -35,6 +35,18 @@ public class Plan
     public string Name { get; private set; } = "";
 
     public string Description { get; private set; } = "";
+
+    /// <summary>The name in French; empty: French pages show <see cref="Name"/>.</summary>
+    public string NameFr { get; private set; } = "";
+
+    /// <summary>The description in French; empty: French pages show <see cref="Description"/>.</summary>
+    public string DescriptionFr { get; private set; } = "";
+
+    /// <summary>The name in <paramref name="culture"/>'s language (French or English), <see cref="Name"/> when there is no translation.</summary>
+    public string NameIn(System.Globalization.CultureInfo culture) => IsFrench(culture) && NameFr.Length > 0 ? NameFr : Name;
+
+    /// <summary>The description in <paramref name="culture"/>'s language (French or English), <see cref="Description"/> when there is no translation.</summary>
+    public string DescriptionIn(System.Globalization.CultureInfo culture) => IsFrench(culture) && DescriptionFr.Length > 0 ? DescriptionFr : Description;
 
     public bool IsActive { get; private set; }
 
@@ -68,6 +80,20 @@ public class Plan
         TrialDays = trialDays;
         Capabilities = capabilities;
     }
+
+    /// <summary>Sets the French name and description (null or empty: none, French pages show the English ones).</summary>
+    /// <exception cref="DomainException">The name or description breaks <see cref="TextRules"/>.</exception>
+    public void Translate(string? nameFr, string? descriptionFr)
+    {
+        var name = nameFr?.Trim() ?? "";
+        var description = descriptionFr?.Trim() ?? "";
+        if (name.Length > 0) TextRules.EnsureName(name, "French plan name");
+        TextRules.EnsureMultiLine(description, "French plan description");
+        NameFr = name;
+        DescriptionFr = description;
+    }
+
+    private static bool IsFrench(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr";
 
     public void Activate() => IsActive = true;
 

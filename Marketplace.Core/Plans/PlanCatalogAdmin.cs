@@ -20,14 +20,16 @@ public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClie
     public Task<Plan?> FindAsync(int planId, CancellationToken cancellationToken = default) =>
         db.Plans.AsNoTracking().Include(p => p.Prices).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
 
-    /// <summary>Creates a plan with its monthly and yearly prices (null: none).</summary>
+    /// <summary>Creates a plan with its monthly and yearly prices (null: none) and its French name and description (empty: none).</summary>
     /// <exception cref="DomainException">The code exists already, or a value breaks a plan rule.</exception>
     public async Task<Plan> CreateAsync(string code, string name, string description, int sortOrder, int trialDays,
-        PlanCapabilities capabilities, string currency, long? monthlyMinor, long? yearlyMinor, CancellationToken cancellationToken = default)
+        PlanCapabilities capabilities, string currency, long? monthlyMinor, long? yearlyMinor, CancellationToken cancellationToken = default,
+        string? nameFr = null, string? descriptionFr = null)
     {
         var normalized = code.Trim().ToUpperInvariant();
         if (await db.Plans.AnyAsync(p => p.Code == normalized, cancellationToken)) throw new DomainException($"A plan with code {normalized} exists already.");
         var plan = new Plan(normalized, name, description, sortOrder, trialDays, capabilities);
+        plan.Translate(nameFr, descriptionFr);
         if (monthlyMinor is { } month) plan.AddPrice(PlanInterval.Month, month, currency);
         if (yearlyMinor is { } year) plan.AddPrice(PlanInterval.Year, year, currency);
         db.Plans.Add(plan);
@@ -38,16 +40,17 @@ public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClie
     }
 
     /// <summary>
-    /// Updates a plan and its prices. A changed amount keeps the row and drops its Stripe id: the sync creates a new
+    /// Updates a plan, its French name and description (empty: none) and its prices. A changed amount keeps the row and drops its Stripe id: the sync creates a new
     /// Price and archives the old one. A cleared amount deactivates that price; a new one is added in the plan's currency.
     /// </summary>
     /// <exception cref="DomainException">Unknown plan, or a value breaks a plan rule.</exception>
     public async Task UpdateAsync(int planId, string name, string description, int sortOrder, int trialDays, PlanCapabilities capabilities,
-        string currency, long? monthlyMinor, long? yearlyMinor, CancellationToken cancellationToken = default)
+        string currency, long? monthlyMinor, long? yearlyMinor, CancellationToken cancellationToken = default, string? nameFr = null, string? descriptionFr = null)
     {
         var plan = await db.Plans.Include(p => p.Prices).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
             ?? throw new DomainException("This plan does not exist.");
         plan.Update(name, description, sortOrder, trialDays, capabilities);
+        plan.Translate(nameFr, descriptionFr);
         SetPrice(plan, PlanInterval.Month, monthlyMinor, currency);
         SetPrice(plan, PlanInterval.Year, yearlyMinor, currency);
         await db.SaveChangesAsync(cancellationToken);

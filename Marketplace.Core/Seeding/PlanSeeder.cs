@@ -6,7 +6,8 @@ namespace Marketplace.Core.Seeding;
 
 /// <summary>
 /// Creates the standard plans (<see cref="PlanCatalog"/>) and their monthly and yearly EUR prices when they are
-/// missing. Idempotent: what exists, including an admin's edits, is left alone.
+/// missing, and their French name and description when a plan has none yet. Idempotent: what exists, including an
+/// admin's edits, is left alone.
 /// </summary>
 public sealed class PlanSeeder(MarketplaceDbContext db)
 {
@@ -21,8 +22,13 @@ public sealed class PlanSeeder(MarketplaceDbContext db)
             if (!plans.TryGetValue(entry.Code, out var plan))
             {
                 plan = new Plan(entry.Code, entry.Name, entry.Description, (i + 1) * 10, entry.TrialDays, entry.Capabilities);
+                plan.Translate(entry.NameFr, entry.DescriptionFr);
                 db.Plans.Add(plan);
                 created++;
+            }
+            else if (plan.NameFr.Length == 0 && plan.DescriptionFr.Length == 0)
+            {
+                plan.Translate(entry.NameFr, entry.DescriptionFr); // a database from before the French texts: fill them in once
             }
 
             if (entry.MonthlyAmountMinor == 0 || plan.Prices.Count > 0) continue;

@@ -19,9 +19,10 @@ public partial interface IStripeGateway
 
     /// <summary>
     /// <c>POST /v1/billing_portal/sessions</c> for Customer <paramref name="customerId"/> (<c>cus_…</c>), coming back to
-    /// <paramref name="returnUrl"/> (absolute). The session's <c>url</c> is short-lived: redirect to it at once.
+    /// <paramref name="returnUrl"/> (absolute), in <paramref name="locale"/> (Stripe's portal locales or <c>auto</c>). The
+    /// session's <c>url</c> is short-lived: redirect to it at once.
     /// </summary>
-    Task<Stripe.BillingPortal.Session> CreateBillingPortalSessionAsync(string customerId, string returnUrl, string idempotencyKey,
+    Task<Stripe.BillingPortal.Session> CreateBillingPortalSessionAsync(string customerId, string returnUrl, string locale, string idempotencyKey,
         CancellationToken cancellationToken = default);
 
     /// <summary>

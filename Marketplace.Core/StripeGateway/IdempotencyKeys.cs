@@ -30,10 +30,11 @@ public static class IdempotencyKeys
     /// (<c>cs_…</c>, possibly none) are the sessions expired or found dead just before: naming them (as a short hash, the
     /// key stays under Stripe's 255 characters) makes a new request instead of the replay of a session that is gone.
     /// </summary>
+    /// <remarks><paramref name="locale"/> (the session's <c>locale</c>) ends the key: the same click in another language is another request, not a replay with different parameters.</remarks>
     public static string CheckoutSession(int creatorProfileId, int planPriceId, DateTime hourStart, DateTime subscriptionVersion,
-        IReadOnlyCollection<string> supersededSessionIds)
+        IReadOnlyCollection<string> supersededSessionIds, string locale = "auto")
     {
-        var key = $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}:{subscriptionVersion:yyyyMMddHHmmssfffffff}";
+        var key = $"checkout:creator:{creatorProfileId}:price:{planPriceId}:{hourStart:yyyyMMddHH}:{subscriptionVersion:yyyyMMddHHmmssfffffff}:{locale}";
         if (supersededSessionIds.Count == 0) return key;
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", supersededSessionIds.Order(StringComparer.Ordinal))));
         return $"{key}:after:{Convert.ToHexStringLower(hash)[..16]}";
@@ -48,8 +49,8 @@ public static class IdempotencyKeys
         $"subscription:{subscriptionId}:{change}:{stateVersion:yyyyMMddHHmmssfffffff}";
 
     /// <summary>A creator's Billing Portal session within one minute (UTC), <paramref name="minuteStart"/> its start.</summary>
-    public static string BillingPortalSession(int creatorProfileId, DateTime minuteStart) =>
-        $"billing-portal:creator:{creatorProfileId}:{minuteStart:yyyyMMddHHmm}";
+    public static string BillingPortalSession(int creatorProfileId, DateTime minuteStart, string locale = "auto") =>
+        $"billing-portal:creator:{creatorProfileId}:{minuteStart:yyyyMMddHHmm}:{locale}";
 
     /// <summary>
     /// The one Checkout Session of an order, from its public token: a double click, a retry after a network error or a

@@ -10,12 +10,13 @@ public sealed partial class StripeGateway
         client.V1.Subscriptions.UpdateAsync(subscriptionId, options, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Stripe.BillingPortal.Session> CreateBillingPortalSessionAsync(string customerId, string returnUrl, string idempotencyKey,
+    public Task<Stripe.BillingPortal.Session> CreateBillingPortalSessionAsync(string customerId, string returnUrl, string locale, string idempotencyKey,
         CancellationToken cancellationToken = default) =>
         client.V1.BillingPortal.Sessions.CreateAsync(new Stripe.BillingPortal.SessionCreateOptions
         {
             Customer = customerId,
             ReturnUrl = returnUrl,
+            Locale = locale,
         }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
     /// <inheritdoc />

@@ -31,6 +31,13 @@ public sealed record BillingOverview(
         _ => Status.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The plan's French name (<see cref="Plan.NameFr"/>); empty when it has none.</summary>
+    public string PlanNameFr { get; init; } = "";
+
+    /// <summary>The plan's name in <paramref name="culture"/>'s language, as <see cref="Plan.NameIn"/>.</summary>
+    public string PlanNameIn(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "fr" && PlanNameFr.Length > 0 ? PlanNameFr : PlanName;
+
     /// <summary><c>month</c> or <c>year</c>; null on Free.</summary>
     public string? Interval => Price?.Interval.ToString().ToLowerInvariant();
 
@@ -65,7 +72,7 @@ public sealed class BillingOverviewQuery(MarketplaceDbContext db, CreatorCapabil
         var payments = await db.Payments.AsNoTracking().Where(p => p.CreatorProfileId == creatorProfileId)
             .OrderByDescending(p => p.PaidAt).ThenByDescending(p => p.Id).Take(100).ToListAsync(cancellationToken);
         return new BillingOverview(row.Plan!.Code, row.Plan.Name, row.PlanPrice, row.Status, row.IsFree, row.CurrentPeriodEnd,
-            row.CancelAtPeriodEnd, row.TrialEnd, caps, listings, payments);
+            row.CancelAtPeriodEnd, row.TrialEnd, caps, listings, payments) { PlanNameFr = row.Plan.NameFr };
     }
 }
 

@@ -140,7 +140,8 @@ public sealed class SubscriptionManagement(
 
     /// <summary>
     /// A Billing Portal session (https://docs.stripe.com/api/customer_portal/sessions/create) for the creator's Stripe
-    /// Customer, returning to <paramref name="returnUrl"/>; its URL, or null when the creator has no Customer yet.
+    /// Customer, returning to <paramref name="returnUrl"/>, in the page's language (<c>locale</c> from the current UI
+    /// culture); its URL, or null when the creator has no Customer yet.
     /// </summary>
     public async Task<string?> CreatePortalUrlAsync(int creatorProfileId, string returnUrl, CancellationToken cancellationToken = default)
     {
@@ -149,7 +150,9 @@ public sealed class SubscriptionManagement(
         if (customerId is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var minute = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
-        var session = await stripe.CreateBillingPortalSessionAsync(customerId, returnUrl, IdempotencyKeys.BillingPortalSession(creatorProfileId, minute), cancellationToken);
+        var locale = Orders.CheckoutLocales.ForUiCulture(System.Globalization.CultureInfo.CurrentUICulture); // the portal speaks the page's language
+        var session = await stripe.CreateBillingPortalSessionAsync(customerId, returnUrl, locale, IdempotencyKeys.BillingPortalSession(creatorProfileId, minute, locale),
+            cancellationToken);
         logger.LogInformation("Creator {CreatorId} opened Billing Portal session {PortalSessionId}", creatorProfileId, session.Id);
         return session.Url;
     }

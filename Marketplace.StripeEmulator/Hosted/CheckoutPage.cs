@@ -102,11 +102,11 @@ internal static class CheckoutPage
             var every = recurring is null ? "" : $" / {recurring["interval"]}";
             body.Append("<tr><td>").Append(Html.E(line["description"]?.GetValue<string>()))
                 .Append("</td><td>").Append(line["quantity"])
-                .Append("</td><td>").Append(Html.E(Html.Money(line["amount_total"]!.AsLong(), session.Str("currency")) + every))
+                .Append("</td><td>").Append(Html.E(Html.Money(line["amount_total"]!.AsLong(), session.Str("currency"), session.Str("locale")) + every))
                 .Append("</td></tr>");
         }
         body.Append("</table><p><strong>Total: ")
-            .Append(Html.E(Html.Money(session.Json["amount_total"]!.AsLong(), session.Str("currency")))).Append("</strong></p>");
+            .Append(Html.E(Html.Money(session.Json["amount_total"]!.AsLong(), session.Str("currency"), session.Str("locale")))).Append("</strong></p>");
         if (session.Internal.TryGetValue("subscription_data", out var data) && data.Contains("\"trial_period_days\":", StringComparison.Ordinal)
             && !data.Contains("\"trial_period_days\":null", StringComparison.Ordinal))
             body.Append("<p>Includes a free trial: nothing is charged today.</p>");
@@ -121,6 +121,6 @@ internal static class CheckoutPage
             .Append("<button type=\"submit\" name=\"action\" value=\"pay\">")
             .Append(session.Str("mode") == "subscription" ? "Subscribe" : "Pay").Append("</button></form>")
             .Append("<form method=\"post\" action=\"/c/pay/").Append(Html.E(session.Id)).Append("/back\"><button type=\"submit\">Back</button></form>");
-        return Html.Page("Checkout", body.ToString(), status);
+        return Html.Page("Checkout", body.ToString(), status, session.Str("locale") ?? "auto");
     }
 }

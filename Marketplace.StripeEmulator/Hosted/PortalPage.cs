@@ -124,6 +124,6 @@ internal static class PortalPage
             body.Append("</section>");
         }
         body.Append("<form method=\"post\" action=\"").Append(action).Append("\"><button type=\"submit\" name=\"action\" value=\"return\">Back</button></form>");
-        return Html.Page("Billing", body.ToString(), status);
+        return Html.Page("Billing", body.ToString(), status, session.Str("locale") ?? "auto");
     }
 }

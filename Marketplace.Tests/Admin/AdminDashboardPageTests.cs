@@ -22,11 +22,11 @@ public sealed class AdminDashboardPageTests(MarketplaceFactory app) : IClassFixt
         var page = await admin.Client.GetStringAsync("/admin");
 
         var month = new DateTime(now.Year, now.Month, 1).ToString("MMM yyyy", CultureInfo.InvariantCulture);
-        page.Should().Contain("data-figure=\"revenue-this-eur\">12.34 EUR<").And.Contain("data-figure=\"revenue-this-xaf\">5,000 XAF<");
-        page.Should().Contain($"data-figure=\"mrr-eur\"><strong>{gold.AmountMinor / 100m:0.00} EUR</strong> · 1 subscription(s)");
+        page.Should().Contain("data-figure=\"revenue-this-eur\">€12.34<").And.Contain("data-figure=\"revenue-this-xaf\">FCFA&#xA0;5,000<");
+        page.Should().Contain($"data-figure=\"mrr-eur\"><strong>€{gold.AmountMinor / 100m:0.00}</strong> · 1 subscription(s)");
         page.Should().Contain("<svg").And.Contain("role=\"img\"").And.Contain("<title id=\"revenue-chart-eur-title\">")
             .And.Contain($"data-month=\"{month}\" data-amount=\"1234\"").And.Contain($"data-month=\"{month}\" data-amount=\"5000\"");
-        page.Should().Contain($"<th scope=\"row\" class=\"fw-normal\">{month}</th><td class=\"text-end\">12.34 EUR</td>", "the values stand in a table beside the chart");
+        page.Should().Contain($"<th scope=\"row\" class=\"fw-normal\">{month}</th><td class=\"text-end\">€12.34</td>", "the values stand in a table beside the chart");
         page.Should().Contain("data-figure=\"creators\">").And.Contain("data-figure=\"status-active\">");
         page.Should().NotContain("<script src=\"http", "no CDN: the page works offline");
     }

@@ -98,8 +98,8 @@ public abstract class AdminDashboardQueriesTests<TFactory>(AdminDashboardQueries
     [Fact]
     public void Revenue_ThisAndLastMonth_PerCurrencyFailedAndOutOfWindowRowsLeftOut()
     {
-        _dashboard.Revenue.ThisMonth.Should().Equal(new CurrencyAmount("eur", 3500), new CurrencyAmount("jpy", 980), new CurrencyAmount("usd", 0));
-        _dashboard.Revenue.LastMonth.Should().Equal(new CurrencyAmount("eur", 1000), new CurrencyAmount("jpy", 0), new CurrencyAmount("usd", 1500));
+        _dashboard.Revenue.ThisMonth.Should().Equal(new Money("eur", 3500), new Money("jpy", 980), new Money("usd", 0));
+        _dashboard.Revenue.LastMonth.Should().Equal(new Money("eur", 1000), new Money("jpy", 0), new Money("usd", 1500));
     }
 
     [Fact]

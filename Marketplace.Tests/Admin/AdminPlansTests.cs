@@ -21,7 +21,7 @@ public sealed class AdminPlansTests : IClassFixture<MarketplaceFactory>
         var page = await admin.Client.GetStringAsync("/admin/plans");
 
         foreach (var code in new[] { "FREE", "BRONZE", "SILVER", "GOLD", "PLATINIUM" }) page.Should().Contain($"data-plan-code=\"{code}\"");
-        page.Should().Contain("19.00 EUR").And.Contain("not synced");
+        page.Should().Contain("€19.00").And.Contain("not synced");
     }
 
     [Fact]

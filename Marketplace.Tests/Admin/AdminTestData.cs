@@ -26,7 +26,7 @@ internal static class AdminTestData
         params (PlanInterval Interval, long Amount, string Currency)[] prices) =>
         app.WithDbAsync(async db =>
         {
-            var plan = new Plan(code, code, $"{code} plan", 900, 0, new PlanCapabilities(10, 800, false, false));
+            var plan = new Plan(code, code, $"{code} plan", 900, 0, new PlanCapabilities(10, 800));
             foreach (var (interval, amount, currency) in prices) plan.AddPrice(interval, amount, currency);
             db.Plans.Add(plan);
             await db.SaveChangesAsync();

@@ -44,6 +44,11 @@ public sealed class BrowserJourney : IAsyncDisposable
     public static async Task<BrowserJourney> StartAsync(LiveMarketplaceFactory app, ChromiumFixture chromium, [CallerMemberName] string testName = "") =>
         new(app, await LoopbackOnlyContext.OpenAsync(chromium.Browser), testName);
 
+    /// <summary>Opens a loopback-only browser context whose language is <paramref name="locale"/> (e.g. <c>fr-FR</c>) for the calling test.</summary>
+    public static async Task<BrowserJourney> StartInLocaleAsync(LiveMarketplaceFactory app, ChromiumFixture chromium, string locale,
+        [CallerMemberName] string testName = "") =>
+        new(app, await LoopbackOnlyContext.OpenAsync(chromium.Browser, locale), testName);
+
     /// <summary>Keeps the page as <c>{nn}-{name}.png</c>, full page.</summary>
     public async Task ScreenshotAsync(string name)
     {

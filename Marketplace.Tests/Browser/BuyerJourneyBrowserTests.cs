@@ -34,7 +34,7 @@ public sealed class BuyerJourneyBrowserTests(LiveMarketplaceFactory app, Chromiu
         await using var visitor = await BrowserJourney.StartAsync(app, chromium, nameof(Journey_VisitorBuysPosterA2With4242_OrderPaidSalesAndAdminShowTheCommission) + "-visitor");
         await visitor.GotoAsync($"/c/{slug}");
         var card = visitor.Page.Locator(".card", new() { HasText = "Poster A2" });
-        await Expect(card.GetByTestId("price")).ToHaveTextAsync("25.00 EUR");
+        await Expect(card.GetByTestId("price")).ToHaveTextAsync("€25.00");
         await visitor.ScreenshotAsync("storefront");
         await card.GetByTestId("buy").ClickAsync();
         await visitor.ExpectOnCheckoutAsync();
@@ -46,23 +46,23 @@ public sealed class BuyerJourneyBrowserTests(LiveMarketplaceFactory app, Chromiu
         await Expect(visitor.Page).ToHaveURLAsync(new Regex("/orders/[A-Za-z0-9_-]{22}$"));
         await Expect(visitor.Page.GetByTestId("order-status")).ToHaveTextAsync("Paid");
         await Expect(visitor.Page.GetByTestId("delivery-note")).ToHaveTextAsync(Note);
-        await Expect(visitor.Page.GetByTestId("order-amount")).ToHaveTextAsync("25.00 EUR");
+        await Expect(visitor.Page.GetByTestId("order-amount")).ToHaveTextAsync("€25.00");
         await Expect(visitor.Page.GetByTestId("receipt")).ToBeVisibleAsync();
         await visitor.ScreenshotAsync("order-paid");
 
         await creator.GotoAsync("/creator/sales");
         var row = creator.Page.Locator("tr[data-order-id]", new() { HasText = "Poster A2" });
-        await Expect(row.Locator("[data-figure='amount']")).ToHaveTextAsync("25.00 EUR");
-        await Expect(row.Locator("[data-figure='fee']")).ToContainTextAsync("2.50 EUR");
-        await Expect(row.Locator("[data-figure='net']")).ToHaveTextAsync("22.50 EUR");
-        await Expect(creator.Page.Locator("[data-total='this-eur'] [data-figure='net']")).ToHaveTextAsync("22.50 EUR");
+        await Expect(row.Locator("[data-figure='amount']")).ToHaveTextAsync("€25.00");
+        await Expect(row.Locator("[data-figure='fee']")).ToContainTextAsync("€2.50");
+        await Expect(row.Locator("[data-figure='net']")).ToHaveTextAsync("€22.50");
+        await Expect(creator.Page.Locator("[data-total='this-eur'] [data-figure='net']")).ToHaveTextAsync("€22.50");
         await creator.ScreenshotAsync("creator-sales");
 
         await using var admin = await BrowserJourney.StartAsync(app, chromium, nameof(Journey_VisitorBuysPosterA2With4242_OrderPaidSalesAndAdminShowTheCommission) + "-admin");
         await admin.SignInAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword);
         await admin.GotoAsync("/admin");
-        await Expect(admin.Page.Locator("[data-figure='gmv-this-eur']")).ToHaveTextAsync("25.00 EUR");
-        await Expect(admin.Page.Locator("[data-figure='fees-this-eur']")).ToHaveTextAsync("2.50 EUR");
+        await Expect(admin.Page.Locator("[data-figure='gmv-this-eur']")).ToHaveTextAsync("€25.00");
+        await Expect(admin.Page.Locator("[data-figure='fees-this-eur']")).ToHaveTextAsync("€2.50");
         await admin.ScreenshotAsync("admin-dashboard-gmv");
 
         var order = await app.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.ListingTitle == "Poster A2"));

@@ -40,7 +40,7 @@ public sealed class RefundDisputeBrowserTests(LiveMarketplaceFactory app, Chromi
         await creator.GotoAsync("/creator/sales");
         var row = creator.Page.Locator($"tr[data-order-id='{paid.Id}']");
         var net = creator.Page.Locator("tr[data-total='all-eur'] [data-figure='net']");
-        await Expect(net).ToHaveTextAsync("22.50 EUR");
+        await Expect(net).ToHaveTextAsync("€22.50");
         await row.GetByTestId($"refund-{paid.Id}").Locator("summary").ClickAsync();
         await row.Locator("input[name='amount']").FillAsync("10.00");
         await creator.ScreenshotAsync("refund-form");
@@ -48,7 +48,7 @@ public sealed class RefundDisputeBrowserTests(LiveMarketplaceFactory app, Chromi
 
         await Expect(creator.Page).ToHaveURLAsync(new Regex("/creator/sales$"));
         await Expect(row.GetByTestId("order-status")).ToHaveTextAsync("Partially refunded");
-        await Expect(net).ToHaveTextAsync("13.50 EUR"); // the creator gave back their 9.00 share of the 10.00
+        await Expect(net).ToHaveTextAsync("€13.50"); // the creator gave back their 9.00 share of the 10.00
         await creator.ScreenshotAsync("partially-refunded");
         var refunded = await app.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == paid.Id));
         var charge = await app.Stripe.V1.Charges.GetAsync(refunded.StripeChargeId, new Stripe.ChargeGetOptions { Expand = ["refunds"] });
@@ -66,9 +66,9 @@ public sealed class RefundDisputeBrowserTests(LiveMarketplaceFactory app, Chromi
             because: "charge.dispute.created, then funds_withdrawn reverses the creator's transfer");
         await creator.GotoAsync("/creator/sales");
         var banner = creator.Page.Locator($"[data-testid='dispute-banner'][data-order-id='{disputed.Id}']");
-        await Expect(banner).ToContainTextAsync("A buyer's bank disputes 25.00 EUR");
+        await Expect(banner).ToContainTextAsync("A buyer's bank disputes €25.00");
         await Expect(banner).ToContainTextAsync("fraudulent");
-        await Expect(banner.GetByTestId("dispute-reversed")).ToContainTextAsync("25.00 EUR");
+        await Expect(banner.GetByTestId("dispute-reversed")).ToContainTextAsync("€25.00");
         await creator.ScreenshotAsync("dispute-banner");
 
         app.Emulator.CloseDispute(app.ApiKey, disputed.StripeDisputeId!, "lost");

@@ -54,7 +54,7 @@ public sealed class SelfServiceAndAdminBrowserTests(LiveMarketplaceFactory app, 
         await creator.ScreenshotAsync("confirm-gold");
         await creator.Page.GetByTestId("confirm").ClickAsync();
         await creator.ExpectSubscriptionAsync("Gold", "Active");
-        await Expect(creator.Page.GetByTestId("payments")).ToContainTextAsync("19.00 EUR");
+        await Expect(creator.Page.GetByTestId("payments")).ToContainTextAsync("€19.00");
         await creator.ScreenshotAsync("gold-with-payments");
 
         await creator.Page.GetByTestId("portal").ClickAsync();

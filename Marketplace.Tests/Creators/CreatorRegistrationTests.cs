@@ -54,7 +54,7 @@ public sealed class CreatorRegistrationTests : IAsyncLifetime
 
         page.Should().Contain("data-testid=\"current-plan\">Free<");
         foreach (var code in new[] { "FREE", "BRONZE", "SILVER", "GOLD", "PLATINIUM" }) page.Should().Contain($"data-plan-code=\"{code}\"");
-        page.Should().Contain("19.00 EUR").And.Contain("190.00 EUR");
+        page.Should().Contain("€19.00").And.Contain("€190.00");
     }
 
     [Fact]

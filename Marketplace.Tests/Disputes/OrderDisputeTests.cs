@@ -26,7 +26,7 @@ public sealed class OrderDisputeTests(OrdersFactory app) : IClassFixture<OrdersF
         (disputed.DisputeAmountMinor, disputed.DisputeReason, disputed.DisputeStatus, disputed.DisputeTransferReversedMinor).Should().Be((2500L, "fraudulent", "needs_response", 2500L));
         disputed.DisputeEvidenceDueBy.Should().BeCloseTo(disputed.PaidAt!.Value.AddDays(7), TimeSpan.FromMinutes(5));
         var sales = WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales"));
-        sales.Should().Contain("data-testid=\"dispute-banner\"").And.Contain("disputes 25.00 EUR").And.Contain("reason: fraudulent")
+        sales.Should().Contain("data-testid=\"dispute-banner\"").And.Contain("disputes €25.00").And.Contain("reason: fraudulent")
             .And.Contain($"evidence due by {disputed.DisputeEvidenceDueBy:yyyy-MM-dd HH:mm} UTC")
             .And.Contain($"https://dashboard.stripe.com/test/disputes/{disputed.StripeDisputeId}");
         using var admin = app.NewBrowser();

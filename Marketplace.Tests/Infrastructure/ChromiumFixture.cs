@@ -63,10 +63,13 @@ public sealed class LoopbackOnlyContext : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a context and a page on <paramref name="browser"/> with the outside blocked.</summary>
-    public static async Task<LoopbackOnlyContext> OpenAsync(IBrowser browser)
+    /// <summary>
+    /// Opens a context and a page on <paramref name="browser"/> with the outside blocked; <paramref name="locale"/>
+    /// (e.g. <c>fr-FR</c>) is the browser's language (its <c>Accept-Language</c> and <c>navigator.language</c>).
+    /// </summary>
+    public static async Task<LoopbackOnlyContext> OpenAsync(IBrowser browser, string? locale = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = locale });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var session = new LoopbackOnlyContext(context, page);

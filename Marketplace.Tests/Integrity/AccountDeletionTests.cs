@@ -90,7 +90,7 @@ public sealed class AccountDeletionTests
         var response = await browser.SubmitFormAsync(Page, new Dictionary<string, string> { ["Input.Password"] = "Creator#12345" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("your Stripe account still holds 25.00 EUR pending");
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("your Stripe account still holds €25.00 pending");
         (await app.Stripe.V1.Subscriptions.GetAsync(row.StripeSubscriptionId)).Status.Should().Be("active");
         (await app.WithDbAsync(db => db.CreatorProfiles.AsNoTracking().SingleAsync(c => c.Id == creatorId))).Status.Should().Be(CreatorStatus.Active);
     }

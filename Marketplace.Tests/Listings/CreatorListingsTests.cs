@@ -24,7 +24,7 @@ public sealed class CreatorListingsTests(MarketplaceFactory app) : IClassFixture
         franc.Headers.Location!.OriginalString.Should().Be("/creator/listings");
         var stored = await app.WithDbAsync(db => db.Listings.Where(l => l.CreatorProfileId == creatorId).OrderBy(l => l.Id).ToListAsync());
         stored.Select(l => (l.Title, l.PriceMinor, l.Currency)).Should().Equal(("Poster", 1999L, "eur"), ("Basket", 5000L, "xaf"));
-        page.Should().Contain("19.99 EUR").And.Contain("5,000 XAF").And.Contain("2 active listings of 3 allowed by your plan");
+        page.Should().Contain("€19.99").And.Contain("FCFA\u00A05,000").And.Contain("2 active listings of 3 allowed by your plan");
     }
 
     [Theory]

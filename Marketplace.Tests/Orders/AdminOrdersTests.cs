@@ -43,10 +43,10 @@ public sealed class AdminOrdersTests(OrdersFactory app) : IClassFixture<OrdersFa
         badFilter.Should().Contain("“shipped” is not an order status").And.Contain("“yesterday” is not a date");
 
         var dashboard = await admin.Client.GetStringAsync("/admin");
-        dashboard.Should().Contain("data-figure=\"gmv-this-eur\">25.00 EUR<").And.Contain("data-figure=\"fees-this-eur\">2.50 EUR<");
+        dashboard.Should().Contain("data-figure=\"gmv-this-eur\">€25.00<").And.Contain("data-figure=\"fees-this-eur\">€2.50<");
         var month = DateTime.UtcNow.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         dashboard.Should().Contain($"data-series=\"gmv\" data-month=\"{month}\" data-amount=\"2500\"")
             .And.Contain($"data-series=\"fees\" data-month=\"{month}\" data-amount=\"250\"");
-        dashboard.Should().Contain($"<th scope=\"row\" class=\"fw-normal\">{month}</th><td class=\"text-end\">0.00 EUR</td><td class=\"text-end\">25.00 EUR</td><td class=\"text-end\">2.50 EUR</td>");
+        dashboard.Should().Contain($"<th scope=\"row\" class=\"fw-normal\">{month}</th><td class=\"text-end\">€0.00</td><td class=\"text-end\">€25.00</td><td class=\"text-end\">€2.50</td>");
     }
 }

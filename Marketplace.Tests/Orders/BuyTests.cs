@@ -247,8 +247,8 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
         var franc = await shop.Creator.CreateListingAsync("Tiny franc", "300", "xaf");
 
         euro.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        WebUtility.HtmlDecode(await euro.Content.ReadAsStringAsync()).Should().Contain("Stripe's minimum charge in EUR is 0.50 EUR");
-        WebUtility.HtmlDecode(await franc.Content.ReadAsStringAsync()).Should().Contain("minimum charge in XAF is 350 XAF");
+        WebUtility.HtmlDecode(await euro.Content.ReadAsStringAsync()).Should().Contain("Stripe's minimum charge in EUR is €0.50");
+        WebUtility.HtmlDecode(await franc.Content.ReadAsStringAsync()).Should().Contain("minimum charge in XAF is FCFA\u00A0350");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -21,9 +21,9 @@ public abstract class CreatorSalesTests<TFactory>(TFactory app) : IClassFixture<
         var html = WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales"));
 
         html.Should().Contain("buyer@example.com").And.Contain("Poster A2").And.Contain("Awaiting payment");
-        Row(html, "this-eur").Should().Contain("50.00 EUR").And.Contain("5.00 EUR").And.Contain("45.00 EUR");
-        Row(html, "all-eur").Should().Contain("50.00 EUR").And.Contain("45.00 EUR");
-        Row(html, "last-eur").Should().Contain("0.00 EUR");
+        Row(html, "this-eur").Should().Contain("€50.00").And.Contain("€5.00").And.Contain("€45.00");
+        Row(html, "all-eur").Should().Contain("€50.00").And.Contain("€45.00");
+        Row(html, "last-eur").Should().Contain("€0.00");
         html.Should().Contain("data-testid=\"express-dashboard\"");
         using var other = await app.ShopAsync();
         WebUtility.HtmlDecode(await other.Creator.Client.GetStringAsync("/creator/sales")).Should().Contain("No paid order yet").And.NotContain("buyer@example.com");

@@ -42,7 +42,7 @@ public sealed class OrderFulfilmentTests(OrdersFactory app) : IClassFixture<Orde
 
         var page = await visitor.Client.GetAsync(success.Headers.Location);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
-        html.Should().Contain("Thank you: your payment is confirmed.").And.Contain("Paid").And.Contain("25.00 EUR").And.Contain("Poster Shop")
+        html.Should().Contain("Thank you: your payment is confirmed.").And.Contain("Paid").And.Contain("€25.00").And.Contain("Poster Shop")
             .And.Contain("https://files.example/poster-a2.pdf").And.Contain(charge.ReceiptUrl);
         page.Headers.CacheControl!.NoStore.Should().BeTrue();
         page.Headers.GetValues("X-Robots-Tag").Single().Should().Contain("noindex");

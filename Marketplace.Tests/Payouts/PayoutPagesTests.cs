@@ -11,7 +11,7 @@ namespace Marketplace.Tests.Payouts;
 /// </summary>
 public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFactory>
 {
-    private const string Banner = "Stripe could not pay out 120.00 EUR to your bank: account closed — update your bank details";
+    private const string Banner = "Stripe could not pay out €120.00 to your bank: account closed — update your bank details";
     private static readonly string[] CreatorPages = ["/creator/sales", "/creator/listings", "/creator/connect", "/creator/subscription"];
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var before = await PageAsync(shop.Creator, "/creator/sales");
 
-        Row(before, "data-balance=\"eur\"").Should().Contain("0.00 EUR").And.Contain("22.50 EUR");
+        Row(before, "data-balance=\"eur\"").Should().Contain("€0.00").And.Contain("€22.50");
         before.Should().Contain("No payout yet.");
 
         app.Emulator.MakeBalanceAvailable(app.ApiKey, shop.AccountId);
@@ -73,8 +73,8 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
         var after = await PageAsync(shop.Creator, "/creator/sales");
 
         var balance = Row(after, "data-balance=\"eur\"");
-        balance.Should().Contain("12.50 EUR", "22.50 available less the 10.00 paid out: the payout made the cached balance be read again");
-        Row(after, $"data-payout-id=\"{payout.StripePayoutId}\"").Should().Contain("10.00 EUR").And.Contain("paid");
+        balance.Should().Contain("€12.50", "22.50 available less the 10.00 paid out: the payout made the cached balance be read again");
+        Row(after, $"data-payout-id=\"{payout.StripePayoutId}\"").Should().Contain("€10.00").And.Contain("paid");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
             app.Emulator.FailNextApiCalls(app.ApiKey, 500, 0);
         }
 
-        Row(await PageAsync(shop.Creator, "/creator/sales"), "data-balance=\"eur\"").Should().Contain("22.50 EUR", "a failure is not cached");
+        Row(await PageAsync(shop.Creator, "/creator/sales"), "data-balance=\"eur\"").Should().Contain("€22.50", "a failure is not cached");
     }
 
     private static async Task<string> PageAsync(BrowserSession session, string path)

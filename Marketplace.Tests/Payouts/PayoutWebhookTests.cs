@@ -28,7 +28,7 @@ public sealed class PayoutWebhookTests(OrdersFactory app) : IClassFixture<Orders
         var stripe = await app.Stripe.V1.Payouts.GetAsync(row.StripePayoutId, requestOptions: new RequestOptions { StripeAccount = shop.AccountId });
         row.CreatorProfileId.Should().Be(shop.CreatorId);
         row.StripeAccountId.Should().Be(shop.AccountId);
-        row.AmountMinor.Should().Be(2250, "25.00 EUR less the Silver plan's 10 % fee");
+        row.AmountMinor.Should().Be(2250, "€25.00 less the Silver plan's 10 % fee");
         row.Currency.Should().Be("eur");
         row.ArrivalDate.Should().Be(stripe.ArrivalDate);
         row.StripeCreatedAt.Should().Be(stripe.Created);

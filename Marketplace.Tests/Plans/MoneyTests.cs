@@ -5,12 +5,12 @@ namespace Marketplace.Tests.Plans;
 public sealed class MoneyTests
 {
     [Theory]
-    [InlineData(1900, "eur", "19.00 EUR")]
-    [InlineData(5000, "xaf", "5,000 XAF")]
-    [InlineData(1500, "JPY", "1,500 JPY")]
-    [InlineData(12345, "kwd", "12.345 KWD")]
+    [InlineData(1900, "eur", "€19.00")]
+    [InlineData(5000, "xaf", "FCFA\u00A05,000")]
+    [InlineData(1500, "JPY", "¥1,500")]
+    [InlineData(12345, "kwd", "KWD\u00A012.345")]
     public void Format_MinorUnits_UsesTheCurrencysDecimals(long minor, string currency, string expected) =>
-        Money.Format(minor, currency).Should().Be(expected);
+        Money.Format(minor, currency, System.Globalization.CultureInfo.GetCultureInfo("en")).Should().Be(System.Text.RegularExpressions.Regex.Unescape(expected));
 
     [Theory]
     [InlineData(19.99, "eur", 1999)]

@@ -113,7 +113,7 @@ public sealed class PlanPriceSyncTests : IAsyncLifetime
     {
         var planId = await _app.WithDbAsync(async db =>
         {
-            var plan = new Plan("AFRIQUE", "Afrique", "Paid in CFA francs.", 99, 0, new PlanCapabilities(20, 1000, false, false));
+            var plan = new Plan("AFRIQUE", "Afrique", "Paid in CFA francs.", 99, 0, new PlanCapabilities(20, 1000));
             plan.AddPrice(PlanInterval.Month, Money.ToMinor(5000m, "xaf"), "xaf");
             db.Plans.Add(plan);
             await db.SaveChangesAsync();

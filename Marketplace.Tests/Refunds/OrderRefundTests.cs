@@ -17,8 +17,8 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var html = await shop.CreatorRefundsAsync(order.Id, "10.00", Guid.NewGuid().ToString("N"));
 
-        html.Should().Contain("Refunded 10.00 EUR to the buyer").And.Contain("Partially refunded");
-        SalesRow(html).Should().Contain("15.00 EUR").And.Contain("1.50 EUR").And.Contain("13.50 EUR", "the net of 22.50 drops by 9.00: 10.00 refunded less the 1.00 fee given back");
+        html.Should().Contain("Refunded €10.00 to the buyer").And.Contain("Partially refunded");
+        SalesRow(html).Should().Contain("€15.00").And.Contain("€1.50").And.Contain("€13.50", "the net of 22.50 drops by 9.00: 10.00 refunded less the 1.00 fee given back");
         var stored = await app.OrderAsync(order.Id);
         stored.Status.Should().Be(OrderStatus.PartiallyRefunded);
         (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((1000, 1000, 100));
@@ -41,7 +41,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var html = await shop.CreatorRefundsAsync(order.Id, "", Guid.NewGuid().ToString("N"));
 
-        html.Should().Contain("Refunded 5,000 XAF to the buyer");
+        html.Should().Contain("Refunded FCFA\u00A05,000 to the buyer");
         var stored = await app.OrderAsync(order.Id);
         stored.Status.Should().Be(OrderStatus.Refunded);
         (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((5000, 5000, 500));
@@ -59,7 +59,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var html = await shop.CreatorRefundsAsync(order.Id, "5.01", Guid.NewGuid().ToString("N"));
 
-        html.Should().Contain("5.01 EUR is more than what is left to refund (5.00 EUR)");
+        html.Should().Contain("€5.01 is more than what is left to refund (€5.00)");
         (await app.StripeRefundCountAsync(order)).Should().Be(1);
         (await app.OrderAsync(order.Id)).RefundedMinor.Should().Be(2000);
     }
@@ -76,7 +76,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         (await app.StripeRefundCountAsync(order)).Should().Be(1);
         (await app.OrderAsync(order.Id)).RefundedMinor.Should().Be(300);
-        pages.Should().Contain(p => p.Contains("Refunded 3.00 EUR to the buyer"));
+        pages.Should().Contain(p => p.Contains("Refunded €3.00 to the buyer"));
         again.Should().Contain("This refund was already made");
     }
 
@@ -117,7 +117,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var html = await RefundScenarios.RefundAsync(admin, "/admin/orders", $"/admin/orders/{order.Id}/refund", "2.50", Guid.NewGuid().ToString("N"), "duplicate");
 
-        html.Should().Contain("Refunded 2.50 EUR to the buyer").And.Contain("Partially refunded");
+        html.Should().Contain("Refunded €2.50 to the buyer").And.Contain("Partially refunded");
         (await app.OrderAsync(order.Id)).RefundedMinor.Should().Be(250);
         (await app.ChargeAsync(order)).Refunds.Data.Single().Reason.Should().Be("duplicate");
     }
@@ -144,7 +144,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var html = await shop.CreatorRefundsAsync(order.Id, "4.00", Guid.NewGuid().ToString("N"));
 
-        html.Should().Contain("Stripe could not refund 4.00 EUR: lost_or_stolen_card").And.Contain("The last refund failed: lost_or_stolen_card");
+        html.Should().Contain("Stripe could not refund €4.00: lost_or_stolen_card").And.Contain("The last refund failed: lost_or_stolen_card");
         await app.QuiesceAsync();
         var stored = await app.OrderAsync(order.Id);
         (stored.Status, stored.RefundedMinor, stored.RefundFailureReason).Should().Be((OrderStatus.Paid, 0L, "lost_or_stolen_card"));

@@ -30,7 +30,7 @@ public sealed class StorefrontTests(MarketplaceFactory app) : IClassFixture<Mark
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        html.Should().Contain("Shop Owner").And.Contain("Item 1").And.Contain("Item 3").And.Contain("Item 4").And.Contain("12.50 EUR");
+        html.Should().Contain("Shop Owner").And.Contain("Item 1").And.Contain("Item 3").And.Contain("Item 4").And.Contain("€12.50");
         html.Should().NotContain("Item 2").And.NotContain("Item 5").And.NotContain("Item 6");
         (await app.ListingCountAsync(creatorId, activeOnly: true)).Should().Be(5, "hidden beyond the limit, never deleted");
     }

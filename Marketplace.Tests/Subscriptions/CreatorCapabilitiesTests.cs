@@ -19,7 +19,7 @@ public sealed class CreatorCapabilitiesTests : IClassFixture<MarketplaceFactory>
 
         var capabilities = await GetAsync(creatorId);
 
-        capabilities.Should().Be(new PlanCapabilities(3, 1500, false, false));
+        capabilities.Should().Be(new PlanCapabilities(3, 1500));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class CreatorCapabilitiesTests : IClassFixture<MarketplaceFactory>
         await using (var scope = _app.Services.CreateAsyncScope())
             scope.ServiceProvider.GetRequiredService<CreatorCapabilities>().Invalidate(creatorId);
 
-        (await GetAsync(creatorId)).Should().Be(new PlanCapabilities(null, 500, true, true));
+        (await GetAsync(creatorId)).Should().Be(new PlanCapabilities(null, 500));
     }
 
     private async Task<PlanCapabilities?> GetAsync(int creatorId)

@@ -80,7 +80,7 @@ public sealed class SubscriptionSelfServiceTests(LiveMarketplaceFactory app) : I
         var row = await app.EventuallyAsync(db => db.CreatorSubscriptions.Include(s => s.Plan).SingleAsync(s => s.CreatorProfileId == creatorId),
             s => s.Plan!.Code == PlanCodes.Gold && s.CancelAtPeriodEnd, because: "the portal's switch and cancel through the webhook");
         var page = await browser.PageAsync("/creator/subscription");
-        page.Should().Contain("data-testid=\"plan\">Gold (monthly, 49.00 EUR)<")
+        page.Should().Contain("data-testid=\"plan\">Gold (monthly, €49.00)<")
             .And.Contain($"data-testid=\"status\">Cancels on {row.CurrentPeriodEnd:yyyy-MM-dd}<");
     }
 
@@ -96,16 +96,16 @@ public sealed class SubscriptionSelfServiceTests(LiveMarketplaceFactory app) : I
             new Dictionary<string, string> { ["interval"] = "month" });
         var page = await browser.PageAsync("/creator/subscription");
 
-        confirm.Should().Contain("data-testid=\"new-price\">Gold — 49.00 EUR per month<").And.Contain("data-testid=\"applies\">now<")
+        confirm.Should().Contain("data-testid=\"new-price\">Gold — €49.00 per month<").And.Contain("data-testid=\"applies\">now<")
             .And.Contain("Stripe invoices the difference for the rest of this period now");
         changed.Headers.Location!.OriginalString.Should().Be("/creator/subscription");
-        page.Should().Contain("data-testid=\"plan\">Gold (monthly, 49.00 EUR)<").And.Contain("You are now on Gold");
+        page.Should().Contain("data-testid=\"plan\">Gold (monthly, €49.00)<").And.Contain("You are now on Gold");
         var row = await app.RowAsync(creatorId);
         var subscription = await app.Stripe.V1.Subscriptions.GetAsync(row.StripeSubscriptionId);
         var invoice = await app.Stripe.V1.Invoices.GetAsync(subscription.LatestInvoiceId);
         invoice.BillingReason.Should().Be("subscription_update");
         invoice.Status.Should().Be("paid");
-        invoice.AmountPaid.Should().BeInRange(2800, 3000, "the 30.00 EUR difference for (almost) the whole period");
+        invoice.AmountPaid.Should().BeInRange(2800, 3000, "the €30.00 difference for (almost) the whole period");
         invoice.Lines.Data.Should().OnlyContain(l => l.Parent.SubscriptionItemDetails.Proration);
         await app.EventuallyAsync(db => db.Payments.SingleOrDefaultAsync(p => p.StripeInvoiceId == invoice.Id), p => p?.Status == PaymentStatus.Paid,
             because: "the prorated invoice reaches the ledger through invoice.paid");
@@ -134,7 +134,7 @@ public sealed class SubscriptionSelfServiceTests(LiveMarketplaceFactory app) : I
         var invoice = await app.Stripe.V1.Invoices.GetAsync((await app.Stripe.V1.Subscriptions.GetAsync(after.StripeSubscriptionId)).LatestInvoiceId);
         invoice.BillingReason.Should().Be("subscription_update");
         invoice.AmountPaid.Should().BeInRange(19000 - 1900, 19000 - 1800, "a year of Silver less the unused month");
-        (await browser.PageAsync("/creator/subscription")).Should().Contain("data-testid=\"plan\">Silver (yearly, 190.00 EUR)<");
+        (await browser.PageAsync("/creator/subscription")).Should().Contain("data-testid=\"plan\">Silver (yearly, €190.00)<");
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class SubscriptionSelfServiceTests(LiveMarketplaceFactory app) : I
         json.GetProperty("limits").GetProperty("listings").GetInt32().Should().Be(50);
         json.GetProperty("limits").GetProperty("commissionRateBps").GetInt32().Should().Be(1000);
         json.GetProperty("usage").GetProperty("listings").GetInt32().Should().Be(0);
-        page.Should().Contain("data-testid=\"plan\">Silver (yearly, 190.00 EUR)<")
+        page.Should().Contain("data-testid=\"plan\">Silver (yearly, €190.00)<")
             .And.Contain($"data-testid=\"status\">Cancels on {json.GetProperty("currentPeriodEnd").GetDateTime():yyyy-MM-dd}<")
             .And.Contain("data-testid=\"listings-usage\">0 of 50<");
     }

@@ -1,26 +1,52 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Marketplace.Web.Configuration;
 
 /// <summary>
-/// The request's culture, which forms read amounts in (<see cref="Marketplace.Core.Amounts.AmountParser"/>): chosen from
-/// <c>?culture=</c>, the culture cookie or <c>Accept-Language</c> among <see cref="Supported"/>; without any, the
-/// invariant culture (a dot for decimals), as before. Only the culture of numbers follows the request: the pages stay
-/// in English (the UI culture is always invariant).
+/// The request's cultures (ASP.NET Core request localization,
+/// https://learn.microsoft.com/aspnet/core/fundamentals/localization/select-language-culture): the culture cookie
+/// (<see cref="CookieRequestCultureProvider"/>, set by the footer's switch and, for a signed-in user, restored from their
+/// <c>locale</c> claim at sign-in), then <c>Accept-Language</c>, then <c>App:DefaultCulture</c> (default <c>en</c>).
+/// The UI culture, which the pages speak and format money and dates in, is one of <see cref="UiCultures"/>; the culture
+/// of numbers may also be one of <see cref="Supported"/>, so amount forms read the visitor's decimal separator
+/// (<see cref="Marketplace.Core.Amounts.AmountParser"/>: <c>12,50</c> for a German visitor on English pages).
 /// </summary>
 public static class RequestCultures
 {
-    /// <summary>The cultures a request may choose; a region falls back to its language (fr-BE → fr).</summary>
+    /// <summary>The languages of the pages.</summary>
+    public static readonly string[] UiCultures = ["en", "fr"];
+
+    /// <summary>The cultures amounts may be typed in; a region falls back to its language (fr-BE → fr).</summary>
     public static readonly string[] Supported = ["en", "en-US", "en-GB", "fr", "de", "es", "it", "nl", "pt"];
 
-    /// <summary>Registers the request localization options.</summary>
-    public static IServiceCollection AddMarketplaceRequestCultures(this IServiceCollection services) =>
-        services.Configure<RequestLocalizationOptions>(options =>
+    /// <summary>The UI culture <paramref name="value"/> names when it is one of <see cref="UiCultures"/> (<c>fr</c>, <c>fr-BE</c>), else null.</summary>
+    public static string? UiCultureOf(string? value)
+    {
+        var language = value?.Split('-')[0].Trim().ToLowerInvariant();
+        return UiCultures.Contains(language) ? language : null;
+    }
+
+    /// <summary>Registers ASP.NET Core's localization (resources under <c>Resources/</c>, views, DataAnnotations) and the request cultures.</summary>
+    public static IServiceCollection AddMarketplaceRequestCultures(this IServiceCollection services, IConfiguration configuration)
+    {
+        var fallback = UiCultureOf(configuration["App:DefaultCulture"]) ?? "en";
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, Localization.ValidationMessages>();
+        return services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, CultureInfo.InvariantCulture);
-            options.SupportedCultures = [CultureInfo.InvariantCulture, .. Supported.Select(CultureInfo.GetCultureInfo)];
-            options.SupportedUICultures = [CultureInfo.InvariantCulture];
-            options.FallBackToParentUICultures = false;
+            options.DefaultRequestCulture = new RequestCulture(fallback);
+            options.SupportedCultures = [.. Supported.Select(CultureInfo.GetCultureInfo)];
+            options.SupportedUICultures = [.. UiCultures.Select(CultureInfo.GetCultureInfo)];
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+    }
+
+    /// <summary>MVC's view and DataAnnotations localization; every attribute message and display name is a key of <see cref="Localization.SharedResource"/>.</summary>
+    public static IMvcBuilder AddMarketplaceLocalization(this IMvcBuilder mvc) =>
+        mvc.AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
 }

@@ -5,6 +5,8 @@ using Marketplace.Core.Listings;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +19,8 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/listings")]
-public sealed class CreatorListingsController(CurrentCreator currentCreator, CreatorListings listings, CreatorCapabilities capabilities) : Controller
+public sealed class CreatorListingsController(CurrentCreator currentCreator, CreatorListings listings, CreatorCapabilities capabilities,
+    IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The creator's listings with their plan's limit.</summary>
     [HttpGet("")]
@@ -43,7 +46,7 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
         switch (result.Outcome)
         {
             case ListingOutcome.Done:
-                TempData["Message"] = $"“{result.Listing!.Title}” is on sale.";
+                TempData["Message"] = text["“{0}” is on sale.", result.Listing!.Title].Value;
                 return RedirectToAction(nameof(Index));
             case ListingOutcome.LimitReached:
                 return LimitReached(result.Limit!);
@@ -78,7 +81,7 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return View("Form", new ListingFormViewModel(form, id, result.Error));
             default:
-                TempData["Message"] = $"“{result.Listing!.Title}” is saved.";
+                TempData["Message"] = text["“{0}” is saved.", result.Listing!.Title].Value;
                 return RedirectToAction(nameof(Index));
         }
     }
@@ -91,7 +94,7 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
         var creatorId = await CreatorIdAsync(cancellationToken);
         var result = await listings.DeactivateAsync(creatorId, id, cancellationToken);
         if (result.Outcome == ListingOutcome.NotFound) return NotFound();
-        TempData["Message"] = $"“{result.Listing!.Title}” is deactivated.";
+        TempData["Message"] = text["“{0}” is deactivated.", result.Listing!.Title].Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -104,13 +107,13 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
         var result = await listings.ReactivateAsync(creatorId, id, cancellationToken);
         if (result.Outcome == ListingOutcome.NotFound) return NotFound();
         if (result.Outcome == ListingOutcome.LimitReached) return LimitReached(result.Limit!);
-        TempData["Message"] = $"“{result.Listing!.Title}” is on sale again.";
+        TempData["Message"] = text["“{0}” is on sale again.", result.Listing!.Title].Value;
         return RedirectToAction(nameof(Index));
     }
 
     private IActionResult LimitReached(ListingLimit limit)
     {
-        if (ListingLimitProblem.WantsJson(Request)) return ListingLimitProblem.Json(limit);
+        if (ListingLimitProblem.WantsJson(Request)) return ListingLimitProblem.Json(limit, text);
         Response.StatusCode = StatusCodes.Status402PaymentRequired;
         return View("LimitReached", limit);
     }

@@ -8,6 +8,8 @@ using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,9 +31,10 @@ public sealed class CreatorSubscriptionController(
     SubscriptionManagement management,
     BillingOverviewQuery overviews,
     PublicUrls publicUrls,
+    IStringLocalizer<SharedResource> text,
     ILogger<CreatorSubscriptionController> logger) : Controller
 {
-    private const string StripeDownMessage = "We could not reach Stripe just now, so nothing has changed. Please try again in a minute.";
+    private string StripeDownMessage => text["We could not reach Stripe just now, so nothing has changed. Please try again in a minute."];
 
     /// <summary>The creator's plan, status in words, period, capabilities and usage, and the payment history.</summary>
     [HttpGet("")]
@@ -53,7 +56,7 @@ public sealed class CreatorSubscriptionController(
             var url = await management.CreatePortalUrlAsync(creator.Id, publicUrls.For(Request, "/creator/subscription"), cancellationToken);
             if (url is null)
             {
-                TempData["Error"] = "You have no billing account with Stripe yet: choose a paid plan first.";
+                TempData["Error"] = text["You have no billing account with Stripe yet: choose a paid plan first."].Value;
                 return RedirectToAction(nameof(Index));
             }
 
@@ -87,7 +90,7 @@ public sealed class CreatorSubscriptionController(
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (ParseInterval(interval) is not { } parsed)
         {
-            TempData["Error"] = "Choose monthly or yearly billing.";
+            TempData["Error"] = text["Choose monthly or yearly billing."].Value;
             return RedirectToAction(nameof(Upgrade));
         }
 
@@ -95,7 +98,7 @@ public sealed class CreatorSubscriptionController(
         if (!preview.Allowed)
         {
             TempData["Error"] = preview.Refusal;
-            if (preview.Eligibility is { } guard) TempData["Unmet"] = string.Join('\n', guard.UnmetConditions.Select(c => $"{c.Message} {c.WhatToDo}"));
+            if (preview.Eligibility is { } guard) TempData["Unmet"] = string.Join('\n', guard.UnmetConditions.Select(c => $"{text.Message(c)} {text.WhatToDo(c)}"));
             return RedirectToAction(nameof(Upgrade));
         }
 
@@ -109,7 +112,7 @@ public sealed class CreatorSubscriptionController(
     {
         if (ParseInterval(interval) is not { } parsed)
         {
-            TempData["Error"] = "Choose monthly or yearly billing.";
+            TempData["Error"] = text["Choose monthly or yearly billing."].Value;
             return RedirectToAction(nameof(Upgrade));
         }
 
@@ -135,7 +138,7 @@ public sealed class CreatorSubscriptionController(
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (interval is not ("month" or "year"))
         {
-            TempData["Error"] = "Choose monthly or yearly billing.";
+            TempData["Error"] = text["Choose monthly or yearly billing."].Value;
             return RedirectToAction(nameof(Upgrade));
         }
 
@@ -155,7 +158,7 @@ public sealed class CreatorSubscriptionController(
                     return RedirectToAction(nameof(Index));
                 case PlanSelectionOutcome.NotEligible:
                     TempData["Error"] = result.Message;
-                    TempData["Unmet"] = string.Join('\n', result.Eligibility!.UnmetConditions.Select(c => $"{c.Message} {c.WhatToDo}"));
+                    TempData["Unmet"] = string.Join('\n', result.Eligibility!.UnmetConditions.Select(c => $"{text.Message(c)} {text.WhatToDo(c)}"));
                     return RedirectToAction(nameof(Upgrade));
                 default:
                     TempData["Error"] = result.Message;
@@ -184,7 +187,7 @@ public sealed class CreatorSubscriptionController(
         catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
             logger.LogWarning(ex, "Checkout success of creator {CreatorId} could not be verified with Stripe", creator.Id);
-            TempData["Info"] = "Your payment is being confirmed; your plan will change as soon as Stripe tells us.";
+            TempData["Info"] = text["Your payment is being confirmed; your plan will change as soon as Stripe tells us."].Value;
             return RedirectToAction(nameof(Index));
         }
     }
@@ -193,7 +196,7 @@ public sealed class CreatorSubscriptionController(
     [HttpGet("plan/{planId:int}/checkout/cancel")]
     public IActionResult Cancel(int planId)
     {
-        TempData["Info"] = "Checkout was cancelled: nothing has changed.";
+        TempData["Info"] = text["Checkout was cancelled: nothing has changed."].Value;
         return RedirectToAction(nameof(Upgrade));
     }
 
@@ -211,7 +214,7 @@ public sealed class CreatorSubscriptionController(
         {
             logger.LogWarning(ex, "Subscription change of creator {CreatorId} failed on Stripe", creator.Id);
             TempData["Error"] = StripeFailure.From(ex) is { IsRefusal: true } refused
-                ? $"Stripe refused this change ({refused.Message}), so nothing has changed."
+                ? text["Stripe refused this change ({0}), so nothing has changed.", refused.Message ?? ""].Value
                 : StripeDownMessage;
             return RedirectToAction(failureTo);
         }

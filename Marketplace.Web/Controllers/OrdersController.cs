@@ -3,6 +3,8 @@ using Marketplace.Core.Orders;
 using Marketplace.Core.StripeGateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers;
 
@@ -11,7 +13,8 @@ namespace Marketplace.Web.Controllers;
 /// Checkout's success URL, and a signed-in buyer's <c>/purchases</c>. Order pages are never cached, never indexed and
 /// send no referrer (their URL is the secret).
 /// </summary>
-public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletion completion, ILogger<OrdersController> logger) : Controller
+public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletion completion, IStringLocalizer<SharedResource> text,
+    ILogger<OrdersController> logger) : Controller
 {
     /// <summary>What was bought, from which shop, amount, date, status, the receipt and, once paid, the delivery note; 404 for an unknown token.</summary>
     [AllowAnonymous]
@@ -37,7 +40,7 @@ public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletio
         catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
         {
             logger.LogWarning(ex, "The success page of an order could not verify its session with Stripe");
-            TempData["Info"] = "Your payment is being confirmed; this page will show it as soon as Stripe tells us.";
+            TempData["Info"] = text["Your payment is being confirmed; this page will show it as soon as Stripe tells us."].Value;
         }
 
         return RedirectSeeOther($"/orders/{token}");

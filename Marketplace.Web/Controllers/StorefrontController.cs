@@ -76,6 +76,15 @@ public sealed class StorefrontController(Storefront storefront, ListingPurchase 
 
     private bool IsOwner(StorefrontListing shown) => User.FindFirstValue(ClaimTypes.NameIdentifier) == shown.CreatorUserId;
 
-    private List<string> PreferredLanguages() =>
-        [.. Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "").Where(v => v.Length > 0)];
+    /// <summary>
+    /// The buyer's languages, best first: the language they chose with the footer's switch (the culture cookie), then
+    /// <c>Accept-Language</c>, then the page's language.
+    /// </summary>
+    private List<string> PreferredLanguages()
+    {
+        var chosen = HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>();
+        var page = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var header = Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "").Where(v => v.Length > 0);
+        return chosen?.Provider is Microsoft.AspNetCore.Localization.CookieRequestCultureProvider ? [page, .. header] : [.. header, page];
+    }
 }

@@ -21,6 +21,14 @@ public sealed class PlanFormModel
     [StringLength(1000)]
     public string? Description { get; set; }
 
+    [StringLength(100)]
+    [Display(Name = "Name in French (empty: the English name)")]
+    public string? NameFr { get; set; }
+
+    [StringLength(1000)]
+    [Display(Name = "Description in French (empty: the English description)")]
+    public string? DescriptionFr { get; set; }
+
     [Range(0, 10_000)]
     [Display(Name = "Sort order")]
     public int SortOrder { get; set; }
@@ -37,12 +45,6 @@ public sealed class PlanFormModel
     [Display(Name = "Commission (basis points)")]
     public int CommissionRateBps { get; set; }
 
-    [Display(Name = "Custom domain")]
-    public bool CustomDomain { get; set; }
-
-    [Display(Name = "Priority support")]
-    public bool PrioritySupport { get; set; }
-
     [Required, RegularExpression("^[A-Za-z]{3}$", ErrorMessage = "An ISO 4217 code such as EUR or XAF.")]
     public string Currency { get; set; } = "eur";
 
@@ -54,7 +56,7 @@ public sealed class PlanFormModel
     [Display(Name = "Yearly price")]
     public string? YearlyAmount { get; set; }
 
-    public PlanCapabilities Capabilities => new(MaxListings, CommissionRateBps, CustomDomain, PrioritySupport);
+    public PlanCapabilities Capabilities => new(MaxListings, CommissionRateBps);
 
     /// <summary>The form filled from a plan and its active prices, amounts written in <paramref name="culture"/> (the request's).</summary>
     public static PlanFormModel From(Plan plan, CultureInfo culture)
@@ -68,12 +70,12 @@ public sealed class PlanFormModel
             Code = plan.Code,
             Name = plan.Name,
             Description = plan.Description,
+            NameFr = plan.NameFr,
+            DescriptionFr = plan.DescriptionFr,
             SortOrder = plan.SortOrder,
             TrialDays = plan.TrialDays,
             MaxListings = plan.Capabilities.MaxListings,
             CommissionRateBps = plan.Capabilities.CommissionRateBps,
-            CustomDomain = plan.Capabilities.CustomDomain,
-            PrioritySupport = plan.Capabilities.PrioritySupport,
             Currency = currency,
             MonthlyAmount = monthly is null ? null : Major(monthly.AmountMinor, currency, culture),
             YearlyAmount = yearly is null ? null : Major(yearly.AmountMinor, currency, culture),

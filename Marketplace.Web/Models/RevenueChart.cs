@@ -50,12 +50,12 @@ public sealed record RevenueChart(string Currency, string TotalText, string MaxT
         var rows = new List<RevenueChartMonth>();
         for (var m = 0; m < months.Count; m++)
         {
-            var label = months[m].ToString("MMM yyyy", CultureInfo.InvariantCulture);
+            var label = Localization.Formats.Month(months[m]);
             for (var k = 0; k < SeriesKinds.Count; k++)
             {
                 var amount = Amount(k, m);
                 var height = (Baseline - Top) * Math.Max(0, amount) / max;
-                bars.Add(new RevenueChartBar(SeriesKinds[k].Key, SeriesKinds[k].Color, label, months[m].ToString("MMM", CultureInfo.InvariantCulture), amount,
+                bars.Add(new RevenueChartBar(SeriesKinds[k].Key, SeriesKinds[k].Color, label, Localization.Formats.ShortMonth(months[m]), amount,
                     Money.Format(amount, currency), Left + (m * slot) + (slot * 0.1) + (k * barWidth), Baseline - height, barWidth, height));
             }
 

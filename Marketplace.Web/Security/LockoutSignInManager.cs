@@ -37,6 +37,17 @@ public sealed class LockoutSignInManager(
     public override Task<SignInResult> PasswordSignInAsync(IdentityUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
         base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
 
+    /// <summary>
+    /// Every sign-in (password, registration, cookie refresh) ends here: after signing in, the user's stored language
+    /// (their <c>locale</c> claim, see <see cref="Localization.UserLocale"/>) is restored into the culture cookie.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(IdentityUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        if (Context.Response.HasStarted) return;
+        if (await Localization.UserLocale.FindAsync(UserManager, user) is { } culture) Localization.UserLocale.WriteCookie(Context.Response, culture);
+    }
+
     /// <summary>The work of checking <paramref name="password"/> against an account's hash, for a sign-in without an account.</summary>
     private void SpendPasswordHashWork(string password)
     {

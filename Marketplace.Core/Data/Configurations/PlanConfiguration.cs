@@ -12,13 +12,13 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasIndex(p => p.Code).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(100).IsRequired();
         builder.Property(p => p.Description).HasMaxLength(1000);
+        builder.Property(p => p.NameFr).HasMaxLength(100).HasDefaultValue("");
+        builder.Property(p => p.DescriptionFr).HasMaxLength(1000).HasDefaultValue("");
         builder.Property(p => p.StripeProductId).HasMaxLength(255);
         builder.ComplexProperty(p => p.Capabilities, c =>
         {
             c.Property(x => x.MaxListings).HasColumnName("MaxListings");
             c.Property(x => x.CommissionRateBps).HasColumnName("CommissionRateBps");
-            c.Property(x => x.CustomDomain).HasColumnName("CustomDomain");
-            c.Property(x => x.PrioritySupport).HasColumnName("PrioritySupport");
             c.Ignore(x => x.CommissionPercent);
         });
         builder.HasMany(p => p.Prices).WithOne(p => p.Plan).HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);

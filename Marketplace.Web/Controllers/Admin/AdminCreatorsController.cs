@@ -4,6 +4,8 @@ using Marketplace.Core.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Admin;
 
@@ -11,7 +13,7 @@ namespace Marketplace.Web.Controllers.Admin;
 [Authorize(Policy = Roles.Admin)]
 [AutoValidateAntiforgeryToken]
 [Route("admin/creators")]
-public sealed class AdminCreatorsController(AdminCreatorQueries creators, CreatorModeration moderation) : Controller
+public sealed class AdminCreatorsController(AdminCreatorQueries creators, CreatorModeration moderation, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>A page (25 rows) of creators whose name, slug or email contains <paramref name="q"/>.</summary>
     [HttpGet("")]
@@ -36,7 +38,7 @@ public sealed class AdminCreatorsController(AdminCreatorQueries creators, Creato
         try
         {
             var name = await change();
-            TempData["Message"] = $"{name} {what}.";
+            TempData["Message"] = text[what.StartsWith("suspended", StringComparison.Ordinal) ? "{0} suspended: the payment guard now fails for them." : "{0} reactivated.", name].Value;
         }
         catch (DomainException ex)
         {

@@ -4,6 +4,8 @@ using Marketplace.Core.Accounts;
 using Marketplace.Core.Amounts;
 using Marketplace.Core.Plans;
 using Marketplace.Web.Models;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -15,7 +17,7 @@ namespace Marketplace.Web.Controllers.Admin;
 [Authorize(Policy = Roles.Admin)]
 [AutoValidateAntiforgeryToken]
 [Route("admin/plans")]
-public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheStore outputCache) : Controller
+public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheStore outputCache, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await catalog.AllAsync(cancellationToken));
@@ -30,9 +32,9 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         try
         {
             var plan = await catalog.CreateAsync(form.Code, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
-                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
+                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken, form.NameFr, form.DescriptionFr);
             await EvictPlanPagesAsync(cancellationToken);
-            TempData["Message"] = $"{plan.Name} created; its prices are being synced to Stripe.";
+            TempData["Message"] = text["{0} created; its prices are being synced to Stripe.", plan.Name].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (DomainException ex)
@@ -55,9 +57,9 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         try
         {
             await catalog.UpdateAsync(id, form.Name, form.Description ?? "", form.SortOrder, form.TrialDays, form.Capabilities,
-                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken);
+                form.Currency.ToLowerInvariant(), monthly, yearly, cancellationToken, form.NameFr, form.DescriptionFr);
             await EvictPlanPagesAsync(cancellationToken);
-            TempData["Message"] = $"{form.Name} saved; Stripe is being updated.";
+            TempData["Message"] = text["{0} saved; Stripe is being updated.", form.Name].Value;
             return RedirectToAction(nameof(Index));
         }
         catch (DomainException ex)
@@ -74,7 +76,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         {
             await catalog.SetActiveAsync(id, active, cancellationToken);
             await EvictPlanPagesAsync(cancellationToken);
-            TempData["Message"] = active ? "Plan activated." : "Plan deactivated: creators can no longer choose it; subscribers keep it.";
+            TempData["Message"] = (active ? text["Plan activated."] : text["Plan deactivated: creators can no longer choose it; subscribers keep it."]).Value;
         }
         catch (DomainException ex)
         {
@@ -88,7 +90,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
     public IActionResult SyncNow()
     {
         catalog.EnqueueSyncAll();
-        TempData["Message"] = "Sync with Stripe started; refresh in a few seconds to see the Stripe ids.";
+        TempData["Message"] = text["Sync with Stripe started; refresh in a few seconds to see the Stripe ids."].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -4,6 +4,8 @@ using Marketplace.Core.Admin;
 using Marketplace.Core.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Admin;
 
@@ -11,7 +13,8 @@ namespace Marketplace.Web.Controllers.Admin;
 [Authorize(Policy = Roles.Admin)]
 [AutoValidateAntiforgeryToken]
 [Route("admin/webhooks")]
-public sealed class AdminWebhooksController(AdminWebhookQueries inbox, WebhookReprocessing reprocessing, StripeDashboardLinks links) : Controller
+public sealed class AdminWebhooksController(AdminWebhookQueries inbox, WebhookReprocessing reprocessing, StripeDashboardLinks links,
+    IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>A page (25 rows, newest first) filtered by endpoint (<c>billing</c>, <c>connect</c>), event type and status.</summary>
     [HttpGet("")]
@@ -44,7 +47,7 @@ public sealed class AdminWebhooksController(AdminWebhookQueries inbox, WebhookRe
         try
         {
             var jobId = await reprocessing.ProcessAgainAsync(id, cancellationToken);
-            TempData["Message"] = $"Queued again as Hangfire job {jobId}; refresh to see the outcome.";
+            TempData["Message"] = text["Queued again as Hangfire job {0}; refresh to see the outcome.", jobId].Value;
         }
         catch (DomainException ex)
         {

@@ -1,6 +1,8 @@
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Api;
 
@@ -8,20 +10,20 @@ namespace Marketplace.Web.Controllers.Api;
 [ApiController]
 [CreatorApi]
 [Route("api/billing")]
-public sealed class BillingApiController(CurrentCreator currentCreator, BillingOverviewQuery overviews) : ControllerBase
+public sealed class BillingApiController(CurrentCreator currentCreator, BillingOverviewQuery overviews, IStringLocalizer<SharedResource> text) : ControllerBase
 {
     /// <summary>
     /// <c>plan</c> (code), <c>planName</c>, <c>interval</c> (<c>month</c>/<c>year</c>, null on Free), <c>status</c>
     /// (Stripe's word), <c>currentPeriodEnd</c> and <c>trialEnd</c> (ISO 8601 UTC or null), <c>cancelAtPeriodEnd</c>,
-    /// <c>limits</c> (<c>listings</c>: null = unlimited, <c>commissionRateBps</c>, <c>customDomain</c>,
-    /// <c>prioritySupport</c>) and <c>usage</c> (<c>listings</c>: active ones). 401/403 ProblemDetails for non-creators.
+    /// <c>limits</c> (<c>listings</c>: null = unlimited, <c>commissionRateBps</c>, taken on each sale)
+    /// and <c>usage</c> (<c>listings</c>: active ones). 401/403 ProblemDetails for non-creators.
     /// </summary>
     [HttpGet("me")]
     public async Task<IActionResult> Me(CancellationToken cancellationToken)
     {
         var creator = await currentCreator.GetAsync(cancellationToken);
         var o = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
-        if (o is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: "No subscription.");
+        if (o is null) return Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["No subscription."]);
         return Ok(new
         {
             plan = o.PlanCode,
@@ -35,8 +37,6 @@ public sealed class BillingApiController(CurrentCreator currentCreator, BillingO
             {
                 listings = o.Capabilities.MaxListings,
                 commissionRateBps = o.Capabilities.CommissionRateBps,
-                customDomain = o.Capabilities.CustomDomain,
-                prioritySupport = o.Capabilities.PrioritySupport,
             },
             usage = new { listings = o.ActiveListings },
         });

@@ -2,6 +2,7 @@ using Marketplace.Core.Accounts;
 using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Api;
 
@@ -17,16 +18,17 @@ public sealed class CreatorApiAttribute : Attribute, IAsyncAuthorizationFilter
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<Localization.SharedResource>>();
         if (http.User.Identity?.IsAuthenticated != true)
-            context.Result = Problem(StatusCodes.Status401Unauthorized, "Sign in as a creator to use this API.");
+            context.Result = Problem(StatusCodes.Status401Unauthorized, text["Unauthorized"], text["Sign in as a creator to use this API."]);
         else if (!http.User.IsInRole(Roles.Creator))
-            context.Result = Problem(StatusCodes.Status403Forbidden, "This API is for creators.");
+            context.Result = Problem(StatusCodes.Status403Forbidden, text["Forbidden"], text["This API is for creators."]);
         else if (await http.RequestServices.GetRequiredService<CurrentCreator>().FindAsync(http.RequestAborted) is null)
-            context.Result = Problem(StatusCodes.Status403Forbidden, "No creator profile.");
+            context.Result = Problem(StatusCodes.Status403Forbidden, text["Forbidden"], text["No creator profile."]);
     }
 
-    private static ObjectResult Problem(int status, string detail) =>
-        new(new ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail })
+    private static ObjectResult Problem(int status, string title, string detail) =>
+        new(new ProblemDetails { Status = status, Title = title, Detail = detail })
         {
             StatusCode = status,
             ContentTypes = { "application/problem+json" },

@@ -3,6 +3,8 @@ using Marketplace.Core.Listings;
 using Marketplace.Web.Models;
 using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers.Api;
 
@@ -14,7 +16,7 @@ namespace Marketplace.Web.Controllers.Api;
 [ApiController]
 [CreatorApi]
 [Route("api/listings")]
-public sealed class ListingsApiController(CurrentCreator currentCreator, CreatorListings listings) : ControllerBase
+public sealed class ListingsApiController(CurrentCreator currentCreator, CreatorListings listings, IStringLocalizer<SharedResource> text) : ControllerBase
 {
     /// <summary>
     /// Body: <c>{"title","description","price":"19.99","currency":"eur"}</c> (price in major units, a dot for decimals
@@ -37,7 +39,7 @@ public sealed class ListingsApiController(CurrentCreator currentCreator, Creator
                 currency = result.Listing.Currency,
                 active = result.Listing.IsActive,
             }),
-            ListingOutcome.LimitReached => ListingLimitProblem.Json(result.Limit!),
+            ListingOutcome.LimitReached => ListingLimitProblem.Json(result.Limit!, text),
             _ => ValidationProblem(result.Error),
         };
     }

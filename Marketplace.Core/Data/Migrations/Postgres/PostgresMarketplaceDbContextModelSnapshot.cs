@@ -487,6 +487,13 @@ namespace Marketplace.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("DescriptionFr")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -494,6 +501,13 @@ namespace Marketplace.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -513,17 +527,9 @@ namespace Marketplace.Core.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("CommissionRateBps");
 
-                            b1.Property<bool>("CustomDomain")
-                                .HasColumnType("boolean")
-                                .HasColumnName("CustomDomain");
-
                             b1.Property<int?>("MaxListings")
                                 .HasColumnType("integer")
                                 .HasColumnName("MaxListings");
-
-                            b1.Property<bool>("PrioritySupport")
-                                .HasColumnType("boolean")
-                                .HasColumnName("PrioritySupport");
                         });
 
                     b.HasKey("Id");

@@ -488,6 +488,13 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("DescriptionFr")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasDefaultValue("");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -495,6 +502,13 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
@@ -514,17 +528,9 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                                 .HasColumnType("int")
                                 .HasColumnName("CommissionRateBps");
 
-                            b1.Property<bool>("CustomDomain")
-                                .HasColumnType("bit")
-                                .HasColumnName("CustomDomain");
-
                             b1.Property<int?>("MaxListings")
                                 .HasColumnType("int")
                                 .HasColumnName("MaxListings");
-
-                            b1.Property<bool>("PrioritySupport")
-                                .HasColumnType("bit")
-                                .HasColumnName("PrioritySupport");
                         });
 
                     b.HasKey("Id");

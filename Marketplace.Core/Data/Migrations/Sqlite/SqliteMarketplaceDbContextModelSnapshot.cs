@@ -468,6 +468,13 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionFr")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -475,6 +482,13 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFr")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -494,17 +508,9 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("CommissionRateBps");
 
-                            b1.Property<bool>("CustomDomain")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("CustomDomain");
-
                             b1.Property<int?>("MaxListings")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("MaxListings");
-
-                            b1.Property<bool>("PrioritySupport")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("PrioritySupport");
                         });
 
                     b.HasKey("Id");

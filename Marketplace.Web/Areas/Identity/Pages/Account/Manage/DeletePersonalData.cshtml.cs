@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.AccountDeletion;
+using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Areas.Identity.Pages.Account.Manage;
 
@@ -12,7 +14,7 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account.Manage;
 /// nothing changed.
 /// </summary>
 public sealed class DeletePersonalDataModel(UserManager<IdentityUser> userManager, SignInManager<IdentityUser> signInManager,
-    CreatorAccountDeletion deletion) : PageModel
+    CreatorAccountDeletion deletion, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,7 +36,7 @@ public sealed class DeletePersonalDataModel(UserManager<IdentityUser> userManage
         RequirePassword = await userManager.HasPasswordAsync(user);
         if (RequirePassword && (string.IsNullOrEmpty(Input.Password) || !await userManager.CheckPasswordAsync(user, Input.Password)))
         {
-            ModelState.AddModelError(string.Empty, "Incorrect password.");
+            ModelState.AddModelError(string.Empty, text["Incorrect password."]);
             return Page();
         }
 

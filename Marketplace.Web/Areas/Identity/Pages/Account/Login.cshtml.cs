@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Core.Accounts;
+using Marketplace.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Identity UI's Login page, scaffolded to speak French and English: email and password (every failure counted for
+/// lockout by <see cref="Security.LockoutSignInManager"/>, which also restores the user's language), then back to a
+/// local <c>returnUrl</c> (another host goes home, see <see cref="Security.LocalRedirectGuardFilter"/>).
+/// </summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<IdentityUser> signInManager, IStringLocalizer<SharedResource> text, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public async Task OnGetAsync(string? returnUrl = null)
+    {
+        if (!string.IsNullOrEmpty(ErrorMessage)) ModelState.AddModelError(string.Empty, ErrorMessage);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme); // a clean start, as Identity UI's page does
+        ReturnUrl = returnUrl ?? Url.Content("~/");
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        returnUrl ??= Url.Content("~/");
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User logged in.");
+            return LocalRedirect(returnUrl);
+        }
+
+        if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User account locked out.");
+            return RedirectToPage("./Lockout");
+        }
+
+        ModelState.AddModelError(string.Empty, text["Invalid login attempt."]);
+        return Page();
+    }
+
+    /// <summary>The sign-in form.</summary>
+    public sealed class InputModel
+    {
+        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+
+        [Required, DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Remember me?")]
+        public bool RememberMe { get; set; }
+    }
+}

@@ -1,0 +1,34 @@
+using Marketplace.Core.Connect;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Localization;
+
+/// <summary>
+/// Core's fixed English texts (the payment guard's conditions, Stripe's requirement words) in the page's language, through
+/// <see cref="SharedResource"/> where they are keys. A requirement field Stripe added and we have no words for stays as
+/// Stripe names it.
+/// </summary>
+public static class CoreText
+{
+    /// <summary>The condition's title in the page's language.</summary>
+    public static string Title(this IStringLocalizer<SharedResource> text, PaymentEligibilityCondition condition) => text[condition.Title];
+
+    /// <summary>The condition's message in the page's language, its value (a count, or words) put in.</summary>
+    public static string Message(this IStringLocalizer<SharedResource> text, PaymentEligibilityCondition condition) =>
+        condition.MessageArgument switch
+        {
+            null => text[condition.MessageTemplate],
+            string words => text[condition.MessageTemplate, text.Words(words)],
+            var value => text[condition.MessageTemplate, value],
+        };
+
+    /// <summary>What to do about the condition in the page's language; null when it is met.</summary>
+    public static string? WhatToDo(this IStringLocalizer<SharedResource> text, PaymentEligibilityCondition condition) =>
+        condition.WhatToDo is { } todo ? text[todo].Value : null;
+
+    /// <summary>Words of <see cref="StripeRequirementWords"/> (or a creator status word) in the page's language; anything else unchanged.</summary>
+    public static string Words(this IStringLocalizer<SharedResource> text, string words) =>
+        StripeRequirementWords.Words.Contains(words) || StatusWords.Contains(words) ? text[words] : words;
+
+    private static readonly HashSet<string> StatusWords = ["pending", "active", "suspended", "banned", "deactivated"];
+}
