@@ -2,6 +2,7 @@ using Marketplace.Core;
 using Marketplace.Core.Data;
 using Marketplace.Core.Seeding;
 using Marketplace.Web.Configuration;
+using Marketplace.Web.Emails;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
@@ -59,12 +60,14 @@ public static class DependencyInjection
         // Keys in the database: cookies and antiforgery tokens work on every replica.
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
 
-        services.AddControllersWithViews();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddControllersWithViews().AddViewLocalization();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
         services.AddMarketplaceRequestCultures();
         services.AddMarketplaceRateLimiting(builder.Configuration);
-        services.AddRazorPages();
+        services.AddRazorPages().AddViewLocalization();
+        services.AddMarketplaceEmailTemplates();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);

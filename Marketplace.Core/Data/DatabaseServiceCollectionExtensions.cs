@@ -23,18 +23,22 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.SqlServer:
                 var sqlServer = SqlServerConnectionString(configuration);
-                services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>(o =>
-                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
+                services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>((sp, o) =>
+                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()).AddInterceptors(OutboxInterceptor(sp)));
                 break;
             default:
                 var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
-                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o =>
-                    o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmaInterceptor()));
+                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmaInterceptor(), .. OutboxInterceptor(sp)]));
                 break;
         }
 
         return services;
     }
+
+    // Enqueues the email jobs of committed outbox rows (absent where emails are not registered, e.g. design time).
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] OutboxInterceptor(IServiceProvider sp) =>
+        sp.GetService<Emails.EmailOutboxInterceptor>() is { } interceptor ? [interceptor] : [];
 
     /// <summary>The SQL Server connection string, or a message naming the missing key.</summary>
     /// <exception cref="InvalidOperationException">The key is empty.</exception>

@@ -53,6 +53,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<IStripeEventHandler, SubscriptionCreatedHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionDeletedHandler>();
+        services.AddScoped<IStripeEventHandler, SubscriptionTrialWillEndHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaidHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaymentFailedHandler>();
         services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();
