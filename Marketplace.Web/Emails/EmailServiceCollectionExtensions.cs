@@ -11,6 +11,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<EmailTemplates>();
         services.AddScoped<IEmailRenderer, RazorEmailRenderer>();
         services.AddScoped<IdentityEmails>();
+        services.AddScoped<IdentityLinks>();
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
         return services;
     }
