@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Marketplace.Core.Accounts;
 using Marketplace.Web.Emails;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +15,7 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 public sealed class ForgotPasswordModel(UserManager<IdentityUser> users, IdentityLinks links, IdentityEmails emails) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EmailInputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -25,13 +23,5 @@ public sealed class ForgotPasswordModel(UserManager<IdentityUser> users, Identit
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is not null) await links.SendPasswordResetAsync(user, Request, emails);
         return RedirectToPage("./ForgotPasswordConfirmation");
-    }
-
-    /// <summary>The form.</summary>
-    public sealed class InputModel
-    {
-        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Marketplace.Core.Accounts;
 using Marketplace.Web.Emails;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +14,7 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 public sealed class ResendEmailConfirmationModel(UserManager<IdentityUser> users, IdentityLinks links, IdentityEmails emails) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public EmailInputModel Input { get; set; } = new();
 
     /// <summary>True once the form was sent.</summary>
     public bool Sent { get; private set; }
@@ -28,13 +26,5 @@ public sealed class ResendEmailConfirmationModel(UserManager<IdentityUser> users
         if (user is not null && !await users.IsEmailConfirmedAsync(user)) await links.SendConfirmationAsync(user, Request, emails);
         Sent = true;
         return Page();
-    }
-
-    /// <summary>The form.</summary>
-    public sealed class InputModel
-    {
-        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
     }
 }
