@@ -33,6 +33,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<PaymentLedger>();
         services.AddScoped<CreatorCapabilities>();
         services.AddScoped<OrderFulfilment>();
+        services.AddScoped<OrderEmails>();
         services.AddScoped<PayoutSync>();
         services.AddScoped<ConnectBalanceQuery>();
         services.AddScoped<OrderChargeSync>();
