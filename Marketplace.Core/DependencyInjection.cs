@@ -2,6 +2,7 @@ using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
+using Marketplace.Core.Emails;
 using Marketplace.Core.Seeding;
 using Marketplace.Core.Locking;
 using Marketplace.Core.StripeGateway;
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<Orders.CreatorSales>();
         services.AddScoped<ExpressDashboard>();
         services.AddScoped<Payouts.PayoutQueries>();
+        services.AddMarketplaceEmails(contentRoot);
         return services;
     }
 }

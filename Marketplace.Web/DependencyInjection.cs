@@ -4,6 +4,7 @@ using Marketplace.Core.Data;
 using Marketplace.Web.Caching;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
+using Marketplace.Web.Emails;
 using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
@@ -82,7 +83,8 @@ public static class DependencyInjection
         // Pages are French and English: letters such as é and € are written as they are, not as &#xE9; (HTML's own characters stay encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMarketplaceRateLimiting(builder.Configuration);
-        services.AddRazorPages();
+        services.AddRazorPages().AddViewLocalization();
+        services.AddMarketplaceEmailTemplates();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);

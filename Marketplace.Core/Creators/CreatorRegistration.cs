@@ -11,12 +11,13 @@ namespace Marketplace.Core.Creators;
 
 /// <summary>
 /// Signs up a creator: the Identity user, the <c>Creator</c> role, an active <see cref="CreatorProfile"/> and an
-/// active Free <see cref="CreatorSubscription"/>, all in one database transaction (all or nothing).
+/// active Free <see cref="CreatorSubscription"/> and the welcome email in the outbox, all in one database transaction (all or nothing).
 /// </summary>
 public sealed class CreatorRegistration(
     MarketplaceDbContext db,
     UserManager<IdentityUser> userManager,
     TimeProvider clock,
+    Emails.EmailOutbox emails,
     ILogger<CreatorRegistration> logger)
 {
     /// <summary>
@@ -45,6 +46,11 @@ public sealed class CreatorRegistration(
             var profile = new CreatorProfile(user.Id, displayName, await UniqueSlugAsync(displayName, cancellationToken), clock.GetUtcNow().UtcDateTime);
             db.CreatorProfiles.Add(profile);
             db.CreatorSubscriptions.Add(CreatorSubscription.StartFree(profile, freePlan, profile.CreatedAt));
+            await db.SaveChangesAsync(cancellationToken);
+            // The welcome email commits with the account (its job is enqueued after the commit), in the sign-up page's language.
+            await emails.QueueAsync(Emails.EmailKinds.CreatorWelcome, profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new Emails.EmailRecipient(email, Emails.EmailCultures.Current() ?? emails.DefaultCulture),
+                Emails.EmailModelKeys.Of((Emails.EmailModelKeys.ShopName, profile.DisplayName)), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 

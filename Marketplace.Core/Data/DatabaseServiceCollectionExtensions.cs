@@ -20,23 +20,27 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.SqlServer:
                 var sqlServer = ServerDatabase.ConnectionString(configuration, options.Provider);
-                services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>(o =>
-                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
+                services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>((sp, o) =>
+                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()).AddInterceptors(OutboxInterceptor(sp)));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = ServerDatabase.ConnectionString(configuration, options.Provider);
-                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o =>
-                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure()));
+                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) =>
+                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure()).AddInterceptors(OutboxInterceptor(sp)));
                 break;
             default:
                 var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
-                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o =>
-                    o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmaInterceptor()));
+                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmaInterceptor(), .. OutboxInterceptor(sp)]));
                 break;
         }
 
         return services;
     }
+
+    // Enqueues the email jobs of committed outbox rows (absent where emails are not registered, e.g. design time).
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] OutboxInterceptor(IServiceProvider sp) =>
+        sp.GetService<Emails.EmailOutboxInterceptor>() is { } interceptor ? [interceptor] : [];
 
     /// <summary>
     /// A SQLite connection string for <paramref name="fileName"/> in the configured folder (created if missing):

@@ -44,6 +44,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<Payout> Payouts => Set<Payout>();
 
+    /// <summary>The emails to send and sent (table <c>EmailOutbox</c>).</summary>
+    public DbSet<Emails.OutboxEmail> OutboxEmails => Set<Emails.OutboxEmail>();
+
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -81,7 +81,7 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
         }
 
         state = state with { Dispute = new OrderDisputeFacts(dispute.Id, dispute.Amount, dispute.Reason, dispute.Status, dispute.EvidenceDetails?.DueBy) };
-        charges.Apply(order, state);
+        await charges.ApplyAndNotifyAsync(order, state, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

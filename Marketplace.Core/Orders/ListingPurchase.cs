@@ -89,7 +89,7 @@ public sealed class ListingPurchase(
     {
         var listing = shown.Listing;
         var order = new Order(listing, rateBps, Commission.Fee(listing.PriceMinor, listing.Currency, rateBps), request.BuyerKey,
-            request.BuyerUserId, request.BuyerEmail, now);
+            request.BuyerUserId, request.BuyerEmail, now, Emails.EmailCultures.Current() ?? CheckoutLocales.Pick(request.PreferredLanguages));
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         return order;

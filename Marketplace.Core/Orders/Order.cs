@@ -24,8 +24,10 @@ public class Order
     /// <param name="buyerUserId">The signed-in buyer's user id; null for a visitor.</param>
     /// <param name="buyerEmail">The signed-in buyer's email; a visitor's comes from Checkout once paid.</param>
     /// <param name="now">UTC.</param>
+    /// <param name="culture">The buyer's language at checkout (<c>en</c>/<c>fr</c>), for their emails; null: the default.</param>
     /// <exception cref="DomainException">The fee is negative or not below the amount, or the buyer key is empty.</exception>
-    public Order(Listing listing, int commissionRateBps, long applicationFeeMinor, string buyerKey, string? buyerUserId, string? buyerEmail, DateTime now)
+    public Order(Listing listing, int commissionRateBps, long applicationFeeMinor, string buyerKey, string? buyerUserId, string? buyerEmail, DateTime now,
+        string? culture = null)
     {
         if (applicationFeeMinor < 0 || (applicationFeeMinor > 0 && applicationFeeMinor >= listing.PriceMinor))
             throw new DomainException("The platform's fee must be below the amount.");
@@ -41,6 +43,7 @@ public class Order
         BuyerKey = buyerKey;
         BuyerUserId = buyerUserId;
         BuyerEmail = buyerEmail;
+        Culture = Emails.EmailCultures.Normalize(culture);
         Status = OrderStatus.Pending;
         CreatedAt = now;
         UpdatedAt = now;
@@ -85,6 +88,9 @@ public class Order
 
     /// <summary>The buyer's email: the signed-in user's, or what Checkout collected once paid.</summary>
     public string? BuyerEmail { get; private set; }
+
+    /// <summary>The buyer's language at checkout, <c>en</c> or <c>fr</c>, for the emails of a buyer without an account; null: the default.</summary>
+    public string? Culture { get; private set; }
 
     public OrderStatus Status { get; private set; }
 

@@ -28,7 +28,7 @@ public enum ChargeSyncOutcome
 /// per-order lock (<see cref="Order.ApplyStripeCharge"/>), so deliveries in any order and any number end the same.
 /// </summary>
 public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, TimeProvider clock,
-    ILogger<OrderChargeSync> logger)
+    OrderEmails emails, ILogger<OrderChargeSync> logger)
 {
     /// <summary>The metadata key naming the dispute on the transfer reversal and the transfer made for it.</summary>
     public const string DisputeIdMetadata = StripeMetadataKeys.DisputeId;
@@ -52,7 +52,7 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
         if (order.StripeChargeId != chargeId) return (ChargeSyncOutcome.NotAnOrder, order);
         var state = await ReadStateAsync(order, cancellationToken);
         if (state is null) return (ChargeSyncOutcome.ChargeMissing, order);
-        Apply(order, state);
+        await ApplyAndNotifyAsync(order, state, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (ChargeSyncOutcome.Applied, order);
     }
@@ -78,6 +78,18 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
         if (changed)
             logger.LogInformation("Order {OrderId} is {OrderStatus} from charge {ChargeId}: refunded {RefundedMinor}, dispute {DisputeId} {DisputeStatus}",
                 order.Id, order.Status, order.StripeChargeId, order.RefundedMinor, order.StripeDisputeId, order.DisputeStatus);
+        return changed;
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/>, then queues the refund and dispute emails of what changed (<see cref="OrderEmails"/>), in
+    /// the caller's save; returns whether the order changed.
+    /// </summary>
+    public async Task<bool> ApplyAndNotifyAsync(Order order, OrderChargeState state, CancellationToken cancellationToken)
+    {
+        var (refundedBefore, disputeBefore) = (order.RefundedMinor, order.StripeDisputeId);
+        var changed = Apply(order, state);
+        if (changed) await emails.QueueAfterChargeAsync(order, refundedBefore, disputeBefore, cancellationToken);
         return changed;
     }
 

@@ -39,7 +39,7 @@ public sealed record FulfilmentResult(FulfilmentOutcome Outcome, Order? Order = 
 /// change nothing, in any order, any number of times.
 /// </summary>
 public sealed class OrderFulfilment(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, TimeProvider clock,
-    ILogger<OrderFulfilment> logger)
+    OrderEmails emails, ILogger<OrderFulfilment> logger)
 {
     /// <summary>
     /// Applies Checkout Session <paramref name="sessionId"/> (<c>cs_…</c>) to its order. Throws what the gateway throws
@@ -76,6 +76,7 @@ public sealed class OrderFulfilment(MarketplaceDbContext db, IStripeGateway stri
             outcome = FulfilmentOutcome.Expired;
         }
 
+        if (outcome == FulfilmentOutcome.Paid) await emails.QueuePaidAsync(order, cancellationToken); // the receipt and the sale, saved with the payment
         await db.SaveChangesAsync(cancellationToken);
         if (outcome != FulfilmentOutcome.Unchanged)
             logger.LogInformation("Order {OrderId} is {OrderStatus} from Checkout Session {CheckoutSessionId}", order.Id, order.Status, session.Id);

@@ -9,13 +9,14 @@ namespace Marketplace.Core.Payouts;
 /// <summary>
 /// Retrieves a payout of a creator's Connect account from Stripe (with <c>Stripe-Account</c>) and upserts our
 /// <see cref="Payout"/> row: the one code path of the <c>payout.*</c> handlers. Whatever event arrives, in whatever
-/// order and however often, the row ends in Stripe's current state. Scoped.
+/// order and however often, the row ends in Stripe's current state; a payout that failed emails the creator once. Scoped.
 /// </summary>
 public sealed class PayoutSync(
     MarketplaceDbContext db,
     IStripeGateway stripe,
     IDistributedLocks locks,
     ConnectBalanceQuery balances,
+    Emails.EmailOutbox emails,
     TimeProvider clock,
     ILogger<PayoutSync> logger)
 {
@@ -47,6 +48,10 @@ public sealed class PayoutSync(
             NullIfEmpty(fromStripe.FailureCode), NullIfEmpty(fromStripe.FailureMessage), fromStripe.Created);
         if (row.ApplyStripePayout(snapshot, now))
         {
+            if (row.Status == PayoutStatus.Failed && await emails.CreatorAsync(creatorId.Value, cancellationToken) is { } to)
+                await emails.QueueAsync(Emails.EmailKinds.PayoutFailed, stripePayoutId, to, Emails.EmailModelKeys.Of(
+                    (Emails.EmailModelKeys.Amount, row.AmountMinor), (Emails.EmailModelKeys.Currency, row.Currency),
+                    (Emails.EmailModelKeys.Reason, row.FailureMessage ?? row.FailureCode ?? "unknown")), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             balances.Forget(stripeAccountId); // the balance moved with the payout
             logger.LogInformation("Payout {StripePayoutId} of account {StripeAccountId} (creator {CreatorId}) is {PayoutStatus}{FailureCode}",

@@ -79,7 +79,7 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
             }
 
             order.RecordRefundRequest(command.RequestToken, clock.GetUtcNow().UtcDateTime);
-            if (await charges.ReadStateAsync(order, cancellationToken) is { } state) charges.Apply(order, state);
+            if (await charges.ReadStateAsync(order, cancellationToken) is { } state) await charges.ApplyAndNotifyAsync(order, state, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Refund {RefundId} of order {OrderId}: {AmountMinor} {Currency}, {RefundStatus}", refund.Id, order.Id, refund.Amount, refund.Currency, refund.Status);
             return refund.Status == "failed"

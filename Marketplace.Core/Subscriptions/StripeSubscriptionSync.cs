@@ -25,6 +25,7 @@ public sealed class StripeSubscriptionSync(
     CreatorCapabilities capabilities,
     DuplicateSubscriptionGuard duplicates,
     TimeProvider clock,
+    Emails.EmailOutbox emails,
     ILogger<StripeSubscriptionSync> logger)
 {
     /// <summary>
@@ -56,15 +57,38 @@ public sealed class StripeSubscriptionSync(
         var snapshot = new StripeSubscriptionSnapshot(subscription.Id, subscription.CustomerId,
             StripeSubscriptionSnapshot.ParseStatus(subscription.Status), Utc(item.CurrentPeriodStart), Utc(item.CurrentPeriodEnd),
             subscription.CancelAtPeriodEnd, subscription.TrialEnd is { } trialEnd ? Utc(trialEnd) : null);
-        if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt, clock.GetUtcNow().UtcDateTime))
+        var previousSubscriptionId = row.StripeSubscriptionId;
+        var changed = row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt, clock.GetUtcNow().UtcDateTime);
+        var emailed = await QueueEmailAsync(row, snapshot, previousSubscriptionId, price, cancellationToken);
+        if (emailed) await db.SaveChangesAsync(cancellationToken);
+        if (changed)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!emailed) await db.SaveChangesAsync(cancellationToken);
             capabilities.Invalidate(row.CreatorProfileId);
             logger.LogInformation("Creator {CreatorId} subscription {StripeSubscriptionId} is now {PlanCode} {Status}",
                 row.CreatorProfileId, subscriptionId, row.Plan?.Code, row.Status);
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// "Subscription started" when a live subscription became the creator's now, "subscription ended" when their current
+    /// one ended now; written in this save. Returns true when a row was added.
+    /// </summary>
+    private async Task<bool> QueueEmailAsync(CreatorSubscription row, StripeSubscriptionSnapshot snapshot, string? previousSubscriptionId, PlanPrice price,
+        CancellationToken cancellationToken)
+    {
+        var started = !snapshot.IsTerminal && previousSubscriptionId != snapshot.Id && row.StripeSubscriptionId == snapshot.Id
+            && snapshot.Status is SubscriptionStatus.Active or SubscriptionStatus.Trialing;
+        var ended = snapshot.Status == SubscriptionStatus.Canceled && previousSubscriptionId == snapshot.Id;
+        if (!started && !ended) return false;
+        var to = await emails.CreatorAsync(row.CreatorProfileId, cancellationToken);
+        if (to is null) return false;
+        return started
+            ? await emails.QueueAsync(Emails.EmailKinds.SubscriptionStarted, snapshot.Id, to,
+                Emails.EmailModelKeys.Of((Emails.EmailModelKeys.PlanName, price.Plan?.Name)), cancellationToken)
+            : await emails.QueueAsync(Emails.EmailKinds.SubscriptionEnded, snapshot.Id, to, Emails.EmailModelKeys.Of(), cancellationToken);
     }
 
     private async Task<CreatorSubscription?> FindCreatorSubscriptionAsync(Subscription subscription, int? hint, CancellationToken cancellationToken)

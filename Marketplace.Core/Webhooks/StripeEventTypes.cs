@@ -16,6 +16,7 @@ public static class StripeEventTypes
     public const string CustomerSubscriptionCreated = "customer.subscription.created";
     public const string CustomerSubscriptionUpdated = "customer.subscription.updated";
     public const string CustomerSubscriptionDeleted = "customer.subscription.deleted";
+    public const string CustomerSubscriptionTrialWillEnd = "customer.subscription.trial_will_end";
     public const string InvoicePaid = "invoice.paid";
     public const string InvoicePaymentFailed = "invoice.payment_failed";
     public const string ChargeRefunded = "charge.refunded";
@@ -32,7 +33,7 @@ public static class StripeEventTypes
     /// <summary>What the Billing (platform) endpoint subscribes to: the creators' subscriptions, the buyers' payment-mode sessions, their refunds and disputes.</summary>
     public static IReadOnlyList<string> Billing { get; } =
     [
-        CheckoutSessionCompleted, CheckoutSessionExpired, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted,
+        CheckoutSessionCompleted, CheckoutSessionExpired, CustomerSubscriptionCreated, CustomerSubscriptionUpdated, CustomerSubscriptionDeleted, CustomerSubscriptionTrialWillEnd,
         InvoicePaid, InvoicePaymentFailed, ChargeRefunded, RefundUpdated, RefundFailed,
         ChargeDisputeCreated, ChargeDisputeFundsWithdrawn, ChargeDisputeClosed,
     ];

@@ -33,6 +33,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<PaymentLedger>();
         services.AddScoped<CreatorCapabilities>();
         services.AddScoped<OrderFulfilment>();
+        services.AddScoped<OrderEmails>();
         services.AddScoped<PayoutSync>();
         services.AddScoped<ConnectBalanceQuery>();
         services.AddScoped<OrderChargeSync>();
@@ -53,6 +54,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<IStripeEventHandler, SubscriptionCreatedHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, SubscriptionDeletedHandler>();
+        services.AddScoped<IStripeEventHandler, SubscriptionTrialWillEndHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaidHandler>();
         services.AddScoped<IStripeEventHandler, InvoicePaymentFailedHandler>();
         services.AddScoped<IStripeEventHandler, ChargeRefundedHandler>();

@@ -92,7 +92,8 @@ internal static class SubscriptionLifecycle
     }
 
     /// <summary>
-    /// Runs every period boundary reached by the key's clock: cancels subscriptions set to cancel at period end
+    /// Runs every period boundary reached by the key's clock: <c>customer.subscription.trial_will_end</c> once the clock
+    /// is within three days of a trial's end, cancels subscriptions set to cancel at period end
     /// (<c>customer.subscription.deleted</c>), ends trials, and renews (new period, invoice charged: paid, or
     /// <c>invoice.payment_failed</c> and status <c>past_due</c> for the 4000 0000 0000 0341 card).
     /// </summary>
@@ -102,6 +103,7 @@ internal static class SubscriptionLifecycle
         foreach (var subscription in ctx.State.AllOfType(ObjectType).ToList())
         {
             var subCtx = new OperationContext(ctx.Emulator, ctx.State, subscription.Account, null, null);
+            EmitTrialWillEnd(subCtx, subscription);
             for (var guard = 0; guard < 120 && LiveStatuses.Contains(subscription.Str("status")); guard++)
             {
                 var periodEnd = PeriodEnd(subscription);
@@ -117,6 +119,23 @@ internal static class SubscriptionLifecycle
             }
         }
         return processed;
+    }
+
+    /// <summary>How long before <c>trial_end</c> Stripe sends <c>customer.subscription.trial_will_end</c>.</summary>
+    public const long TrialWillEndNoticeSeconds = 3 * 24 * 3600;
+
+    /// <summary>
+    /// <c>customer.subscription.trial_will_end</c>, "three days before the trial period is scheduled to end"
+    /// (https://docs.stripe.com/billing/subscriptions/trials#use-trial-will-end; https://docs.stripe.com/api/events/types):
+    /// once per trial end, when a trialing subscription's clock reaches <c>trial_end</c> − 3 days (at once for a shorter trial).
+    /// </summary>
+    private static void EmitTrialWillEnd(OperationContext ctx, Resource subscription)
+    {
+        if (subscription.Str("status") != "trialing" || subscription.Json["trial_end"]?.AsLong() is not { } trialEnd) return;
+        var marker = trialEnd.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (ctx.Now < trialEnd - TrialWillEndNoticeSeconds || subscription.Internal.GetValueOrDefault("trial_will_end_sent") == marker) return;
+        subscription.Internal["trial_will_end_sent"] = marker;
+        ctx.Emit("customer.subscription.trial_will_end", subscription);
     }
 
     /// <summary>Cancels now or at <paramref name="endedAt"/>; emits <c>customer.subscription.deleted</c>.</summary>

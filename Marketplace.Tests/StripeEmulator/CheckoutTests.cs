@@ -144,6 +144,35 @@ public sealed class CheckoutTests(EmulatorFixture emulator) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task ClockThreeDaysBeforeTrialEnd_TrialingSubscription_EmitsTrialWillEndOnce()
+    {
+        // Arrange
+        var key = EmulatorFixture.NewApiKey();
+        var client = emulator.Client(key);
+        using var browser = emulator.Http();
+        var options = Subscription((await MonthlyPrice(client)).Id);
+        options.SubscriptionData = new SessionSubscriptionDataOptions { TrialPeriodDays = 14 };
+        var session = await client.V1.Checkout.Sessions.CreateAsync(options);
+        await browser.PayCheckoutAsync(session.Url, "4242424242424242");
+        var trialWillEnd = new EventListOptions { Type = "customer.subscription.trial_will_end" };
+
+        // Act
+        emulator.Server.AdvanceClock(key, TimeSpan.FromDays(10) - TimeSpan.FromMinutes(1));
+        var tooEarly = (await client.V1.Events.ListAsync(trialWillEnd)).Data;
+        emulator.Server.AdvanceClock(key, TimeSpan.FromMinutes(2));
+        emulator.Server.AdvanceClock(key, TimeSpan.FromDays(1));
+        var events = (await client.V1.Events.ListAsync(trialWillEnd)).Data;
+
+        // Assert
+        tooEarly.Should().BeEmpty();
+        var sent = events.Should().ContainSingle().Subject;
+        var subscription = (Subscription)sent.Data.Object;
+        subscription.Id.Should().Be((await client.V1.Checkout.Sessions.GetAsync(session.Id)).SubscriptionId);
+        subscription.Status.Should().Be("trialing");
+        sent.Created.Should().BeCloseTo(subscription.TrialEnd!.Value.AddDays(-3), TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public async Task Pay_ExistingCustomer_ReusesCustomer()
     {
         // Arrange

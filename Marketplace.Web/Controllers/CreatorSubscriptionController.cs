@@ -48,7 +48,16 @@ public sealed class CreatorSubscriptionController(
     /// <summary>A Billing Portal session for the creator's Stripe Customer, coming back here; 303 to it.</summary>
     [HttpPost("portal")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Portal(CancellationToken cancellationToken)
+    public Task<IActionResult> Portal(CancellationToken cancellationToken) => OpenPortalAsync(cancellationToken);
+
+    /// <summary>
+    /// The same from a link (the "payment failed" email): a portal session only shows the signed-in creator their own
+    /// billing, so a GET changes nothing. Signed out, the login page comes first and returns here.
+    /// </summary>
+    [HttpGet("portal")]
+    public Task<IActionResult> PortalLink(CancellationToken cancellationToken) => OpenPortalAsync(cancellationToken);
+
+    private async Task<IActionResult> OpenPortalAsync(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         try

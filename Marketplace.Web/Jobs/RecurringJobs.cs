@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.Core.Emails;
 using Marketplace.Core.PriceSync;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Webhooks.Processing;
@@ -17,6 +18,8 @@ public static class RecurringJobs
             job => job.RunAsync(120, null, CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<PriceSyncJob>(PriceSyncJob.RecurringJobId, HangfireOptions.DefaultQueue,
             job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, HangfireOptions.DefaultQueue,
+            job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();

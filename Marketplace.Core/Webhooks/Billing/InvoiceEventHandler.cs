@@ -1,20 +1,25 @@
+using Marketplace.Core.Emails;
 using Marketplace.Core.Payments;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Processing;
+using Stripe;
 
 namespace Marketplace.Core.Webhooks.Billing;
 
 /// <summary>
 /// Base of the invoice handlers: refetch the invoice, apply its subscription (Stripe's status after the payment:
-/// active, or past_due), and write the ledger row (one per invoice).
+/// active, or past_due), and write the ledger row (one per invoice) with the creator's email about it (paid, or payment failed).
 /// </summary>
-public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger) : IStripeEventHandler
+public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger, EmailOutbox emails) : IStripeEventHandler
 {
     public abstract string EventType { get; }
 
     /// <summary>What the ledger row says.</summary>
     protected abstract PaymentStatus Outcome { get; }
+
+    /// <summary>The email this outcome sends the creator (one per invoice).</summary>
+    protected abstract string EmailKind { get; }
 
     public async Task<string?> HandleAsync(StripeEventEnvelope stripeEvent, string payload, CancellationToken cancellationToken)
     {
@@ -23,7 +28,17 @@ public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscript
         var subscriptionId = invoice.Parent?.SubscriptionDetails?.SubscriptionId;
         if (subscriptionId is null) return "invoice is not for a subscription";
         var row = await subscriptions.ApplyAsync(subscriptionId, null, stripeEvent.Created, cancellationToken);
+        await QueueEmailAsync(invoice, row.CreatorProfileId, cancellationToken); // saved with the ledger row
         await ledger.RecordAsync(invoice, Outcome, row.CreatorProfileId, row.Id, stripeEvent.Created, cancellationToken);
         return null;
+    }
+
+    private async Task QueueEmailAsync(Invoice invoice, int creatorProfileId, CancellationToken cancellationToken)
+    {
+        var amount = Outcome == PaymentStatus.Paid ? invoice.AmountPaid : invoice.AmountDue;
+        if (amount <= 0) return; // a trial's or a fully credited invoice: nothing was paid or is owed
+        if (await emails.CreatorAsync(creatorProfileId, cancellationToken) is not { } to) return;
+        await emails.QueueAsync(EmailKind, invoice.Id, to, EmailModelKeys.Of(
+            (EmailModelKeys.Amount, amount), (EmailModelKeys.Currency, invoice.Currency), (EmailModelKeys.StripeUrl, invoice.HostedInvoiceUrl)), cancellationToken);
     }
 }

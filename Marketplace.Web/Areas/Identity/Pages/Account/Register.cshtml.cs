@@ -10,12 +10,13 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces Identity UI's Register page: a sign-up is a creator sign-up (profile, role, Free plan in one
-/// transaction, see <see cref="CreatorRegistration"/>), then the creator is signed in and sees the plans. An email that
+/// transaction, see <see cref="CreatorRegistration"/>), then the creator is signed in, is sent the email confirmation link, and sees the plans. An email that
 /// already has an account gets the same answer (the same redirect, not signed in) and nothing changes: the page never
 /// says whether an email is registered.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(CreatorRegistration registration, SignInManager<IdentityUser> signInManager) : PageModel
+public sealed class RegisterModel(CreatorRegistration registration, SignInManager<IdentityUser> signInManager,
+    Emails.IdentityLinks links, Emails.IdentityEmails emails) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +36,12 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         if (shown.Count > 0) return Page();
 
         // An email that has an account answers as a new one does (the same redirect), only not signed in.
-        if (result.Succeeded) await signInManager.SignInAsync(result.User!, isPersistent: false);
+        if (result.Succeeded)
+        {
+            await signInManager.SignInAsync(result.User!, isPersistent: false);
+            await links.SendConfirmationAsync(result.User!, Request, emails); // signing in does not wait for it (RequireConfirmedAccount is off)
+        }
+
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect("/creator/subscription/upgrade");
     }
 

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Core.Emails;
+
+/// <summary>Registers the outbox, its jobs and the MailKit transport (the renderer is the web app's).</summary>
+public static class EmailServiceCollectionExtensions
+{
+    public static IServiceCollection AddMarketplaceEmails(this IServiceCollection services, string contentRoot)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new ContentRoot(contentRoot));
+        services.AddSingleton<EmailOutboxInterceptor>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<IEmailTransport, MailKitEmailTransport>();
+        services.AddScoped<SendOutboxEmailJob>();
+        services.AddScoped<EmailOutboxSweepJob>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Marketplace.Core.Emails;
+using Marketplace.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using K = Marketplace.Core.Emails.EmailModelKeys;
+
+namespace Marketplace.Tests.Emails;
+
+/// <summary>Every kind of email renders in English and French, every text translated, links absolute from <c>App:PublicBaseUrl</c>.</summary>
+public sealed class EmailTemplatesTests(EmailTemplatesTests.PublicBaseUrlFactory app) : IClassFixture<EmailTemplatesTests.PublicBaseUrlFactory>
+{
+    private static readonly IReadOnlyDictionary<string, string> Model = K.Of(
+        (K.Link, "https://market.example.com/Identity/Account/ResetPassword?code=abc"), (K.Path, "/orders/tok123"), (K.ShopName, "Atelier Lune"),
+        (K.PlanName, "Silver"), (K.ListingTitle, "Poster"), (K.Amount, 500000L), (K.Net, 450000L), (K.Currency, "xaf"),
+        (K.Date, new DateTime(2026, 12, 24, 0, 0, 0, DateTimeKind.Utc)), (K.StripeUrl, "https://invoice.stripe.com/i/1"), (K.Reason, "fraudulent"));
+
+    public static TheoryData<string, string> KindsAndCultures()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var kind in typeof(EmailKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!))
+        foreach (var culture in EmailCultures.Supported)
+            data.Add(kind, culture);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndCultures))]
+    public async Task RenderAsync_EveryKindInEveryCulture_TranslatedWithAbsoluteLinks(string kind, string culture)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var email = new OutboxEmail(kind, "key", "creator@example.com", culture, Model, DateTime.UtcNow);
+
+        var message = await scope.ServiceProvider.GetRequiredService<IEmailRenderer>().RenderAsync(email, CancellationToken.None);
+
+        message.To.Should().Be("creator@example.com");
+        message.Culture.Should().Be(culture);
+        message.HtmlBody.Should().Contain($"<html lang=\"{culture}\">");
+        message.TextBody.Should().StartWith(culture == "fr" ? "Bonjour," : "Hello,");
+        BillingEmailTests.Links(message.TextBody).Should().NotBeEmpty()
+            .And.OnlyContain(l => l.StartsWith("https://market.example.com/", StringComparison.Ordinal) || l.StartsWith("https://invoice.stripe.com/", StringComparison.Ordinal));
+        if (kind is EmailKinds.OrderSale or EmailKinds.InvoicePaid or EmailKinds.PayoutFailed)
+            message.TextBody.Should().Contain(culture == "fr" ? "500\u202F000 XAF" : "500,000 XAF");
+    }
+
+    [Fact]
+    public void Resources_EveryEnglishKeyHasAFrenchTextAndTheReverse()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Marketplace.Web", "Resources");
+        var english = Directory.GetFiles(root, "*.en.resx", SearchOption.AllDirectories);
+
+        english.Should().NotBeEmpty();
+        foreach (var file in english)
+        {
+            var french = file[..^".en.resx".Length] + ".fr.resx";
+            File.Exists(french).Should().BeTrue(french);
+            Keys(french).Should().BeEquivalentTo(Keys(file), file);
+        }
+    }
+
+    /// <summary>The app with <c>App:PublicBaseUrl</c> set, shared by the rendering cases.</summary>
+    public sealed class PublicBaseUrlFactory : MarketplaceFactory
+    {
+        public PublicBaseUrlFactory() => Settings = new Dictionary<string, string?> { ["App:PublicBaseUrl"] = "https://market.example.com" };
+    }
+
+    private static IEnumerable<string> Keys(string resx) => XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+}

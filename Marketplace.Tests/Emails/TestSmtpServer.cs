@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MimeKit;
+using netDumbster.smtp;
+
+namespace Marketplace.Tests.Emails;
+
+/// <summary>
+/// A real SMTP server (netDumbster) on a free loopback port, started by the test; what arrives is parsed with MimeKit.
+/// <see cref="Stop"/> takes it down (the port refuses connections) and <see cref="Start"/> brings it back on the same port.
+/// </summary>
+public sealed class TestSmtpServer : IDisposable
+{
+    private readonly List<MimeMessage> _before = [];
+    private SimpleSmtpServer? _server;
+
+    public TestSmtpServer()
+    {
+        Port = FreePort();
+        Start();
+    }
+
+    /// <summary>The loopback port it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The app's settings that send to this server.</summary>
+    public IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:TimeoutSeconds"] = "10",
+    };
+
+    /// <summary>Every message received so far, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> Messages
+    {
+        get
+        {
+            lock (_before)
+                return [.. _before, .. Parse(_server)];
+        }
+    }
+
+    public void Start()
+    {
+        lock (_before) _server ??= Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+    }
+
+    /// <summary>Stops listening; the messages received so far are kept.</summary>
+    public void Stop()
+    {
+        lock (_before)
+        {
+            _before.AddRange(Parse(_server));
+            _server?.Stop();
+            _server?.Dispose();
+            _server = null;
+        }
+    }
+
+    /// <summary>The messages to <paramref name="to"/>.</summary>
+    public IReadOnlyList<MimeMessage> To(string to) =>
+        [.. Messages.Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>Waits for a message to <paramref name="to"/> whose subject matches, or fails after <paramref name="seconds"/>.</summary>
+    public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var found = To(to).FirstOrDefault(m => match?.Invoke(m) ?? true);
+            if (found is not null) return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No email to {to} in {seconds} s. Received: " + string.Join("; ", Messages.Select(m => $"{m.To} \"{m.Subject}\"")));
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose() => Stop();
+
+    private static IEnumerable<MimeMessage> Parse(SimpleSmtpServer? server) =>
+        server is null ? [] : server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
