@@ -22,7 +22,6 @@ public sealed class StripeSubscriptionSync(
     MarketplaceDbContext db,
     IStripeGateway stripe,
     IDistributedLocks locks,
-    CreatorCapabilities capabilities,
     DuplicateSubscriptionGuard duplicates,
     ILogger<StripeSubscriptionSync> logger)
 {
@@ -58,7 +57,6 @@ public sealed class StripeSubscriptionSync(
         if (row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt))
         {
             await db.SaveChangesAsync(cancellationToken);
-            capabilities.Invalidate(row.CreatorProfileId);
             logger.LogInformation("Creator {CreatorId} subscription {StripeSubscriptionId} is now {PlanCode} {Status}",
                 row.CreatorProfileId, subscriptionId, row.Plan?.Code, row.Status);
         }
