@@ -45,8 +45,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StripeClientFactory.Create(sp.GetRequiredService<IOptions<StripeOptions>>()));
         services.AddScoped<IStripeGateway, StripeGateway.StripeGateway>();
-        // One process owns a SQLite file: in-process locks. SQL Server serves several instances: locks in Hangfire's storage.
-        if (database.Provider == DatabaseProvider.SqlServer) services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
+        // One process owns a SQLite file: in-process locks. A server database (SQL Server, PostgreSQL) serves several
+        // instances: locks in Hangfire's storage, the same class on both (ServerDatabase).
+        if (database.Provider.IsServer()) services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
         else services.AddSingleton<IDistributedLocks, InProcessLocks>();
         services.AddStripeWebhooks();
         services.AddScoped<PriceSync.PlanPriceSync>();

@@ -31,6 +31,9 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // AddDefaultIdentity caps login/token keys at 128, which `dotnet ef` (no app services) never sees: the
+                // migrations were made without it, and on PostgreSQL (varchar) and SQL Server it read as a pending change.
+                options.Stores.MaxLengthForKeys = 0;
             })
             .AddRoles<IdentityRole>()
             .AddSignInManager<Security.LockoutSignInManager>()

@@ -1,5 +1,7 @@
 using Marketplace.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,11 @@ public sealed class DatabaseInitializer(
     {
         if (databaseOptions.Value.MigrateOnStartup)
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // A server database may not exist yet (PostgreSQL, SQL Server): MigrateAsync creates it, and every migration is pending.
+            var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
+            var pending = exists
+                ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+                : db.Database.GetMigrations().ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {MigrationCount} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));

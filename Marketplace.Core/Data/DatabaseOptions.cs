@@ -7,7 +7,10 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary><see cref="DatabaseProvider.Sqlite"/> (embedded default) or <see cref="DatabaseProvider.SqlServer"/>.</summary>
+    /// <summary>
+    /// <see cref="DatabaseProvider.Sqlite"/> (embedded default), or a server: <see cref="DatabaseProvider.SqlServer"/>
+    /// or <see cref="DatabaseProvider.Postgres"/> (connection string <c>ConnectionStrings:Marketplace</c>).
+    /// </summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Folder of the SQLite files (<c>marketplace.db</c>, <c>hangfire.db</c>), relative to the content root.</summary>
@@ -18,9 +21,10 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
 }
 
-/// <summary>The two supported database engines.</summary>
+/// <summary>The supported database engines: one embedded (SQLite, one process) and two servers (several processes).</summary>
 public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    Postgres,
 }

@@ -8,23 +8,25 @@ namespace Marketplace.Core.Data;
 /// <summary>Registers <see cref="MarketplaceDbContext"/> on the configured provider.</summary>
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>The connection string name used for SQL Server: <c>ConnectionStrings:Marketplace</c>.</summary>
-    public const string ConnectionStringName = "Marketplace";
-
     /// <summary>
     /// Registers the context for <paramref name="options"/>. <paramref name="contentRoot"/> anchors a relative
     /// <see cref="DatabaseOptions.SqliteDirectory"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">SQL Server is chosen and <c>ConnectionStrings:Marketplace</c> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A server provider is chosen and <c>ConnectionStrings:Marketplace</c> is empty.</exception>
     public static IServiceCollection AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration,
         DatabaseOptions options, string contentRoot)
     {
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                var sqlServer = SqlServerConnectionString(configuration);
+                var sqlServer = ServerDatabase.ConnectionString(configuration, options.Provider);
                 services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>(o =>
                     o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = ServerDatabase.ConnectionString(configuration, options.Provider);
+                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o =>
+                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
@@ -34,17 +36,6 @@ public static class DatabaseServiceCollectionExtensions
         }
 
         return services;
-    }
-
-    /// <summary>The SQL Server connection string, or a message naming the missing key.</summary>
-    /// <exception cref="InvalidOperationException">The key is empty.</exception>
-    public static string SqlServerConnectionString(IConfiguration configuration)
-    {
-        var value = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(value))
-            throw new InvalidOperationException(
-                $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty. Set ConnectionStrings__{ConnectionStringName}.");
-        return value;
     }
 
     /// <summary>

@@ -17,3 +17,11 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
         new(new DbContextOptionsBuilder<SqlServerMarketplaceDbContext>()
             .UseSqlServer("Server=localhost;Database=Marketplace;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context (no server is contacted to add a migration or script).</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMarketplaceDbContext>
+{
+    public PostgresMarketplaceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMarketplaceDbContext>()
+            .UseNpgsql("Host=localhost;Database=marketplace;Username=postgres").Options);
+}

@@ -9,3 +9,7 @@ public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplac
 /// <summary>The model on SQL Server; owns the migrations in <c>Data/Migrations/SqlServer</c>.</summary>
 public sealed class SqlServerMarketplaceDbContext(DbContextOptions<SqlServerMarketplaceDbContext> options)
     : MarketplaceDbContext(options);
+
+/// <summary>The model on PostgreSQL; owns the migrations in <c>Data/Migrations/Postgres</c>.</summary>
+public sealed class PostgresMarketplaceDbContext(DbContextOptions<PostgresMarketplaceDbContext> options)
+    : MarketplaceDbContext(options);

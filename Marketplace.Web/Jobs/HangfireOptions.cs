@@ -35,7 +35,7 @@ public sealed class HangfireOptions
     /// <summary><see cref="Queues"/> as a list.</summary>
     public string[] QueueNames => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>How often an idle worker looks for new jobs, in milliseconds (SQLite storage only; SQL Server uses its own).</summary>
+    /// <summary>How often an idle worker looks for new jobs, in milliseconds (SQLite and PostgreSQL storage; PostgreSQL also wakes on a NOTIFY; SQL Server uses its own).</summary>
     [Range(50, 60_000)]
     public int QueuePollIntervalMs { get; set; } = 500;
 

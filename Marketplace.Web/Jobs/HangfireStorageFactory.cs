@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Marketplace.Core.Data;
@@ -8,12 +10,31 @@ namespace Marketplace.Web.Jobs;
 /// <summary>Builds the durable Hangfire storage that follows <c>Database:Provider</c>.</summary>
 internal static class HangfireStorageFactory
 {
-    /// <summary>SQLite: <c>hangfire.db</c> beside the app's database. SQL Server: the app's database, schema <c>HangFire</c>.</summary>
+    /// <summary>
+    /// SQLite: <c>hangfire.db</c> beside the app's database. SQL Server: the app's database, schema <c>HangFire</c>.
+    /// PostgreSQL: the app's database, schema <c>hangfire</c> (Hangfire.PostgreSql creates it), jobs fetched at once
+    /// through <c>LISTEN/NOTIFY</c> (long polling) and a sliding invisibility timeout as on SQL Server.
+    /// </summary>
     public static JobStorage Create(IConfiguration configuration, DatabaseOptions database, HangfireOptions hangfire, string contentRoot)
     {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.QueuePollIntervalMs),
+                EnableLongPolling = true,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            };
+            var connectionString = ServerDatabase.ConnectionString(configuration, database.Provider);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        }
+
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            return new SqlServerStorage(DatabaseServiceCollectionExtensions.SqlServerConnectionString(configuration), new SqlServerStorageOptions
+            return new SqlServerStorage(ServerDatabase.ConnectionString(configuration, database.Provider), new SqlServerStorageOptions
             {
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.Zero,
