@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Marketplace on a fresh machine of the project's kind (Debian 12, .NET SDK 10).
-# Installs what the tests need first: the project's dotnet tools, and Debian's Chromium for the browser tests.
+# Installs what the tests need first: the project's dotnet tools, Debian's Chromium for the browser tests and Debian's
+# PostgreSQL, of which it starts a throwaway cluster for the PostgreSQL tests (removed on exit, also on failure or ^C).
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Webhooks]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +11,43 @@ if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+
+PG_BIN=/usr/lib/postgresql/15/bin
+if [ ! -x "$PG_BIN/initdb" ]; then
+  echo "== installing Debian's postgresql for the PostgreSQL tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+
+echo "== starting a throwaway PostgreSQL cluster"
+# The server refuses to run as root: as root it runs as the postgres user in a folder that user owns; otherwise as
+# the current user.
+pg_root=$(mktemp -d "${TMPDIR:-/tmp}/marketplace-pg.XXXXXX")
+PG_AS=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$pg_root"
+  PG_AS=(runuser -u postgres --)
+fi
+stop_postgres() {
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$pg_root/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_root"
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+"${PG_AS[@]}" "$PG_BIN/initdb" -D "$pg_root/data" --auth=trust -U postgres -E UTF8 >"$pg_root/initdb.log" 2>&1 \
+  || { cat "$pg_root/initdb.log" >&2; exit 1; }
+pg_port=""
+for _ in $(seq 1 20); do
+  port=$((20000 + RANDOM % 40000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue # taken
+  if "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 60 \
+       -o "-p $port -k $pg_root -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null; then
+    pg_port=$port; break
+  fi
+done
+[ -n "$pg_port" ] || { echo "PostgreSQL did not start" >&2; cat "$pg_root/server.log" >&2; exit 1; }
+export MARKETPLACE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=postgres"
+echo "   PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$pg_port ($pg_root)"
 
 echo "== restoring dotnet tools and packages"
 dotnet tool restore >/dev/null

@@ -10,11 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Tests.Admin;
 
 /// <summary>
-/// MRR, revenue and counts from a known data set on a real SQLite file: eur, usd and jpy (zero-decimal), monthly and
+/// MRR, revenue and counts from a known data set on a real database (SQLite and PostgreSQL): eur, usd and jpy (zero-decimal), monthly and
 /// yearly prices, statuses that count and statuses that do not, a failed payment, a month with no payment, and rows
 /// just inside and just outside the 12-month window.
 /// </summary>
-public sealed class AdminDashboardQueriesTests(AdminDashboardQueriesTests.DataSet data) : IClassFixture<AdminDashboardQueriesTests.DataSet>
+public abstract class AdminDashboardQueriesTests<TFactory>(AdminDashboardQueriesTests<TFactory>.DataSet data)
+    : IClassFixture<AdminDashboardQueriesTests<TFactory>.DataSet> where TFactory : MarketplaceFactory, new()
 {
     private static readonly DateTime Now = new(2026, 3, 15, 12, 0, 0, DateTimeKind.Utc);
     private readonly AdminDashboard _dashboard = data.Dashboard;
@@ -22,7 +23,7 @@ public sealed class AdminDashboardQueriesTests(AdminDashboardQueriesTests.DataSe
     /// <summary>The data set, written once for the class, and the dashboard read from it at <see cref="Now"/>.</summary>
     public sealed class DataSet : IAsyncLifetime
     {
-        private readonly MarketplaceFactory _app = new();
+        private readonly TFactory _app = new();
 
         public AdminDashboard Dashboard { get; private set; } = null!;
 
@@ -136,3 +137,10 @@ public sealed class AdminDashboardQueriesTests(AdminDashboardQueriesTests.DataSe
         public override DateTimeOffset GetUtcNow() => new(utcNow);
     }
 }
+
+/// <summary>The admin dashboard's queries on SQLite.</summary>
+public sealed class AdminDashboardQueriesTests(AdminDashboardQueriesTests<MarketplaceFactory>.DataSet data) : AdminDashboardQueriesTests<MarketplaceFactory>(data);
+
+/// <summary>The admin dashboard's queries on PostgreSQL (its month grouping and sums run there for real).</summary>
+public sealed class AdminDashboardQueriesPostgresTests(AdminDashboardQueriesTests<PostgresMarketplaceFactory>.DataSet data)
+    : AdminDashboardQueriesTests<PostgresMarketplaceFactory>(data);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Admin;
 
-public sealed partial class AdminWebhooksTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
+public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : MarketplaceFactory
 {
     [Fact]
     public async Task Index_EndpointTypeAndStatusFilters_NewestFirst()
@@ -158,3 +158,9 @@ public sealed partial class AdminWebhooksTests(MarketplaceFactory app) : IClassF
     [GeneratedRegex("<td><a href=\"/admin/webhooks/(\\d+)\">")]
     private static partial Regex RowLink();
 }
+
+/// <summary>The admin's webhook inbox pages on SQLite.</summary>
+public sealed class AdminWebhooksTests(MarketplaceFactory app) : AdminWebhooksTests<MarketplaceFactory>(app);
+
+/// <summary>The admin's webhook inbox pages (filters, counts per status, reprocessing) on PostgreSQL.</summary>
+public sealed class AdminWebhooksPostgresTests(PostgresMarketplaceFactory app) : AdminWebhooksTests<PostgresMarketplaceFactory>(app);

@@ -9,16 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Tests.Connect;
 
 /// <summary>
-/// <see cref="PaymentEligibility.CanCreatorReceivePayments"/> on the app's real SQLite database: creators registered
+/// <see cref="PaymentEligibility.CanCreatorReceivePayments"/> on the app's real database: creators registered
 /// as the app registers them, their Connect account and subscription rows changed through the entities' own methods.
+/// Runs on SQLite (<see cref="PaymentEligibilityTests"/>) and PostgreSQL (<see cref="PaymentEligibilityPostgresTests"/>).
 /// </summary>
-public sealed class PaymentEligibilityTests : IClassFixture<MarketplaceFactory>
+public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory> where TFactory : MarketplaceFactory
 {
     private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
     private static int _accounts;
-    private readonly MarketplaceFactory _app;
+    private readonly TFactory _app;
 
-    public PaymentEligibilityTests(MarketplaceFactory app) => _app = app;
+    protected PaymentEligibilityTests(TFactory app) => _app = app;
 
     [Fact]
     public async Task CanCreatorReceivePayments_EveryConditionMet_Eligible()
@@ -152,9 +153,7 @@ public sealed class PaymentEligibilityTests : IClassFixture<MarketplaceFactory>
         await SetPaidSubscriptionAsync(creatorId, SubscriptionStatus.Active);
         await using var scope = _app.Services.CreateAsyncScope();
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>(
-            scope.ServiceProvider.GetRequiredService<DbContextOptions<SqliteMarketplaceDbContext>>()).AddInterceptors(counter).Options;
-        await using var db = new SqliteMarketplaceDbContext(options);
+        await using var db = _app.NewDbContext(scope.ServiceProvider, counter);
 
         var result = await new PaymentEligibility(db).CanCreatorReceivePayments(creatorId);
 
@@ -207,3 +206,9 @@ public sealed class PaymentEligibilityTests : IClassFixture<MarketplaceFactory>
         return await db.SaveChangesAsync();
     });
 }
+
+/// <summary>The payment guard on SQLite.</summary>
+public sealed class PaymentEligibilityTests(MarketplaceFactory app) : PaymentEligibilityTests<MarketplaceFactory>(app);
+
+/// <summary>The payment guard on PostgreSQL.</summary>
+public sealed class PaymentEligibilityPostgresTests(PostgresMarketplaceFactory app) : PaymentEligibilityTests<PostgresMarketplaceFactory>(app);

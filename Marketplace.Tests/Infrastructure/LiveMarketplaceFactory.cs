@@ -114,7 +114,7 @@ public class LiveMarketplaceFactory : MarketplaceFactory
 }
 
 /// <summary>The live app whose webhooks the test delivers itself (in any order, any number of times).</summary>
-public sealed class SelfDeliveredWebhooksFactory() : LiveMarketplaceFactory(emulatorDeliversWebhooks: false);
+public class SelfDeliveredWebhooksFactory() : LiveMarketplaceFactory(emulatorDeliversWebhooks: false);
 
 /// <summary>The live app with Stripe.net's own retries off, so each job attempt makes one Stripe call.</summary>
 public sealed class NoClientRetriesFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?> { ["Stripe:MaxNetworkRetries"] = "0" });

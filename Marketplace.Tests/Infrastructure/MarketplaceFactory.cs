@@ -1,6 +1,8 @@
 using Marketplace.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +11,13 @@ namespace Marketplace.Tests.Infrastructure;
 /// <summary>
 /// The real web app on a fresh SQLite folder of its own (deleted on dispose), Development environment, with the
 /// documented admin defaults. Pass settings to override configuration keys (e.g. <c>Hangfire:ServerEnabled</c>).
+/// A subclass overriding <see cref="Provider"/> with <see cref="DatabaseProvider.Postgres"/> runs the same app on a
+/// PostgreSQL database of its own (<see cref="PostgresTestServer"/>), dropped on dispose.
 /// </summary>
 public class MarketplaceFactory : WebApplicationFactory<Program>
 {
+    private string? _postgresDatabase;
+
     public const string AdminEmail = "admin@marketplace.test";
     public const string AdminPassword = "Admin#12345";
 
@@ -29,6 +35,9 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     /// <summary>Folder of this app's SQLite files.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>The app's database engine: SQLite here, PostgreSQL in the <c>Postgres…Factory</c> subclasses.</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     /// <summary>The environment the app runs in; Development unless a test says otherwise.</summary>
     public string Environment { get; init; } = "Development";
 
@@ -38,6 +47,18 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
     }
+
+    /// <summary>
+    /// A new context on this app's database and provider with extra <paramref name="interceptors"/> (e.g. a command
+    /// counter); the caller disposes it.
+    /// </summary>
+    public MarketplaceDbContext NewDbContext(IServiceProvider services, params IInterceptor[] interceptors) => Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresMarketplaceDbContext(new DbContextOptionsBuilder<PostgresMarketplaceDbContext>(
+            services.GetRequiredService<DbContextOptions<PostgresMarketplaceDbContext>>()).AddInterceptors(interceptors).Options),
+        _ => new SqliteMarketplaceDbContext(new DbContextOptionsBuilder<SqliteMarketplaceDbContext>(
+            services.GetRequiredService<DbContextOptions<SqliteMarketplaceDbContext>>()).AddInterceptors(interceptors).Options),
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +75,13 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             ["Stripe:SyncPricesOnStartup"] = "false", // tests count Stripe objects and plan API failures themselves
             ["Security:IdentityPostsPerMinute"] = "100000", // tests sign up many creators from one address; the limit has its own test
         };
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgresDatabase ??= PostgresTestServer.CreateDatabase();
+            settings["Database:Provider"] = nameof(DatabaseProvider.Postgres);
+            settings["ConnectionStrings:Marketplace"] = _postgresDatabase;
+        }
+
         foreach (var (key, value) in Settings) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
@@ -62,6 +90,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null) PostgresTestServer.DropDatabase(_postgresDatabase);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Tests.Orders;
 
 /// <summary>The creator's sales page, its CSV export and the Express dashboard button, after real payments on the emulator.</summary>
-public sealed class CreatorSalesTests(OrdersFactory app) : IClassFixture<OrdersFactory>
+public abstract class CreatorSalesTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : OrdersFactory
 {
     [Fact]
     public async Task Sales_TwoPaidOnePending_RowsAndThisMonthsTotalsPerCurrency()
@@ -111,3 +111,9 @@ public sealed class CreatorSalesTests(OrdersFactory app) : IClassFixture<OrdersF
         return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 }
+
+/// <summary>The creator's sales (totals per currency and period, paging, CSV) on SQLite.</summary>
+public sealed class CreatorSalesTests(OrdersFactory app) : CreatorSalesTests<OrdersFactory>(app);
+
+/// <summary>The creator's sales on PostgreSQL (the grouped totals run there for real).</summary>
+public sealed class CreatorSalesPostgresTests(PostgresOrdersFactory app) : CreatorSalesTests<PostgresOrdersFactory>(app);

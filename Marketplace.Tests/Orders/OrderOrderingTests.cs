@@ -9,14 +9,21 @@ using Stripe;
 namespace Marketplace.Tests.Orders;
 
 /// <summary>The live app whose webhooks the test delivers itself, with the anonymous Buy limit raised.</summary>
-public sealed class SelfDeliveredOrdersFactory() : LiveMarketplaceFactory(false, new Dictionary<string, string?> { ["Orders:AnonymousBuyPermitPerMinute"] = "10000" });
+public class SelfDeliveredOrdersFactory() : LiveMarketplaceFactory(false, new Dictionary<string, string?> { ["Orders:AnonymousBuyPermitPerMinute"] = "10000" });
+
+/// <summary><see cref="SelfDeliveredOrdersFactory"/> on a PostgreSQL database of its own.</summary>
+public sealed class PostgresSelfDeliveredOrdersFactory : SelfDeliveredOrdersFactory
+{
+    /// <inheritdoc />
+    public override Marketplace.Core.Data.DatabaseProvider Provider => Marketplace.Core.Data.DatabaseProvider.Postgres;
+}
 
 /// <summary>
 /// Stripe promises neither order nor once-only delivery, and the buyer's success page races the webhook. The real
 /// events of an order's session, taken from the emulator, and the success page are delivered in every order, each
 /// twice: the order always ends in Stripe's state, with the same details.
 /// </summary>
-public sealed class OrderOrderingTests(SelfDeliveredOrdersFactory app) : IClassFixture<SelfDeliveredOrdersFactory>
+public abstract class OrderOrderingTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : LiveMarketplaceFactory
 {
     private const string Billing = "/api/webhooks/stripe/billing";
     private const string SuccessPage = "success page";
@@ -115,3 +122,9 @@ public sealed class OrderOrderingTests(SelfDeliveredOrdersFactory app) : IClassF
             ? [items]
             : items.SelectMany((item, i) => Permutations([.. items[..i], .. items[(i + 1)..]]).Select(rest => new[] { item }.Concat(rest).ToArray()));
 }
+
+/// <summary>The order ordering tests on SQLite.</summary>
+public sealed class OrderOrderingTests(SelfDeliveredOrdersFactory app) : OrderOrderingTests<SelfDeliveredOrdersFactory>(app);
+
+/// <summary>The order ordering tests on PostgreSQL.</summary>
+public sealed class OrderOrderingPostgresTests(PostgresSelfDeliveredOrdersFactory app) : OrderOrderingTests<PostgresSelfDeliveredOrdersFactory>(app);

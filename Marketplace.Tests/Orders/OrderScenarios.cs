@@ -132,4 +132,11 @@ public static class OrderScenarios
 }
 
 /// <summary>The live app for order tests: the anonymous Buy limit raised so that many buys from 127.0.0.1 never meet it.</summary>
-public sealed class OrdersFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?> { ["Orders:AnonymousBuyPermitPerMinute"] = "10000" });
+public class OrdersFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?> { ["Orders:AnonymousBuyPermitPerMinute"] = "10000" });
+
+/// <summary><see cref="OrdersFactory"/> on a PostgreSQL database of its own.</summary>
+public sealed class PostgresOrdersFactory : OrdersFactory
+{
+    /// <inheritdoc />
+    public override Marketplace.Core.Data.DatabaseProvider Provider => Marketplace.Core.Data.DatabaseProvider.Postgres;
+}

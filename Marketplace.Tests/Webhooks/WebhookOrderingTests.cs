@@ -14,15 +14,15 @@ namespace Marketplace.Tests.Webhooks;
 /// Stripe does not promise order or once-only delivery. The real events of a subscription's life, taken from the
 /// emulator, are delivered by the test in every order, each twice: the final state must be Stripe's.
 /// </summary>
-public sealed class WebhookOrderingTests : IClassFixture<SelfDeliveredWebhooksFactory>
+public abstract class WebhookOrderingTests<TFactory> : IClassFixture<TFactory> where TFactory : SelfDeliveredWebhooksFactory
 {
     private const string Billing = "/api/webhooks/stripe/billing";
     private static readonly string[] Lifecycle =
         [StripeEventTypes.CustomerSubscriptionCreated, StripeEventTypes.CustomerSubscriptionUpdated, StripeEventTypes.InvoicePaid, StripeEventTypes.CustomerSubscriptionDeleted];
 
-    private readonly SelfDeliveredWebhooksFactory _app;
+    private readonly TFactory _app;
 
-    public WebhookOrderingTests(SelfDeliveredWebhooksFactory app) => _app = app;
+    protected WebhookOrderingTests(TFactory app) => _app = app;
 
     [Fact]
     public async Task Deliver_CreatedUpdatedPaidDeletedInEveryOrderTwice_EndsCanceledOnFreeWithOnePaidRow()
@@ -111,3 +111,9 @@ public sealed class WebhookOrderingTests : IClassFixture<SelfDeliveredWebhooksFa
             ? [items]
             : items.SelectMany((item, i) => Permutations([.. items[..i], .. items[(i + 1)..]]).Select(rest => new[] { item }.Concat(rest).ToArray()));
 }
+
+/// <summary>The ordering tests on SQLite.</summary>
+public sealed class WebhookOrderingTests(SelfDeliveredWebhooksFactory app) : WebhookOrderingTests<SelfDeliveredWebhooksFactory>(app);
+
+/// <summary>The ordering tests on PostgreSQL (the inbox, its row locks and the dispatcher's claims on a server database).</summary>
+public sealed class WebhookOrderingPostgresTests(PostgresSelfDeliveredWebhooksFactory app) : WebhookOrderingTests<PostgresSelfDeliveredWebhooksFactory>(app);

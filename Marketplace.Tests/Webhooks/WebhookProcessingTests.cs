@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Tests.Webhooks;
 
 /// <summary>Stripe's events, delivered by the emulator over HTTP, processed by Hangfire into the creator's state.</summary>
-public sealed class WebhookProcessingTests : IClassFixture<LiveMarketplaceFactory>
+public abstract class WebhookProcessingTests<TFactory> : IClassFixture<TFactory> where TFactory : LiveMarketplaceFactory
 {
-    private readonly LiveMarketplaceFactory _app;
+    private readonly TFactory _app;
 
-    public WebhookProcessingTests(LiveMarketplaceFactory app) => _app = app;
+    protected WebhookProcessingTests(TFactory app) => _app = app;
 
     [Fact]
     public async Task Checkout_PaidWith4242_SubscriptionActiveAndLedgerRowThroughBillingWebhook()
@@ -89,3 +89,9 @@ public sealed class WebhookProcessingTests : IClassFixture<LiveMarketplaceFactor
         ledger.Select(p => (p.Status, p.AmountMinor)).Should().Equal((PaymentStatus.Paid, 1900L), (PaymentStatus.Failed, 1900L));
     }
 }
+
+/// <summary>The webhook pipeline on SQLite.</summary>
+public sealed class WebhookProcessingTests(LiveMarketplaceFactory app) : WebhookProcessingTests<LiveMarketplaceFactory>(app);
+
+/// <summary>The webhook pipeline on PostgreSQL, Hangfire included (Hangfire.PostgreSql).</summary>
+public sealed class WebhookProcessingPostgresTests(PostgresLiveMarketplaceFactory app) : WebhookProcessingTests<PostgresLiveMarketplaceFactory>(app);
