@@ -12,8 +12,8 @@ namespace Marketplace.Core.Data;
 /// <summary>
 /// Brings the database to the current model and seeds roles, the admin and the plans, at start-up. Several processes
 /// may start together on one server database (web replicas and a worker): the whole of it runs under one
-/// <see cref="IDistributedLocks"/> lock (Hangfire's storage lock on a server, so SQL Server and PostgreSQL share the
-/// code path), so one process migrates and seeds while the others wait, then find nothing left to do. Without it, the
+/// <see cref="IDistributedLocks"/> lock (SQL Server: Hangfire's storage lock; PostgreSQL: an advisory lock), so one
+/// process migrates and seeds while the others wait, then find nothing left to do. Without it, the
 /// seeders raced (two inserts of the admin, of the plans: unique violations, a process that never became ready) and
 /// EF Core logged failed reads of a history table being created.
 /// </summary>
@@ -30,9 +30,9 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (databaseOptions.Value.Provider.IsServer() && databaseOptions.Value.MigrateOnStartup)
-            await CreateDatabaseIfMissingAsync(cancellationToken); // the lock's storage lives in it
+            await CreateDatabaseIfMissingAsync(cancellationToken); // the lock lives in it
 
-        // Resolved only now: on a server, the lock's Hangfire storage installs its schema in the database on first use.
+        // Resolved only now: on SQL Server, the lock's Hangfire storage installs its schema in the database on first use.
         using (await services.GetRequiredService<IDistributedLocks>().AcquireAsync("database-initializer", TimeSpan.FromMinutes(5), cancellationToken))
             await MigrateAndSeedAsync(cancellationToken);
     }

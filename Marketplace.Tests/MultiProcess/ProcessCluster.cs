@@ -11,7 +11,7 @@ namespace Marketplace.Tests.MultiProcess;
 /// Issue 17's deployment on one machine, every part a real OS process: one Stripe emulator standalone (one Stripe for
 /// all), web replicas without a Hangfire server and worker processes with one (<see cref="AppProcess"/>, configured as
 /// <c>docker-compose.yml</c> configures <c>web</c> and <c>worker</c>), all on one fresh PostgreSQL database of the test
-/// run's server (<see cref="PostgresTestServer"/>). The test process reads the database as one more client. Each cluster
+/// run's server (<see cref="PostgresTestServer"/>, started by <c>./test.sh</c>). The test process reads the database as one more client. Each cluster
 /// has its own emulator API key (the emulator's state and request log are per key) and its own log folder. Disposing
 /// kills every process and drops the database.
 /// </summary>
@@ -20,11 +20,10 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<AppProcess> _processes = [];
     private int _started;
 
-    private ProcessCluster(StandaloneEmulatorProcess emulator, string database, string logDirectory)
+    private ProcessCluster(StandaloneEmulatorProcess emulator, string connectionString, string logDirectory)
     {
         Emulator = emulator;
-        DatabaseName = database;
-        ConnectionString = PostgresTestServer.ConnectionString(database);
+        ConnectionString = connectionString;
         LogDirectory = logDirectory;
     }
 
@@ -37,9 +36,6 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The database every process uses (<c>ConnectionStrings:Marketplace</c>).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>The database's name on the test server.</summary>
-    public string DatabaseName { get; }
-
     /// <summary>Where each process's console log is written (<c>web1.log</c>, <c>web2.log</c>, <c>worker3.log</c>, …).</summary>
     public string LogDirectory { get; }
 
@@ -49,11 +45,10 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Starts the emulator and creates an empty database (no tables: the first app process migrates it).</summary>
     public static async Task<ProcessCluster> CreateAsync(string name)
     {
-        var database = $"mp_{name}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
-        await PostgresTestServer.CreateDatabaseAsync(database);
-        var logs = Path.Combine(Path.GetTempPath(), "marketplace-tests", $"cluster-{database}");
+        var connectionString = PostgresTestServer.CreateDatabase();
+        var logs = Path.Combine(Path.GetTempPath(), "marketplace-tests", $"cluster-{name}-{new NpgsqlConnectionStringBuilder(connectionString).Database}");
         Directory.CreateDirectory(logs);
-        return new ProcessCluster(await StandaloneEmulatorProcess.StartAsync(), database, logs);
+        return new ProcessCluster(await StandaloneEmulatorProcess.StartAsync(), connectionString, logs);
     }
 
     /// <summary>
@@ -158,8 +153,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         foreach (var process in _processes) process.Dispose();
         Emulator.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await PostgresTestServer.DropDatabaseAsync(DatabaseName);
+        await Task.Run(() => PostgresTestServer.DropDatabase(ConnectionString));
     }
 
     private Dictionary<string, string> CommonSettings() => new()
