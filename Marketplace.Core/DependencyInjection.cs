@@ -47,9 +47,12 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StripeClientFactory.Create(sp.GetRequiredService<IOptions<StripeOptions>>()));
         services.AddScoped<IStripeGateway, StripeGateway.StripeGateway>();
-        // One process owns a SQLite file: in-process locks. A server database (SQL Server, PostgreSQL) serves several
-        // instances: locks in Hangfire's storage, the same class on both (ServerDatabase).
-        if (database.Provider.IsServer()) services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
+        // One process owns a SQLite file: in-process locks. A server database serves several instances: locks owned by a
+        // database session, released when the session ends, a killed process included: on SQL Server Hangfire's storage
+        // locks (sp_getapplock), on PostgreSQL advisory locks (Hangfire.PostgreSql's lock rows outlive a killed process).
+        if (database.Provider == DatabaseProvider.Postgres)
+            services.AddSingleton<IDistributedLocks>(new PostgresAdvisoryLocks(ServerDatabase.ConnectionString(configuration, database.Provider)));
+        else if (database.Provider.IsServer()) services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
         else services.AddSingleton<IDistributedLocks, InProcessLocks>();
         services.AddStripeWebhooks();
         services.AddScoped<PriceSync.PlanPriceSync>();

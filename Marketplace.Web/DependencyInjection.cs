@@ -109,6 +109,7 @@ public static class DependencyInjection
     /// <summary>Migrates and seeds the database (see <see cref="DatabaseInitializer"/>) before the app serves anything.</summary>
     public static async Task InitializeMarketplaceAsync(this WebApplication app)
     {
+        Jobs.SingleProcessDatabaseWarning.WarnIfMultiProcessOnSqlite(app.Configuration, app.Logger);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         app.ScheduleMarketplaceJobs();

@@ -32,7 +32,6 @@ public sealed class CreatorAccountDeletion(
     UserManager<IdentityUser> userManager,
     IStripeGateway stripe,
     IDistributedLocks locks,
-    CreatorCapabilities capabilities,
     TimeProvider clock,
     ILogger<CreatorAccountDeletion> logger)
 {
@@ -71,7 +70,6 @@ public sealed class CreatorAccountDeletion(
         }
 
         await DeletePersonalDataAsync(user, creator, cancellationToken);
-        capabilities.Invalidate(creator.Id);
         logger.LogInformation("Creator {CreatorId}: personal data deleted, Stripe billing ended, ledger kept anonymised", creator.Id);
         return AccountDeletionResult.Deleted;
     }

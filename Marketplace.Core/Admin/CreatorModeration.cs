@@ -8,9 +8,9 @@ namespace Marketplace.Core.Admin;
 
 /// <summary>
 /// An admin suspends or reactivates a creator. The payment guard reads the creator's status from the database, so it
-/// fails (or passes again) on the creator's next request; the creator's cached capabilities are dropped too.
+/// fails (or passes again) on the creator's next request.
 /// </summary>
-public sealed class CreatorModeration(MarketplaceDbContext db, CreatorCapabilities capabilities, ILogger<CreatorModeration> logger)
+public sealed class CreatorModeration(MarketplaceDbContext db, ILogger<CreatorModeration> logger)
 {
     /// <summary>Suspends creator <paramref name="creatorId"/> (<see cref="CreatorProfile.Suspend"/>); returns their display name.</summary>
     /// <exception cref="DomainException">No creator has that id.</exception>
@@ -28,7 +28,6 @@ public sealed class CreatorModeration(MarketplaceDbContext db, CreatorCapabiliti
             ?? throw new DomainException($"There is no creator {creatorId}.");
         change(creator);
         await db.SaveChangesAsync(cancellationToken);
-        capabilities.Invalidate(creatorId);
         logger.LogInformation("Creator {CreatorId} {Change} by an admin", creatorId, what);
         return creator.DisplayName;
     }

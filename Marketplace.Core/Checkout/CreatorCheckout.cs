@@ -24,7 +24,6 @@ public sealed class CreatorCheckout(
     PlanPriceSync priceSync,
     IStripeGateway stripe,
     StripeSubscriptionSync subscriptions,
-    CreatorCapabilities capabilities,
     IDistributedLocks locks,
     TimeProvider clock,
     ILogger<CreatorCheckout> logger)
@@ -57,7 +56,6 @@ public sealed class CreatorCheckout(
         if (subscription.PlanId == plan.Id) return new(PlanSelectionOutcome.FreePlanActivated, "You are on the Free plan.");
         subscription.ActivateFreePlan(plan, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        capabilities.Invalidate(subscription.CreatorProfileId);
         return new(PlanSelectionOutcome.FreePlanActivated, "You are now on the Free plan.");
     }
 

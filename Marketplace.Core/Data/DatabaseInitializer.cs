@@ -1,15 +1,25 @@
+using Marketplace.Core.Locking;
 using Marketplace.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core.Data;
 
-/// <summary>Brings the database to the current model and seeds roles, the admin and the plans, at start-up.</summary>
+/// <summary>
+/// Brings the database to the current model and seeds roles, the admin and the plans, at start-up. Several processes
+/// may start together on one server database (web replicas and a worker): the whole of it runs under one
+/// <see cref="IDistributedLocks"/> lock (SQL Server: Hangfire's storage lock; PostgreSQL: an advisory lock), so one
+/// process migrates and seeds while the others wait, then find nothing left to do. Without it, the
+/// seeders raced (two inserts of the admin, of the plans: unique violations, a process that never became ready) and
+/// EF Core logged failed reads of a history table being created.
+/// </summary>
 public sealed class DatabaseInitializer(
     MarketplaceDbContext db,
+    IServiceProvider services,
     IOptions<DatabaseOptions> databaseOptions,
     IOptions<SeedOptions> seedOptions,
     PlanSeeder planSeeder,
@@ -18,6 +28,32 @@ public sealed class DatabaseInitializer(
 {
     /// <summary>Migrates (unless <see cref="DatabaseOptions.MigrateOnStartup"/> is off), then seeds. Safe to run on every start.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (databaseOptions.Value.Provider.IsServer() && databaseOptions.Value.MigrateOnStartup)
+            await CreateDatabaseIfMissingAsync(cancellationToken); // the lock lives in it
+
+        // Resolved only now: on SQL Server, the lock's Hangfire storage installs its schema in the database on first use.
+        using (await services.GetRequiredService<IDistributedLocks>().AcquireAsync("database-initializer", TimeSpan.FromMinutes(5), cancellationToken))
+            await MigrateAndSeedAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the server database when it does not exist; another process creating it at the same moment is fine.</summary>
+    private async Task CreateDatabaseIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken)) return;
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            if (!await creator.ExistsAsync(cancellationToken)) throw;
+            // Created by another process between the check and ours.
+        }
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
         if (databaseOptions.Value.MigrateOnStartup)
         {

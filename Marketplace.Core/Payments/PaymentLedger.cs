@@ -1,16 +1,23 @@
 using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 
 namespace Marketplace.Core.Payments;
 
-/// <summary>Writes the payment ledger: one row per Stripe Invoice, Paid or Failed; Paid is final.</summary>
-public sealed class PaymentLedger(MarketplaceDbContext db)
+/// <summary>
+/// Writes the payment ledger: one row per Stripe Invoice, Paid or Failed; Paid is final. Each invoice's read and write
+/// run under its own <see cref="IDistributedLocks"/> lock: two deliveries naming one invoice (Stripe retries, replayed
+/// events) processed at the same moment, in two workers or processes, would otherwise both find no row and the second
+/// insert would fail on the unique invoice index (money recorded once all the same, but the event retried).
+/// </summary>
+public sealed class PaymentLedger(MarketplaceDbContext db, IDistributedLocks locks)
 {
     /// <summary>
     /// Records <paramref name="invoice"/> (https://docs.stripe.com/api/invoices/object) for a creator. Paid uses
     /// <c>amount_paid</c> and <c>status_transitions.paid_at</c>; Failed uses <c>amount_due</c>. Running it twice
     /// leaves one row; a Failed record never overwrites a Paid one.
+    /// <exception cref="TimeoutException">The invoice's lock was not granted within 60 s (the event is retried).</exception>
     /// </summary>
     public async Task<Payment> RecordAsync(Invoice invoice, PaymentStatus status, int creatorProfileId, int? creatorSubscriptionId,
         DateTime occurredAt, CancellationToken cancellationToken = default)
@@ -19,6 +26,7 @@ public sealed class PaymentLedger(MarketplaceDbContext db)
         var when = status == PaymentStatus.Paid && invoice.StatusTransitions?.PaidAt is { } paidAt
             ? DateTime.SpecifyKind(paidAt, DateTimeKind.Utc)
             : occurredAt;
+        using var held = await locks.AcquireAsync($"payment-ledger:{invoice.Id}", TimeSpan.FromSeconds(60), cancellationToken);
         var existing = await db.Payments.SingleOrDefaultAsync(p => p.StripeInvoiceId == invoice.Id, cancellationToken);
         if (existing is null)
         {

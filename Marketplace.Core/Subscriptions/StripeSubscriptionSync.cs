@@ -22,7 +22,6 @@ public sealed class StripeSubscriptionSync(
     MarketplaceDbContext db,
     IStripeGateway stripe,
     IDistributedLocks locks,
-    CreatorCapabilities capabilities,
     DuplicateSubscriptionGuard duplicates,
     TimeProvider clock,
     Emails.EmailOutbox emails,
@@ -64,7 +63,6 @@ public sealed class StripeSubscriptionSync(
         if (changed)
         {
             if (!emailed) await db.SaveChangesAsync(cancellationToken);
-            capabilities.Invalidate(row.CreatorProfileId);
             logger.LogInformation("Creator {CreatorId} subscription {StripeSubscriptionId} is now {PlanCode} {Status}",
                 row.CreatorProfileId, subscriptionId, row.Plan?.Code, row.Status);
         }

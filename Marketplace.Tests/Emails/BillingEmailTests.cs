@@ -33,8 +33,8 @@ public sealed class BillingEmailTests
         var portalLink = Links(message.TextBody!).Single(l => l.EndsWith("/creator/subscription/portal", StringComparison.Ordinal));
         var portal = await browser.Client.GetAsync(portalLink);
 
-        message.Subject.Should().Be("Votre paiement de 9,00 EUR a échoué");
-        message.TextBody!.Should().StartWith("Bonjour,").And.Contain("Nous n'avons pas pu prélever 9,00 EUR pour votre offre Marketplace.");
+        message.Subject.Should().Be("Votre paiement de 9,00\u00A0€ a échoué");
+        message.TextBody!.Should().StartWith("Bonjour,").And.Contain("Nous n'avons pas pu prélever 9,00\u00A0€ pour votre offre Marketplace.");
         WebUtility.HtmlDecode(message.HtmlBody).Should().Contain("<html lang=\"fr\">").And.Contain($"href=\"{portalLink}\"").And.Contain("Mettre à jour mon moyen de paiement");
         new Uri(portalLink).GetLeftPart(UriPartial.Authority).Should().Be(app.AppUrl.GetLeftPart(UriPartial.Authority), "links are absolute, to the app");
         portal.StatusCode.Should().Be(HttpStatusCode.SeeOther);
@@ -59,8 +59,8 @@ public sealed class BillingEmailTests
         var invoice = await app.Stripe.V1.Invoices.GetAsync(invoiceId);
 
         var paid = app.Smtp.To(email).Where(m => (m.Subject ?? "").StartsWith("Payment received", StringComparison.Ordinal)).Should().ContainSingle().Subject;
-        paid.Subject.Should().Be("Payment received: 19.00 EUR");
-        paid.TextBody!.Should().Contain("We received your payment of 19.00 EUR").And.Contain($"View the invoice: {invoice.HostedInvoiceUrl}");
+        paid.Subject.Should().Be("Payment received: €19.00");
+        paid.TextBody!.Should().Contain("We received your payment of €19.00").And.Contain($"View the invoice: {invoice.HostedInvoiceUrl}");
         WebUtility.HtmlDecode(paid.HtmlBody).Should().Contain("<html lang=\"en\">").And.Contain($"href=\"{invoice.HostedInvoiceUrl}\"");
         Links(paid.TextBody!).Should().OnlyContain(l => Uri.IsWellFormedUriString(l, UriKind.Absolute));
     }
@@ -84,7 +84,7 @@ public sealed class BillingEmailTests
 
         failed.Status.Should().Be(OutboxEmailStatus.Pending);
         failed.LastError.Should().NotBeNullOrEmpty();
-        message.Subject.Should().Be("Payment received: 19.00 EUR");
+        message.Subject.Should().Be("Payment received: €19.00");
         sent.Attempts.Should().BeGreaterThan(1, "sent by a retry");
         app.Smtp.To(email).Count(m => (m.Subject ?? "").StartsWith("Payment received", StringComparison.Ordinal)).Should().Be(1);
     }

@@ -32,7 +32,7 @@ public static class ListingScenarios
     public static Task<HttpResponseMessage> CreateListingJsonAsync(this BrowserSession browser, string title, string price = "12.50") =>
         browser.Client.PostAsJsonAsync("/api/listings", new { title, description = "Handmade.", price, currency = "eur" });
 
-    /// <summary>Puts the creator on <paramref name="planCode"/> as a Stripe subscription would (no Stripe call), and drops the cached capabilities.</summary>
+    /// <summary>Puts the creator on <paramref name="planCode"/> as a Stripe subscription would (no Stripe call).</summary>
     public static async Task MovePlanAsync(this MarketplaceFactory app, int creatorId, string planCode)
     {
         await app.WithDbAsync(async db =>
@@ -49,8 +49,6 @@ public static class ListingScenarios
 
             return await db.SaveChangesAsync();
         });
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CreatorCapabilities>().Invalidate(creatorId);
     }
 
     /// <summary>How many listings the creator has in the database (active or all).</summary>

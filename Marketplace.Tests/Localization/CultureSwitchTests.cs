@@ -100,6 +100,29 @@ public sealed class CultureSwitchTests(LocalizationFactory app) : IClassFixture<
         app.WithDbAsync(db => db.Set<IdentityUserClaim<string>>()
             .Where(c => c.ClaimType == "locale" && db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.ClaimValue!).ToListAsync());
 
-    private static Task<HttpResponseMessage> SwitchAsync(BrowserSession session, string culture, string returnUrl) =>
-        session.SubmitFormAsync("/", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = returnUrl }, "/culture");
+    [Fact]
+    public async Task Switch_SignedInWithoutAntiforgeryToken_400AndClaimUnchanged()
+    {
+        var email = $"csrf{Guid.NewGuid():N}@example.com";
+        using var creator = BrowserSession.For(app);
+        (await creator.RegisterCreatorAsync(email, "Boutique")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var forged = await creator.Client.PostAsync("/culture",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "fr", ["returnUrl"] = "/" }));
+
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a signed-in user's switch writes to their account");
+        (await LocaleClaimsAsync(email)).Should().BeEmpty();
+    }
+
+    // The switch as the footer posts it: a visitor's form carries no antiforgery token (it only sets a cookie in their
+    // own browser, and a token would keep / and /pricing out of the output cache); a signed-in user's does.
+    private static async Task<HttpResponseMessage> SwitchAsync(BrowserSession session, string culture, string returnUrl)
+    {
+        var fields = new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = returnUrl };
+        var home = await session.Client.GetStringAsync("/");
+        home.Should().Contain("action=\"/culture\"", "every page carries the language switch");
+        return home.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal)
+            ? await session.SubmitFormAsync("/", fields, "/culture")
+            : await session.Client.PostAsync("/culture", new FormUrlEncodedContent(fields));
+    }
 }

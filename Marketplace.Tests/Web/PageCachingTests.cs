@@ -33,7 +33,7 @@ public sealed class PageCachingTests : IAsyncLifetime
 
         var after = await GetAsync(visitor, "/pricing");
         after.Cached.Should().BeFalse("saving a plan evicts the pages that show plans");
-        after.Html.Should().Contain("55.00 EUR");
+        after.Html.Should().Contain("€55.00");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Marketplace.Web.Emails;
 /// <summary>
 /// What each kind of email says (<see cref="EmailKinds"/>), from its model, in a culture. Every text is a key of
 /// <c>Resources/Emails/EmailTexts</c> (the English text); a key missing from the culture's resources throws, so a test
-/// rendering every kind in every culture catches it. Amounts are shown with the culture's digits and the currency code;
+/// rendering every kind in every culture catches it. Amounts are written as the pages write them (<c>9,00 €</c>, <c>€9.00</c>);
 /// dates in the culture's long date format.
 /// </summary>
 public sealed partial class EmailTemplates(IStringLocalizer<EmailTexts> localizer, EmailLinks links)
@@ -82,14 +82,10 @@ public sealed partial class EmailTemplates(IStringLocalizer<EmailTexts> localize
 
         public string? Optional(string key) => values.GetValueOrDefault(key);
 
-        /// <summary><c>9,00 EUR</c> in French, <c>9.00 EUR</c> in English; <c>5 000 XAF</c>.</summary>
-        public string Money(string amountKey = K.Amount)
-        {
-            var currency = this[K.Currency];
-            var minor = long.Parse(this[amountKey], CultureInfo.InvariantCulture);
-            return Core.Plans.Money.ToMajor(minor, currency).ToString("N" + Core.Plans.Money.DecimalDigits(currency), culture)
-                + " " + currency.ToUpperInvariant();
-        }
+        /// <summary>The amount as the pages write it (<see cref="Core.Plans.Money.Format(long, string, CultureInfo)"/>):
+        /// <c>9,00 €</c> in French, <c>€9.00</c> in English, <c>5 000 FCFA</c>.</summary>
+        public string Money(string amountKey = K.Amount) =>
+            Core.Plans.Money.Format(long.Parse(this[amountKey], CultureInfo.InvariantCulture), this[K.Currency], culture);
 
         /// <summary>The date of <see cref="K.Date"/> in the culture's long format.</summary>
         public string Date() => DateTime.Parse(this[K.Date], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).ToString("D", culture);

@@ -29,7 +29,7 @@ internal static class HangfireStorageFactory
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             };
             var connectionString = ServerDatabase.ConnectionString(configuration, database.Provider);
-            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+            return InstallingAlone(connectionString, () => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options));
         }
 
         if (database.Provider == DatabaseProvider.SqlServer)
@@ -51,6 +51,35 @@ internal static class HangfireStorageFactory
             QueuePollInterval = TimeSpan.FromMilliseconds(hangfire.QueuePollIntervalMs),
             InvisibilityTimeout = TimeSpan.FromSeconds(hangfire.SqliteInvisibilityTimeoutSeconds),
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="create"/> (which installs or upgrades Hangfire.PostgreSql's schema) holding a PostgreSQL
+    /// session advisory lock (https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS), so processes
+    /// starting together install one after the other. The library's installer is not safe against itself: two processes
+    /// on an empty database both ran <c>CREATE SCHEMA IF NOT EXISTS</c>, one failed on <c>pg_namespace</c>'s unique index,
+    /// logged an error and stopped installing (issue 17, scenario 1). The app's own tables have their own lock
+    /// (<see cref="Marketplace.Core.Data.DatabaseInitializer"/>), which lives in this storage.
+    /// </summary>
+    private static JobStorage InstallingAlone(string connectionString, Func<JobStorage> create)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var acquire = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtext('marketplace:hangfire-install'))", connection))
+        {
+            acquire.CommandTimeout = 300;
+            acquire.ExecuteNonQuery();
+        }
+
+        try
+        {
+            return create();
+        }
+        finally
+        {
+            using var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('marketplace:hangfire-install'))", connection);
+            release.ExecuteNonQuery();
+        }
     }
 
     /// <summary>

@@ -34,12 +34,23 @@ public sealed record BenchOptions
 
     /// <summary>Page benchmark: the output folder of another Release build of <c>Marketplace.Web</c> (e.g. main's), measured in the same run.</summary>
     public string? BaselineAppDirectory { get; init; }
+    /// <summary>The app's database: <c>sqlite</c> (one process) or <c>postgres</c> (see <see cref="Topology.AppTopology"/>).</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    /// <summary>Web processes the events are spread over.</summary>
+    public int Webs { get; init; } = 1;
+
+    /// <summary>Worker processes (a Hangfire server each); 0: every web process runs its own server.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>A PostgreSQL connection string to use instead of a throwaway server.</summary>
+    public string? PostgresConnectionString { get; init; }
 
     /// <summary>Set when the process is the bare Kestrel child: the port to serve.</summary>
     public int? BareKestrelPort { get; init; }
 
     public const string Usage = """
-        Marketplace webhook benchmark: the app (Release, SQLite, Stripe emulator) against bare Kestrel on this machine.
+        Marketplace webhook benchmark: the app (Release, the Stripe emulator standalone) against bare Kestrel on this machine.
           --events N            signed billing events to send (default 20000)
           --concurrency C       concurrent senders (default 64)
           --creators K          creators set up through Register/Connect/Checkout, whose objects the events name (default 32)
@@ -50,6 +61,10 @@ public sealed record BenchOptions
           --pages               the page benchmark instead: wrk -t2 -c{concurrency} on the pages (bench/README.md)
           --page-seconds S      how long wrk measures each page (default 10)
           --baseline DIR        with --pages: another build's Marketplace.Web output folder, measured page by page in the same run
+          --provider P          sqlite (default, one process) or postgres (a throwaway server, as ./test.sh starts one)
+          --web N               web processes, the events spread over them (default 1)
+          --workers M           worker processes with a Hangfire server; webs then run none (default 0: each web runs one)
+          --postgres CONNSTRING an existing PostgreSQL database instead of the throwaway server
         """;
 
     /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
@@ -76,6 +91,10 @@ public sealed record BenchOptions
                     "--page-seconds" => options with { PageSeconds = NextInt() },
                     "--baseline" => options with { BaselineAppDirectory = Next() },
                     "--bare-kestrel" => options with { BareKestrelPort = NextInt() },
+                    "--provider" => options with { Provider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres") },
+                    "--web" => options with { Webs = NextInt() },
+                    "--workers" => options with { Workers = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                    "--postgres" => options with { PostgresConnectionString = Next(), Provider = "postgres" },
                     "--app" => AddSetting(options, settings, Next()),
                     "--help" or "-h" => throw new ArgumentException(""),
                     _ => throw new ArgumentException($"unknown option {args[i]}"),

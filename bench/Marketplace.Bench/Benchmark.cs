@@ -6,9 +6,6 @@ namespace Marketplace.Bench;
 /// <summary>One benchmark run: the app, then bare Kestrel, then the result files.</summary>
 public static class Benchmark
 {
-    /// <summary>The emulator key the app uses when it has no Stripe key (<c>StripeOptions.EmulatorSecretKey</c>).</summary>
-    private const string EmulatorKey = "sk_test_marketplace_emulator";
-
     private const string BillingPath = "/api/webhooks/stripe/billing";
 
     /// <summary>Runs everything; 0 when the run completed (targets met or not), 1 when it could not be measured.</summary>
@@ -26,17 +23,11 @@ public static class Benchmark
         Console.WriteLine($"Marketplace webhook benchmark: N={options.Events} C={options.Concurrency}, {Environment.ProcessorCount} cores, load {report.LoadBefore}");
 
         var secret = "whsec_bench" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var appPort = ChildProcess.FreePort();
-        var emulatorPort = ChildProcess.FreePort();
-        var emulator = new Uri($"http://127.0.0.1:{emulatorPort}");
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{appPort}",
-            ["Database__SqliteDirectory"] = dataDirectory,
             ["Seed__AdminEmail"] = "admin@bench.local",
             ["Seed__AdminPassword"] = "Admin#12345",
-            ["Stripe__EmulatorUrl"] = emulator.ToString().TrimEnd('/'),
             // Configured, so the app does not register its billing endpoint with the emulator: the inbox then holds only
             // the benchmark's events (Checkout's own events are applied by the success page, as when a webhook is late).
             ["Stripe__BillingWebhookSecret"] = secret,
@@ -53,36 +44,36 @@ public static class Benchmark
 
         IReadOnlyList<SignedEvent> warmup, events;
 
-        // ---- the app
-        await using (var app = ChildProcess.Start($"\"{Path.Combine(Paths.AppDirectory(), "Marketplace.Web.dll")}\"", Paths.AppDirectory(), environment,
-                         new Uri($"http://127.0.0.1:{appPort}"), Path.Combine(dataDirectory, "app.log")))
+        // ---- the app: the emulator standalone, then its web and worker processes on one database
+        await using (var app = await Topology.AppTopology.StartAsync(options, dataDirectory, environment))
         {
-            await app.WaitReadyAsync("/health/ready", TimeSpan.FromMinutes(2));
-            Console.WriteLine($"app ready (pid {app.Pid}, {app.BaseUrl}); setting up {options.Creators} creators through Register, Connect and Checkout");
+            report.Topology = app.Description;
+            var web = app.Processes[0].Process;
+            Console.WriteLine($"{app.Description} ready (pids {string.Join(", ", app.Processes.Select(p => $"{p.Role} {p.Process.Pid}"))}); setting up {options.Creators} creators through Register, Connect and Checkout");
             var setup = Stopwatch.StartNew();
-            await CreatorSetup.RunAsync(app.BaseUrl, options.Creators, runId);
-            var probe = new InboxProbe(Path.Combine(dataDirectory, "marketplace.db"));
+            await CreatorSetup.RunAsync(web.BaseUrl, options.Creators, runId);
+            var probe = app.Probe;
             var linked = await probe.LinkedSubscriptionsAsync();
             if (linked != options.Creators) throw new InvalidOperationException($"{linked} of {options.Creators} creators have a Stripe subscription after Checkout");
             Console.WriteLine($"  {linked} creators on Silver in {setup.Elapsed.TotalSeconds:0.0} s");
 
-            var invoices = await BillingEvents.TemplatesAsync(emulator, EmulatorKey, "invoice.paid");
-            var subscriptions = await BillingEvents.TemplatesAsync(emulator, EmulatorKey, "customer.subscription.created");
+            var invoices = await BillingEvents.TemplatesAsync(app.EmulatorUrl, app.ApiKey, "invoice.paid");
+            var subscriptions = await BillingEvents.TemplatesAsync(app.EmulatorUrl, app.ApiKey, "customer.subscription.created");
             warmup = BillingEvents.Build(options.Warmup, $"benchwarm{runId}_", invoices, subscriptions, secret);
             events = BillingEvents.Build(options.Events, $"bench{runId}_", invoices, subscriptions, secret);
             report.EventBytes = (int)events.Average(e => e.Body.Length);
-            var url = new Uri(app.BaseUrl, BillingPath);
+            var urls = app.WebUrls.Select(u => new Uri(u, BillingPath)).ToList();
 
             using var load = new LoadGenerator(options.Concurrency);
             Console.WriteLine($"  warm-up: {options.Warmup} events");
-            var warm = await load.RunAsync("app warm-up", url, warmup);
+            var warm = await load.RunAsync("app warm-up", urls, warmup);
             await WaitDrainedAsync(probe, options.Warmup, TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
-            var cpuBefore = app.CpuTime();
+            var cpuBefore = app.Processes.Select(p => p.Process.CpuTime()).ToList();
 
             Console.WriteLine($"  measuring: {options.Events} events, {options.Concurrency} senders");
             var total = options.Warmup + options.Events;
             var drainTask = WaitDrainedAsync(probe, total, TimeSpan.FromSeconds(options.DrainTimeoutSeconds));
-            report.App = await load.RunAsync("app", url, events);
+            report.App = await load.RunAsync("app", urls, events);
             Console.WriteLine($"  acknowledged in {report.App.Elapsed.TotalSeconds:0.00} s; waiting for the inbox to drain");
             var drained = await drainTask;
             report.DrainedAt = drained.At;
@@ -90,9 +81,11 @@ public static class Benchmark
             report.InboxCounts = drained.Counts;
             report.Retried = await probe.RetriedCountAsync();
             report.InboxErrors = await probe.ErrorsAsync();
-            report.AppPeakBytes = app.PeakWorkingSetBytes();
-            report.AppRssEndBytes = app.WorkingSetBytes();
-            report.AppCpuSeconds = (app.CpuTime() - cpuBefore).TotalSeconds;
+            report.ProcessPeaks = [.. app.Processes.Select((p, i) => ($"{p.Role} {i + 1}", p.Process.PeakWorkingSetBytes(), (p.Process.CpuTime() - cpuBefore[i]).TotalSeconds))];
+            report.AppPeakBytes = report.ProcessPeaks.Max(p => p.PeakBytes);
+            report.AppRssEndBytes = app.Processes.Sum(p => p.Process.WorkingSetBytes());
+            report.AppCpuSeconds = report.ProcessPeaks.Sum(p => p.CpuSeconds);
+            report.EmulatorPeakBytes = app.EmulatorPeakBytes();
             report.WarmupErrors = warm.Errors;
         }
 

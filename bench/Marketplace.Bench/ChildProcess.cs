@@ -46,9 +46,9 @@ public sealed class ChildProcess : IAsyncDisposable
         return new ChildProcess(process, log, baseUrl);
     }
 
-    /// <summary>Waits until GET <paramref name="path"/> answers 200.</summary>
+    /// <summary>Waits until GET <paramref name="path"/> answers 200 (any HTTP answer with <paramref name="anyAnswer"/>: a server without a health endpoint).</summary>
     /// <exception cref="TimeoutException">Not ready in time, or the process exited.</exception>
-    public async Task WaitReadyAsync(string path, TimeSpan timeout)
+    public async Task WaitReadyAsync(string path, TimeSpan timeout, bool anyAnswer = false)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -57,7 +57,7 @@ public sealed class ChildProcess : IAsyncDisposable
             if (_process.HasExited) throw new TimeoutException($"the process exited with code {_process.ExitCode}");
             try
             {
-                if ((await http.GetAsync(new Uri(BaseUrl, path))).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync(new Uri(BaseUrl, path))).StatusCode == HttpStatusCode.OK || anyAnswer) return;
             }
             catch (HttpRequestException)
             {

@@ -28,7 +28,13 @@ public sealed class LoadGenerator(int concurrency) : IDisposable
     { Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Posts every event of <paramref name="events"/> to <paramref name="url"/>; a non-2xx or an exception is an error.</summary>
-    public async Task<LoadResult> RunAsync(string target, Uri url, IReadOnlyList<SignedEvent> events)
+    public Task<LoadResult> RunAsync(string target, Uri url, IReadOnlyList<SignedEvent> events) => RunAsync(target, [url], events);
+
+    /// <summary>
+    /// Posts event i of <paramref name="events"/> to <c>urls[i % urls.Count]</c> (several web processes behind a
+    /// round-robin balancer); a non-2xx or an exception is an error.
+    /// </summary>
+    public async Task<LoadResult> RunAsync(string target, IReadOnlyList<Uri> urls, IReadOnlyList<SignedEvent> events)
     {
         var latencies = new double[events.Count];
         var next = -1;
@@ -45,7 +51,7 @@ public sealed class LoadGenerator(int concurrency) : IDisposable
                 var t0 = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(e.Body) };
+                    using var request = new HttpRequestMessage(HttpMethod.Post, urls[i % urls.Count]) { Content = new ByteArrayContent(e.Body) };
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                     request.Headers.TryAddWithoutValidation("Stripe-Signature", e.Signature);
                     using var response = await _http.SendAsync(request);
