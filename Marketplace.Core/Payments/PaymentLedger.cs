@@ -16,11 +16,13 @@ public sealed class PaymentLedger(MarketplaceDbContext db, IDistributedLocks loc
     /// <summary>
     /// Records <paramref name="invoice"/> (https://docs.stripe.com/api/invoices/object) for a creator. Paid uses
     /// <c>amount_paid</c> and <c>status_transitions.paid_at</c>; Failed uses <c>amount_due</c>. Running it twice
-    /// leaves one row; a Failed record never overwrites a Paid one.
+    /// leaves one row; a Failed record never overwrites a Paid one. <paramref name="whileLocked"/> (optional) runs under
+    /// the invoice's lock just before the save, so what it adds (the creator's email about this invoice) is checked and
+    /// saved with the ledger row, never by two deliveries of the invoice at once.
     /// <exception cref="TimeoutException">The invoice's lock was not granted within 60 s (the event is retried).</exception>
     /// </summary>
     public async Task<Payment> RecordAsync(Invoice invoice, PaymentStatus status, int creatorProfileId, int? creatorSubscriptionId,
-        DateTime occurredAt, CancellationToken cancellationToken = default)
+        DateTime occurredAt, CancellationToken cancellationToken = default, Func<CancellationToken, Task>? whileLocked = null)
     {
         var amount = status == PaymentStatus.Paid ? invoice.AmountPaid : invoice.AmountDue;
         var when = status == PaymentStatus.Paid && invoice.StatusTransitions?.PaidAt is { } paidAt
@@ -38,6 +40,7 @@ public sealed class PaymentLedger(MarketplaceDbContext db, IDistributedLocks loc
             existing.MarkPaid(amount, when, invoice.HostedInvoiceUrl);
         }
 
+        if (whileLocked is not null) await whileLocked(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return existing;
     }

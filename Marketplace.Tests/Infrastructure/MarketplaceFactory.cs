@@ -68,6 +68,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["Database:SqliteDirectory"] = DataDirectory,
+            ["Email:PickupDirectory"] = Path.Combine(DataDirectory, "mail"), // emails of tests without an SMTP server stay with the test's data
             ["Seed:AdminEmail"] = AdminEmail,
             ["Seed:AdminPassword"] = AdminPassword,
             ["Hangfire:ServerEnabled"] = "false",

@@ -28,8 +28,10 @@ public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscript
         var subscriptionId = invoice.Parent?.SubscriptionDetails?.SubscriptionId;
         if (subscriptionId is null) return "invoice is not for a subscription";
         var row = await subscriptions.ApplyAsync(subscriptionId, null, stripeEvent.Created, cancellationToken);
-        await QueueEmailAsync(invoice, row.CreatorProfileId, cancellationToken); // saved with the ledger row
-        await ledger.RecordAsync(invoice, Outcome, row.CreatorProfileId, row.Id, stripeEvent.Created, cancellationToken);
+        // The email is checked and saved with the ledger row under the invoice's lock: two deliveries of one invoice
+        // processed at once would otherwise both queue it, and the second would fail on the outbox's unique key.
+        await ledger.RecordAsync(invoice, Outcome, row.CreatorProfileId, row.Id, stripeEvent.Created, cancellationToken,
+            whileLocked: ct => QueueEmailAsync(invoice, row.CreatorProfileId, ct));
         return null;
     }
 
