@@ -53,7 +53,7 @@ public static class OrderScenarios
 
     /// <summary>
     /// Waits until the emulator has delivered what it had to and the app has settled every inbox row (no delivery for
-    /// 300 ms, no row Received), so a test that then changes a table, or counts Stripe requests, does not race a late
+    /// 300 ms, no row Received or Processing), so a test that then changes a table, or counts Stripe requests, does not race a late
     /// webhook (<c>account.updated</c> of the onboarding, refetching the account).
     /// </summary>
     public static async Task QuiesceAsync(this LiveMarketplaceFactory app, int seconds = 30)
@@ -63,7 +63,10 @@ public static class OrderScenarios
         while (DateTime.UtcNow < deadline)
         {
             var deliveries = app.Emulator.GetDeliveries(app.ApiKey).Count;
-            var pending = await app.WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e => e.Status == Core.Webhooks.WebhookEventStatus.Received));
+            // Processing counts too: a row whose job is still refetching the account from Stripe would otherwise let the
+            // test start while that job's GET /v1/accounts and its write to the account row are yet to come.
+            var pending = await app.WithDbAsync(db => db.StripeWebhookEvents.CountAsync(e =>
+                e.Status == Core.Webhooks.WebhookEventStatus.Received || e.Status == Core.Webhooks.WebhookEventStatus.Processing));
             if (pending == 0 && deliveries == last) return;
             last = deliveries;
             await Task.Delay(300);
