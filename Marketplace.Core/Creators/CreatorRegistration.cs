@@ -49,7 +49,7 @@ public sealed class CreatorRegistration(
             await db.SaveChangesAsync(cancellationToken);
             // The welcome email commits with the account (its job is enqueued after the commit), in the sign-up page's language.
             await emails.QueueAsync(Emails.EmailKinds.CreatorWelcome, profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new Emails.EmailRecipient(email, Emails.EmailCultures.Current() ?? emails.DefaultCulture),
+                new Emails.EmailRecipient(email, Accounts.UserCultures.Current() ?? emails.DefaultCulture),
                 Emails.EmailModelKeys.Of((Emails.EmailModelKeys.ShopName, profile.DisplayName)), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

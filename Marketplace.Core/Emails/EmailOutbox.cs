@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public sealed record EmailRecipient(string Address, string Culture);
 public sealed class EmailOutbox(MarketplaceDbContext db, IConfiguration configuration, TimeProvider clock)
 {
     /// <summary><c>App:DefaultCulture</c> as <c>en</c>/<c>fr</c> (default <c>en</c>).</summary>
-    public string DefaultCulture => EmailCultures.Normalize(configuration[EmailCultures.DefaultCultureKey]) ?? "en";
+    public string DefaultCulture => UserCultures.Normalize(configuration[UserCultures.DefaultCultureKey]) ?? "en";
 
     /// <summary>
     /// Adds an email of <paramref name="kind"/> about <paramref name="key"/> unless one exists already (stored, or added
@@ -43,9 +44,9 @@ public sealed class EmailOutbox(MarketplaceDbContext db, IConfiguration configur
     {
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(email)) return null;
-        var locale = await db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == EmailCultures.LocaleClaimType)
+        var locale = await db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == UserCultures.LocaleClaimType)
             .Select(c => c.ClaimValue).FirstOrDefaultAsync(cancellationToken);
-        return new EmailRecipient(email, EmailCultures.Normalize(locale) ?? EmailCultures.Normalize(fallbackCulture) ?? DefaultCulture);
+        return new EmailRecipient(email, UserCultures.Normalize(locale) ?? UserCultures.Normalize(fallbackCulture) ?? DefaultCulture);
     }
 
     /// <summary>The creator <paramref name="creatorProfileId"/>'s user as a recipient (see <see cref="UserAsync"/>).</summary>

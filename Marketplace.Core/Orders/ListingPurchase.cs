@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using System.Globalization;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
@@ -89,7 +90,7 @@ public sealed class ListingPurchase(
     {
         var listing = shown.Listing;
         var order = new Order(listing, rateBps, Commission.Fee(listing.PriceMinor, listing.Currency, rateBps), request.BuyerKey,
-            request.BuyerUserId, request.BuyerEmail, now, Emails.EmailCultures.Current() ?? CheckoutLocales.Pick(request.PreferredLanguages));
+            request.BuyerUserId, request.BuyerEmail, now, Accounts.UserCultures.Current() ?? CheckoutLocales.Pick(request.PreferredLanguages));
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         return order;

@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
 
@@ -43,7 +44,7 @@ public class Order
         BuyerKey = buyerKey;
         BuyerUserId = buyerUserId;
         BuyerEmail = buyerEmail;
-        Culture = Emails.EmailCultures.Normalize(culture);
+        Culture = Accounts.UserCultures.Normalize(culture);
         Status = OrderStatus.Pending;
         CreatedAt = now;
         UpdatedAt = now;

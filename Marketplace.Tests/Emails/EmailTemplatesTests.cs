@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using System.Globalization;
 using System.Xml.Linq;
 using Marketplace.Core.Emails;
@@ -19,7 +20,7 @@ public sealed class EmailTemplatesTests(EmailTemplatesTests.PublicBaseUrlFactory
     {
         var data = new TheoryData<string, string>();
         foreach (var kind in typeof(EmailKinds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!))
-        foreach (var culture in EmailCultures.Supported)
+        foreach (var culture in UserCultures.Supported)
             data.Add(kind, culture);
         return data;
     }

@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Emails;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -30,7 +31,7 @@ public sealed class MailMarketplaceFactory(TestSmtpServer smtp, bool selfDeliver
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = await users.FindByEmailAsync(await CreatorEmailAsync(creatorId));
-        (await users.AddClaimAsync(user!, new System.Security.Claims.Claim(EmailCultures.LocaleClaimType, locale))).Succeeded.Should().BeTrue();
+        (await users.AddClaimAsync(user!, new System.Security.Claims.Claim(UserCultures.LocaleClaimType, locale))).Succeeded.Should().BeTrue();
     }
 
     /// <summary>The outbox rows of <paramref name="kind"/>.</summary>

@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -15,23 +16,19 @@ namespace Marketplace.Web.Configuration;
 /// </summary>
 public static class RequestCultures
 {
-    /// <summary>The languages of the pages.</summary>
-    public static readonly string[] UiCultures = ["en", "fr"];
+    /// <summary>The languages of the pages (<see cref="UserCultures.Supported"/>).</summary>
+    public static IReadOnlyList<string> UiCultures => UserCultures.Supported;
 
     /// <summary>The cultures amounts may be typed in; a region falls back to its language (fr-BE → fr).</summary>
     public static readonly string[] Supported = ["en", "en-US", "en-GB", "fr", "de", "es", "it", "nl", "pt"];
 
     /// <summary>The UI culture <paramref name="value"/> names when it is one of <see cref="UiCultures"/> (<c>fr</c>, <c>fr-BE</c>), else null.</summary>
-    public static string? UiCultureOf(string? value)
-    {
-        var language = value?.Split('-')[0].Trim().ToLowerInvariant();
-        return UiCultures.Contains(language) ? language : null;
-    }
+    public static string? UiCultureOf(string? value) => UserCultures.Normalize(value);
 
     /// <summary>Registers ASP.NET Core's localization (resources under <c>Resources/</c>, views, DataAnnotations) and the request cultures.</summary>
     public static IServiceCollection AddMarketplaceRequestCultures(this IServiceCollection services, IConfiguration configuration)
     {
-        var fallback = UiCultureOf(configuration["App:DefaultCulture"]) ?? "en";
+        var fallback = UiCultureOf(configuration[UserCultures.DefaultCultureKey]) ?? "en";
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, Localization.ValidationMessages>();
         return services.Configure<RequestLocalizationOptions>(options =>

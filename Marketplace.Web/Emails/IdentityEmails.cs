@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
 using Marketplace.Core.Emails;
 using Microsoft.AspNetCore.Identity;
@@ -27,8 +28,8 @@ public sealed class IdentityEmails(EmailOutbox outbox, MarketplaceDbContext db) 
 
     private async Task QueueAsync(string kind, IdentityUser user, string email, string link)
     {
-        var recipient = await outbox.UserAsync(user.Id, EmailCultures.Current());
-        outbox.QueueUnique(kind, new EmailRecipient(email, recipient?.Culture ?? EmailCultures.Current() ?? outbox.DefaultCulture),
+        var recipient = await outbox.UserAsync(user.Id, UserCultures.Current());
+        outbox.QueueUnique(kind, new EmailRecipient(email, recipient?.Culture ?? UserCultures.Current() ?? outbox.DefaultCulture),
             EmailModelKeys.Of((EmailModelKeys.Link, link)));
         await db.SaveChangesAsync();
     }

@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using System.Globalization;
 using Marketplace.Core.Emails;
 using Microsoft.AspNetCore.Components;
@@ -15,7 +16,7 @@ public sealed class RazorEmailRenderer(IServiceProvider services, ILoggerFactory
     /// <inheritdoc />
     public async Task<EmailMessage> RenderAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.GetCultureInfo(EmailCultures.Normalize(email.Culture) ?? "en");
+        var culture = CultureInfo.GetCultureInfo(UserCultures.Normalize(email.Culture) ?? "en");
         var (content, chrome) = templates.Build(email.Kind, email.Model, culture);
         await using var renderer = new HtmlRenderer(services, loggerFactory);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>

@@ -1,3 +1,4 @@
+using Marketplace.Core.Accounts;
 using System.Security.Claims;
 using Marketplace.Web.Configuration;
 using Microsoft.AspNetCore.Identity;
@@ -6,30 +7,27 @@ using Microsoft.AspNetCore.Localization;
 namespace Marketplace.Web.Localization;
 
 /// <summary>
-/// A signed-in user's language: the Identity user claim <see cref="ClaimType"/> (<c>fr</c> or <c>en</c>), which emails
+/// A signed-in user's language: the Identity user claim <see cref="UserCultures.LocaleClaimType"/> (<c>fr</c> or <c>en</c>), which emails
 /// are written in, mirrored in ASP.NET Core's culture cookie (<see cref="CookieRequestCultureProvider.DefaultCookieName"/>)
 /// which the pages follow.
 /// </summary>
 public static class UserLocale
 {
-    /// <summary>The claim type that keeps the user's language.</summary>
-    public const string ClaimType = "locale";
-
     /// <summary>Stores <paramref name="culture"/> (one of <see cref="RequestCultures.UiCultures"/>) on <paramref name="user"/>, replacing a previous choice.</summary>
     /// <exception cref="InvalidOperationException">Identity refused to store the claim.</exception>
     public static async Task SaveAsync(UserManager<IdentityUser> users, IdentityUser user, string culture)
     {
         var claims = await users.GetClaimsAsync(user);
-        var current = claims.FirstOrDefault(c => c.Type == ClaimType);
+        var current = claims.FirstOrDefault(c => c.Type == UserCultures.LocaleClaimType);
         if (current?.Value == culture) return;
-        var claim = new Claim(ClaimType, culture);
+        var claim = new Claim(UserCultures.LocaleClaimType, culture);
         var result = current is null ? await users.AddClaimAsync(user, claim) : await users.ReplaceClaimAsync(user, current, claim);
         if (!result.Succeeded) throw new InvalidOperationException("The locale claim was not stored: " + string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     /// <summary>The language stored on <paramref name="user"/>, or null when they never chose one.</summary>
     public static async Task<string?> FindAsync(UserManager<IdentityUser> users, IdentityUser user) =>
-        RequestCultures.UiCultureOf((await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == ClaimType)?.Value);
+        RequestCultures.UiCultureOf((await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == UserCultures.LocaleClaimType)?.Value);
 
     /// <summary>Sets the culture cookie to <paramref name="culture"/> (culture and UI culture; a year, HttpOnly, SameSite=Lax).</summary>
     public static void WriteCookie(HttpResponse response, string culture) =>

@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace Marketplace.Core.Emails;
+namespace Marketplace.Core.Accounts;
 
 /// <summary>
-/// The languages emails are written in. A signed-in user's choice is their Identity claim of type
-/// <see cref="LocaleClaimType"/> (<c>fr</c>/<c>en</c>, written by the culture switch); a buyer without an account gets
-/// the culture of their checkout (<see cref="Orders.Order.Culture"/>); otherwise <c>App:DefaultCulture</c>.
+/// The languages the app speaks, on its pages and in its emails (<c>en</c>, <c>fr</c>). A signed-in user's choice is
+/// their Identity claim of type <see cref="LocaleClaimType"/> (written by the culture switch, read by emails); a buyer
+/// without an account gets the culture of their checkout (<see cref="Orders.Order.Culture"/>); otherwise
+/// <c>App:DefaultCulture</c>.
 /// </summary>
-public static class EmailCultures
+public static class UserCultures
 {
     /// <summary>The Identity user claim holding the user's chosen culture.</summary>
     public const string LocaleClaimType = "locale";
@@ -15,7 +16,7 @@ public static class EmailCultures
     /// <summary>The configuration key of the fallback culture (default <c>en</c>).</summary>
     public const string DefaultCultureKey = "App:DefaultCulture";
 
-    /// <summary>The cultures emails exist in.</summary>
+    /// <summary>The languages of the pages and emails.</summary>
     public static IReadOnlyList<string> Supported { get; } = ["en", "fr"];
 
     /// <summary><c>en</c> or <c>fr</c> for a culture name (<c>fr-BE</c> → <c>fr</c>); null for any other.</summary>
