@@ -7,12 +7,6 @@ public sealed class HangfireOptions
 {
     public const string SectionName = "Hangfire";
 
-    /// <summary>The queue of webhook processing jobs (processed first).</summary>
-    public const string WebhooksQueue = Core.Jobs.JobQueues.Webhooks;
-
-    /// <summary>Every other job.</summary>
-    public const string DefaultQueue = Core.Jobs.JobQueues.Default;
-
     /// <summary>Run a Hangfire server in this process. Off for web-only replicas behind a separate worker.</summary>
     public bool ServerEnabled { get; set; } = true;
 
@@ -30,7 +24,7 @@ public sealed class HangfireOptions
     /// durable, for a server that serves them.
     /// </summary>
     [Required, RegularExpression("^[a-z0-9_]+(,[a-z0-9_]+)*$")]
-    public string Queues { get; set; } = $"{WebhooksQueue},{DefaultQueue}";
+    public string Queues { get; set; } = $"{Core.Jobs.JobQueues.Webhooks},{Core.Jobs.JobQueues.Default}";
 
     /// <summary><see cref="Queues"/> as a list.</summary>
     public string[] QueueNames => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -14,11 +14,11 @@ public static class RecurringJobs
     public static void ScheduleMarketplaceJobs(this WebApplication app)
     {
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, HangfireOptions.WebhooksQueue,
+        recurring.AddOrUpdate<WebhookRecoveryJob>(WebhookRecoveryJob.RecurringJobId, Core.Jobs.JobQueues.Webhooks,
             job => job.RunAsync(120, null, CancellationToken.None), "*/5 * * * *");
-        recurring.AddOrUpdate<PriceSyncJob>(PriceSyncJob.RecurringJobId, HangfireOptions.DefaultQueue,
+        recurring.AddOrUpdate<PriceSyncJob>(PriceSyncJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));
-        recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, HangfireOptions.DefaultQueue,
+        recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.

@@ -18,7 +18,7 @@ public static class SingleProcessDatabaseWarning
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.Provider != DatabaseProvider.Sqlite) return;
         var hangfire = configuration.GetSection(HangfireOptions.SectionName).Get<HangfireOptions>() ?? new HangfireOptions();
-        var servesAll = hangfire.QueueNames.Contains(HangfireOptions.WebhooksQueue) && hangfire.QueueNames.Contains(HangfireOptions.DefaultQueue);
+        var servesAll = hangfire.QueueNames.Contains(Core.Jobs.JobQueues.Webhooks) && hangfire.QueueNames.Contains(Core.Jobs.JobQueues.Default);
         if (hangfire.ServerEnabled && servesAll) return;
         logger.LogWarning(
             "Database:Provider is Sqlite but this process is configured as part of several ({Role}): SQLite's locks are per process, so web replicas and workers need Database:Provider=Postgres or SqlServer. On SQLite run one process with Hangfire:ServerEnabled=true serving every queue.",
