@@ -13,6 +13,7 @@ namespace Marketplace.Core.Orders;
 /// <param name="DisputeTransferReversedMinor">Its amount; 0 when none.</param>
 /// <param name="DisputeRetransferId">The transfer back to the creator after a won dispute (<c>tr_…</c>); null when none.</param>
 /// <param name="TransferDestinationId">The creator's Connect account the charge's transfer went to (<c>acct_…</c>).</param>
+/// <param name="Refunds">The charge's refunds (its expanded <c>refunds</c> list), newest first; empty when none.</param>
 public sealed record OrderChargeState(
     long AmountRefundedMinor,
     long TransferReversedForRefundsMinor,
@@ -22,7 +23,18 @@ public sealed record OrderChargeState(
     string? DisputeTransferReversalId = null,
     long DisputeTransferReversedMinor = 0,
     string? DisputeRetransferId = null,
-    string? TransferDestinationId = null);
+    string? TransferDestinationId = null,
+    IReadOnlyList<OrderRefundFacts>? Refunds = null);
+
+/// <summary>
+/// A refund of the charge (https://docs.stripe.com/api/refunds/object): <c>re_…</c>, amount in minor units, <c>status</c>
+/// (<c>pending</c>, <c>requires_action</c>, <c>succeeded</c>, <c>failed</c> or <c>canceled</c>).
+/// </summary>
+public sealed record OrderRefundFacts(string RefundId, long AmountMinor, string Status)
+{
+    /// <summary>True when the money is on its way back to the buyer: <c>succeeded</c>, or <c>pending</c> (the charge's <c>amount_refunded</c> counts it).</summary>
+    public bool IsIssued => Status is "succeeded" or "pending";
+}
 
 /// <summary>A dispute's facts (https://docs.stripe.com/api/disputes/object): <c>dp_…</c>, amount in minor units, reason, status, evidence due date (UTC).</summary>
 public sealed record OrderDisputeFacts(string DisputeId, long AmountMinor, string Reason, string Status, DateTime? EvidenceDueBy);

@@ -87,9 +87,9 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
     /// </summary>
     public async Task<bool> ApplyAndNotifyAsync(Order order, OrderChargeState state, CancellationToken cancellationToken)
     {
-        var (refundedBefore, disputeBefore) = (order.RefundedMinor, order.StripeDisputeId);
+        var disputeBefore = order.StripeDisputeId;
         var changed = Apply(order, state);
-        if (changed) await emails.QueueAfterChargeAsync(order, refundedBefore, disputeBefore, cancellationToken);
+        if (changed) await emails.QueueAfterChargeAsync(order, state.Refunds ?? [], disputeBefore, cancellationToken);
         return changed;
     }
 
@@ -109,7 +109,8 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
             forDispute?.Id,
             forDispute?.Amount ?? 0,
             null,
-            charge.Transfer?.DestinationId);
+            charge.Transfer?.DestinationId,
+            [.. (charge.Refunds?.Data ?? []).OrderByDescending(r => r.Created).Select(r => new OrderRefundFacts(r.Id, r.Amount, r.Status))]);
     }
 
     /// <summary>The order id of charge <paramref name="chargeId"/>: the order holding it, else the charge's <c>metadata.order_id</c>; null when neither.</summary>

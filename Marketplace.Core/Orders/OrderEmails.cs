@@ -8,8 +8,9 @@ namespace Marketplace.Core.Orders;
 
 /// <summary>
 /// The emails of a sale, queued in the outbox in the caller's save (under the order's lock): the buyer's receipt and
-/// "you made a sale" to the creator once Paid (key: the order id), "refund issued" to the buyer for each rise of
-/// Stripe's <c>amount_refunded</c> (key: order id and the refunded total, so each refund mails once), "dispute opened"
+/// "you made a sale" to the creator once Paid (key: the order id), "refund issued" to the buyer for each of the
+/// charge's refunds once issued (key: Stripe's <c>re_…</c>, so each refund mails once however often its events come and
+/// whatever the totals), "dispute opened"
 /// to the creator (key: <c>dp_…</c>). The buyer is written to in their account's <c>locale</c>, else the culture of
 /// their checkout (<see cref="Order.Culture"/>).
 /// </summary>
@@ -27,16 +28,18 @@ public sealed class OrderEmails(MarketplaceDbContext db, EmailOutbox outbox)
     }
 
     /// <summary>
-    /// Queues what changed since <paramref name="refundedBefore"/> (minor units) and <paramref name="disputeBefore"/>
-    /// (<c>dp_…</c>) after Stripe's charge was applied to <paramref name="order"/>.
+    /// Queues, after Stripe's charge was applied to <paramref name="order"/>, a "refund issued" email for each of
+    /// <paramref name="refunds"/> that is issued (<see cref="OrderRefundFacts.IsIssued"/>) and not mailed yet, and
+    /// "dispute opened" when the dispute differs from <paramref name="disputeBefore"/> (<c>dp_…</c>).
     /// </summary>
-    public async Task QueueAfterChargeAsync(Order order, long refundedBefore, string? disputeBefore, CancellationToken cancellationToken)
+    public async Task QueueAfterChargeAsync(Order order, IReadOnlyList<OrderRefundFacts> refunds, string? disputeBefore, CancellationToken cancellationToken)
     {
-        if (order.RefundedMinor > refundedBefore && await BuyerAsync(order, cancellationToken) is { } buyer)
+        var issued = refunds.Where(r => r.IsIssued).ToList();
+        if (issued.Count > 0 && await BuyerAsync(order, cancellationToken) is { } buyer)
         {
             var shop = await ShopNameAsync(order, cancellationToken);
-            await outbox.QueueAsync(EmailKinds.RefundIssued, $"order:{order.Id}:refunded:{order.RefundedMinor}", buyer,
-                Model(order, shop, (K.Amount, order.RefundedMinor - refundedBefore)), cancellationToken);
+            foreach (var refund in issued)
+                await outbox.QueueAsync(EmailKinds.RefundIssued, refund.RefundId, buyer, Model(order, shop, (K.Amount, refund.AmountMinor)), cancellationToken);
         }
 
         if (order.StripeDisputeId is { } disputeId && disputeId != disputeBefore && await outbox.CreatorAsync(order.CreatorProfileId, cancellationToken) is { } creator)

@@ -85,7 +85,7 @@ public sealed class StripeSubscriptionSync(
         if (to is null) return false;
         return started
             ? await emails.QueueAsync(Emails.EmailKinds.SubscriptionStarted, snapshot.Id, to,
-                Emails.EmailModelKeys.Of((Emails.EmailModelKeys.PlanName, price.Plan?.Name)), cancellationToken)
+                Emails.EmailModelKeys.Of((Emails.EmailModelKeys.PlanName, price.Plan?.NameIn(System.Globalization.CultureInfo.GetCultureInfo(to.Culture)))), cancellationToken)
             : await emails.QueueAsync(Emails.EmailKinds.SubscriptionEnded, snapshot.Id, to, Emails.EmailModelKeys.Of(), cancellationToken);
     }
 

@@ -43,6 +43,29 @@ public sealed class BillingEmailTests
     }
 
     [Fact]
+    public async Task EmulatorClockThreeDaysBeforeTrialEnd_FrenchCreator_OneTrialEndingEmailInFrenchWithAWorkingLink()
+    {
+        await using var app = new MailMarketplaceFactory();
+        app.DeliverEveryWebhookTwice();
+        var (browser, creatorId) = await app.SubscribedCreatorAsync(PlanCodes.Gold);
+        using var _ = browser;
+        await app.SetCreatorLocaleAsync(creatorId, "fr");
+        var email = await app.CreatorEmailAsync(creatorId);
+        var subscription = await app.Stripe.V1.Subscriptions.GetAsync((await app.RowAsync(creatorId)).StripeSubscriptionId);
+        var trialEnd = subscription.TrialEnd!.Value.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+
+        app.Emulator.AdvanceClock(app.ApiKey, TimeSpan.FromDays(11)); // trial_end − 3 days: Stripe sends customer.subscription.trial_will_end
+        var message = await app.Smtp.WaitForAsync(email, m => (m.Subject ?? "").StartsWith("Votre essai", StringComparison.Ordinal));
+        var links = await message.ShouldBeInWithWorkingLinksAsync(app, "fr", browser.Client);
+
+        subscription.Status.Should().Be("trialing");
+        message.Subject.Should().Be($"Votre essai se termine le {trialEnd}");
+        message.TextBody.Should().Contain($"Votre essai gratuit de l'offre Or se termine le {trialEnd}. Votre carte sera alors débitée, sauf si vous annulez avant.");
+        links.Should().ContainSingle().Which.Should().EndWith("/creator/subscription");
+        await app.ShouldHaveReceivedOnceAsync(email, message.Subject, StripeEventTypes.CustomerSubscriptionTrialWillEnd);
+    }
+
+    [Fact]
     public async Task InvoicePaidDeliveredTwiceAndTheSendJobRunAgain_OneEmailWithTheHostedInvoiceLink()
     {
         await using var app = new MailMarketplaceFactory(new TestSmtpServer(), selfDelivered: true);

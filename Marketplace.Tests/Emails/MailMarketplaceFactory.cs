@@ -11,7 +11,7 @@ namespace Marketplace.Tests.Emails;
 /// The live app (Kestrel, emulator, Hangfire server) sending its emails to a <see cref="TestSmtpServer"/> started for
 /// it, which is disposed with it. With <paramref name="selfDelivered"/> the test delivers the webhooks itself.
 /// </summary>
-public sealed class MailMarketplaceFactory(TestSmtpServer smtp, bool selfDelivered = false)
+public class MailMarketplaceFactory(TestSmtpServer smtp, bool selfDelivered = false)
     : LiveMarketplaceFactory(!selfDelivered, smtp.Settings)
 {
     public MailMarketplaceFactory() : this(new TestSmtpServer())
@@ -43,3 +43,6 @@ public sealed class MailMarketplaceFactory(TestSmtpServer smtp, bool selfDeliver
         Smtp.Dispose();
     }
 }
+
+/// <summary>A <see cref="MailMarketplaceFactory"/> shared by a test class (<c>IClassFixture</c> wants a single public constructor).</summary>
+public sealed class SharedMailMarketplaceFactory() : MailMarketplaceFactory(new TestSmtpServer());

@@ -63,19 +63,26 @@ public sealed class TestSmtpServer : IDisposable
     public IReadOnlyList<MimeMessage> To(string to) =>
         [.. Messages.Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)))];
 
-    /// <summary>Waits for a message to <paramref name="to"/> whose subject matches, or fails after <paramref name="seconds"/>.</summary>
-    public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, int seconds = 60)
+    /// <summary>Waits for a message to <paramref name="to"/> that matches, or fails after <paramref name="seconds"/>.</summary>
+    public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, int seconds = 60) =>
+        (await WaitForAllAsync(to, match, 1, seconds))[0];
+
+    /// <summary>Waits for <paramref name="count"/> messages to <paramref name="to"/> that match (returns the first ones, oldest first), or fails after <paramref name="seconds"/>.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAllAsync(string to, Func<MimeMessage, bool>? match, int count, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
-            var found = To(to).FirstOrDefault(m => match?.Invoke(m) ?? true);
-            if (found is not null) return found;
+            var found = To(to).Where(m => match?.Invoke(m) ?? true).Take(count).ToList();
+            if (found.Count == count) return found;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"No email to {to} in {seconds} s. Received: " + string.Join("; ", Messages.Select(m => $"{m.To} \"{m.Subject}\"")));
+                throw new TimeoutException($"{found.Count} of {count} emails to {to} in {seconds} s. Received: " + string.Join("; ", Messages.Select(m => $"{m.To} \"{m.Subject}\"")));
             await Task.Delay(100);
         }
     }
+
+    /// <summary>How many messages to <paramref name="to"/> have exactly <paramref name="subject"/>.</summary>
+    public int CountTo(string to, string? subject) => To(to).Count(m => m.Subject == subject);
 
     public void Dispose() => Stop();
 

@@ -10,11 +10,16 @@ namespace Marketplace.Tests.Refunds;
 /// <summary>Paid orders, refund forms and what Stripe holds afterwards, the way the refund tests need them.</summary>
 public static class RefundScenarios
 {
-    /// <summary>A visitor buys and pays (<paramref name="card"/>) a listing of <paramref name="shop"/>; returns the order once Paid.</summary>
-    public static async Task<Order> PaidOrderAsync(this LiveMarketplaceFactory app, Shop shop, string card = "4242424242424242")
+    /// <summary>
+    /// A visitor whose browser asks for <paramref name="acceptLanguage"/> (e.g. <c>fr-FR</c>; none when null) buys a listing
+    /// of <paramref name="shop"/> and pays it with <paramref name="card"/> as <paramref name="email"/>; returns the order once Paid.
+    /// </summary>
+    public static async Task<Order> PaidOrderAsync(this LiveMarketplaceFactory app, Shop shop, string card = "4242424242424242",
+        string email = "buyer@example.com", string? acceptLanguage = null)
     {
         using var visitor = app.Visitor();
-        var back = await OrderScenarios.PayAsync((await visitor.BuyAsync(shop)).Headers.Location!, card);
+        if (acceptLanguage is not null) visitor.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        var back = await OrderScenarios.PayAsync((await visitor.BuyAsync(shop)).Headers.Location!, card, email);
         (await visitor.Client.GetAsync(back)).StatusCode.Should().Be(HttpStatusCode.SeeOther);
         var sessionId = System.Web.HttpUtility.ParseQueryString(back.Query)["session_id"]!;
         return await app.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.StripeCheckoutSessionId == sessionId && o.Status != OrderStatus.Pending));

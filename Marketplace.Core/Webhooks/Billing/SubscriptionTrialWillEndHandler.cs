@@ -8,7 +8,7 @@ namespace Marketplace.Core.Webhooks.Billing;
 /// <summary>
 /// <c>customer.subscription.trial_will_end</c> (sent three days before <c>trial_end</c>,
 /// https://docs.stripe.com/billing/subscriptions/trials#use-trial-will-end): applies the subscription and emails the
-/// creator when it is still trialing, once per subscription and trial end.
+/// creator when it is still trialing, once per subscription and trial end (the plan named in the creator's language).
 /// </summary>
 public sealed class SubscriptionTrialWillEndHandler(StripeSubscriptionSync subscriptions, EmailOutbox emails, MarketplaceDbContext db) : IStripeEventHandler
 {
@@ -23,7 +23,7 @@ public sealed class SubscriptionTrialWillEndHandler(StripeSubscriptionSync subsc
         if (await emails.CreatorAsync(row.CreatorProfileId, cancellationToken) is not { } to) return "the creator has no email";
         var key = $"{stripeEvent.ObjectId}:{new DateTimeOffset(trialEnd).ToUnixTimeSeconds()}";
         if (await emails.QueueAsync(EmailKinds.TrialWillEnd, key, to,
-                EmailModelKeys.Of((EmailModelKeys.PlanName, row.Plan?.Name), (EmailModelKeys.Date, trialEnd)), cancellationToken))
+                EmailModelKeys.Of((EmailModelKeys.PlanName, row.Plan?.NameIn(System.Globalization.CultureInfo.GetCultureInfo(to.Culture))), (EmailModelKeys.Date, trialEnd)), cancellationToken))
             await db.SaveChangesAsync(cancellationToken);
         return null;
     }

@@ -1,0 +1,108 @@
+using Marketplace.Core.Emails;
+using Marketplace.Core.Payouts;
+using Marketplace.Core.Webhooks;
+using Marketplace.Tests.Orders;
+using Marketplace.Tests.Payouts;
+using Marketplace.Tests.Refunds;
+
+namespace Marketplace.Tests.Emails;
+
+/// <summary>
+/// The emails of a sale and after it through the whole app, with the emulator delivering every webhook twice: a visitor
+/// pays on the emulator's Checkout, the creator refunds, a card disputes, a payout fails → webhook jobs → outbox →
+/// Hangfire send job → a real SMTP server, parsed with MimeKit. Buyers are written to in the language of their checkout,
+/// creators in their account's.
+/// </summary>
+public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFixture<SharedMailMarketplaceFactory>
+{
+    private const string Nbsp = "\u00A0";
+
+    [Fact]
+    public async Task Buy_FrenchVisitorEnglishCreator_OneReceiptInFrenchWithTheOrderLinkAndOneSaleEmailInEnglish()
+    {
+        using var shop = await ShopAsync();
+        var buyer = NewBuyer();
+        var creator = await app.CreatorEmailAsync(shop.CreatorId);
+
+        await app.PaidOrderAsync(shop, email: buyer, acceptLanguage: "fr-FR");
+        var receipt = await app.Smtp.WaitForAsync(buyer, m => m.Subject == "Votre reçu pour Poster A2");
+        var sale = await app.Smtp.WaitForAsync(creator, m => m.Subject == "You made a sale: Poster A2");
+        using var someoneWithTheLink = app.Visitor();
+        var orderLinks = await receipt.ShouldBeInWithWorkingLinksAsync(app, "fr", someoneWithTheLink.Client);
+        var salesLinks = await sale.ShouldBeInWithWorkingLinksAsync(app, "en", shop.Creator.Client);
+        var orderPage = await someoneWithTheLink.Client.GetStringAsync(orderLinks.Single());
+
+        receipt.TextBody.Should().Contain("Merci d'avoir acheté Poster A2 chez Poster Shop.").And.Contain($"Montant payé : 25,00{Nbsp}€");
+        orderLinks.Single().Should().MatchRegex("/orders/[A-Za-z0-9_-]{22}$");
+        orderPage.Should().Contain("https://files.example/poster-a2.pdf", "the order link opens the order with what the creator delivers");
+        sale.TextBody.Should().Contain("Poster A2 was bought for €25.00. After the platform's fee you receive €");
+        salesLinks.Should().ContainSingle().Which.Should().EndWith("/creator/sales");
+        await app.ShouldHaveReceivedOnceAsync(buyer, receipt.Subject, StripeEventTypes.CheckoutSessionCompleted);
+        app.Smtp.CountTo(creator, sale.Subject).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task CreatorRefundsTwiceTheSameAmount_FrenchBuyer_OneEmailPerStripeRefund()
+    {
+        using var shop = await ShopAsync();
+        var buyer = NewBuyer();
+        var order = await app.PaidOrderAsync(shop, email: buyer, acceptLanguage: "fr-FR");
+
+        await shop.CreatorRefundsAsync(order.Id, "5.00", Guid.NewGuid().ToString("N"));
+        await shop.CreatorRefundsAsync(order.Id, "5.00", Guid.NewGuid().ToString("N"));
+        var subject = $"Remboursement de 5,00{Nbsp}€ pour Poster A2";
+        var refunds = await app.Smtp.WaitForAllAsync(buyer, m => m.Subject == subject, count: 2);
+        using var someoneWithTheLink = app.Visitor();
+        var links = await refunds[0].ShouldBeInWithWorkingLinksAsync(app, "fr", someoneWithTheLink.Client);
+        var stripeRefunds = (await app.ChargeAsync(order)).Refunds.Data.Select(r => r.Id);
+
+        refunds[0].TextBody.Should().Contain($"5,00{Nbsp}€ de votre achat de Poster A2 chez Poster Shop ont été remboursés sur votre carte.");
+        links.Should().ContainSingle().Which.Should().MatchRegex("/orders/[A-Za-z0-9_-]{22}$");
+        (await app.OutboxAsync(EmailKinds.RefundIssued)).Where(e => e.To == buyer).Select(e => e.Key).Should().BeEquivalentTo(stripeRefunds, "one email per re_…");
+        await app.QuiesceAsync();
+        app.Emulator.GetDeliveries(app.ApiKey).Where(d => d.EventType == StripeEventTypes.ChargeRefunded).GroupBy(d => d.EventId)
+            .Should().HaveCountGreaterThanOrEqualTo(2).And.OnlyContain(g => g.Count() >= 2, "each charge.refunded was delivered twice");
+        app.Smtp.CountTo(buyer, subject).Should().Be(2, "two refunds, two emails, whatever was delivered twice");
+    }
+
+    [Fact]
+    public async Task CardDisputes_FrenchCreator_OneDisputeEmailInFrenchWithAWorkingSalesLink()
+    {
+        using var shop = await ShopAsync();
+        await app.SetCreatorLocaleAsync(shop.CreatorId, "fr");
+        var creator = await app.CreatorEmailAsync(shop.CreatorId);
+
+        await app.PaidOrderAsync(shop, card: "4000000000000259", email: NewBuyer());
+        var dispute = await app.Smtp.WaitForAsync(creator, m => m.Subject == $"Un acheteur conteste un paiement de 25,00{Nbsp}€");
+        var links = await dispute.ShouldBeInWithWorkingLinksAsync(app, "fr", shop.Creator.Client);
+
+        dispute.TextBody.Should().Contain("L'acheteur de Poster A2 a contesté le paiement auprès de sa banque (motif : fraudulent). Répondez avec des preuves avant le ");
+        links.Should().ContainSingle().Which.Should().EndWith("/creator/sales");
+        await app.ShouldHaveReceivedOnceAsync(creator, dispute.Subject, StripeEventTypes.ChargeDisputeCreated);
+    }
+
+    [Fact]
+    public async Task PayoutFails_EnglishCreator_OnePayoutFailedEmailWithAWorkingLink()
+    {
+        using var shop = await ShopAsync();
+        var creator = await app.CreatorEmailAsync(shop.CreatorId);
+        await app.FundedAsync(shop);
+
+        await app.PayOutAsync(shop, 1000, PayoutStatus.Failed, "account_closed");
+        var failed = await app.Smtp.WaitForAsync(creator, m => m.Subject == "Stripe could not pay out €10.00 to your bank");
+        var links = await failed.ShouldBeInWithWorkingLinksAsync(app, "en", shop.Creator.Client);
+
+        failed.TextBody.Should().Contain("The payout of €10.00 to your bank failed: ").And.Contain("Update your bank details in your Stripe dashboard.");
+        links.Should().ContainSingle().Which.Should().EndWith("/creator/sales");
+        await app.ShouldHaveReceivedOnceAsync(creator, failed.Subject, StripeEventTypes.PayoutFailed);
+    }
+
+    /// <summary>A shop (<see cref="OrderScenarios.ShopAsync"/>) whose webhooks, from now on, the emulator delivers twice.</summary>
+    private async Task<Shop> ShopAsync()
+    {
+        app.DeliverEveryWebhookTwice();
+        return await app.ShopAsync();
+    }
+
+    private static string NewBuyer() => $"b{Guid.NewGuid():N}@example.com";
+}
