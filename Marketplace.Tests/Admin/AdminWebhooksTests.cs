@@ -89,13 +89,17 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
         row.Status.Should().Be(WebhookEventStatus.Received);
-        row.JobId.Should().NotBeNull();
+        row.HangfireJobId.Should().NotBeNull();
+        row.ClaimToken.Should().BeNull("an admin's Process again enqueues at once, under the row's lock, without a claim");
         row.EnqueuedAt.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
-        var job = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(row.JobId);
+        var job = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(row.HangfireJobId);
         job.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob));
         job.Job.Args[0].Should().Be(id);
         job.History.First().Data["Queue"].Should().Be("webhooks");
-        (await admin.Client.GetStringAsync($"/admin/webhooks/{id}")).Should().Contain($"Queued again as Hangfire job {row.JobId}");
+        var page = await admin.Client.GetStringAsync($"/admin/webhooks/{id}");
+        page.Should().Contain($"Queued again as Hangfire job {row.HangfireJobId}")
+            .And.Contain($"<a href=\"/hangfire/jobs/details/{row.HangfireJobId}\">{row.HangfireJobId}</a>")
+            .And.MatchRegex("data-field=\"claim-token\">\\s*<span>— \\(none");
     }
 
     [Fact]
@@ -109,7 +113,7 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         (await admin.Client.GetStringAsync(response.Headers.Location!.ToString())).Should().Contain("Only failed or ignored events can be processed again");
         var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
         row.Status.Should().Be(WebhookEventStatus.Processed);
-        row.JobId.Should().BeNull();
+        row.HangfireJobId.Should().BeNull();
     }
 
     [Fact]
@@ -123,7 +127,7 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         (await admin.Client.GetStringAsync(response.Headers.Location!.ToString())).Should().Contain("can never be processed by this app");
         var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
         row.Status.Should().Be(WebhookEventStatus.Ignored);
-        row.JobId.Should().BeNull();
+        row.HangfireJobId.Should().BeNull();
     }
 
     [Fact]
