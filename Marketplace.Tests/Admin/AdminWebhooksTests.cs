@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Hangfire;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.Core.Webhooks.Processing;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,25 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         page.Should().NotContain("<script>alert").And.Contain("sub_&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;");
         page.Should().Contain("&#xA;  &quot;type&quot;: &quot;customer.subscription.updated&quot;,", "the payload is indented (a newline, encoded, then two spaces)");
         page.Should().Contain("StripeException: boom").And.Contain("data-field=\"attempts\">1<");
+    }
+
+    [Fact]
+    public async Task Details_RowHeldByAClaim_ShowsTheClaimAndNoJob_InEnglishAndFrench()
+    {
+        var id = await app.InboxRowAsync("invoice.paid", WebhookEventStatus.Received);
+        var claim = WebhookJobClaims.NewToken();
+        await app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.ClaimToken, claim).SetProperty(e => e.EnqueuedAt, new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc))));
+        using var admin = await app.AdminAsync();
+
+        var english = WebUtility.HtmlDecode(await admin.Client.GetStringAsync($"/admin/webhooks/{id}"));
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+        var french = WebUtility.HtmlDecode(await admin.Client.GetStringAsync($"/admin/webhooks/{id}"));
+
+        english.Should().MatchRegex("data-field=\"hangfire-job-id\">\\s*<span>— \\(being enqueued under the claim below\\)")
+            .And.Contain($"<code>{claim}</code> <small>(taken 2026-12-02 06:00:00 UTC; the recovery job takes over a claim older than 30 s)");
+        french.Should().Contain("Tâche Hangfire").And.Contain("— (en cours de mise en file sous la réservation ci-dessous)")
+            .And.Contain($"<code>{claim}</code> <small>(prise le 2026-12-02 06:00:00 UTC ; la tâche de reprise reprend une réservation de plus de 30 s)");
     }
 
     [Fact]
