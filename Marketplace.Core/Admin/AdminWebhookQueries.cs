@@ -18,7 +18,8 @@ public sealed record AdminWebhookRow(
     string? LastError,
     DateTime ReceivedAt,
     DateTime? ProcessedAt,
-    string? JobId);
+    string? HangfireJobId,
+    string? ClaimToken);
 
 /// <summary>How many inbox rows received in the window have one status.</summary>
 public sealed record WebhookStatusCount(WebhookEventStatus Status, int Count);
@@ -46,7 +47,7 @@ public sealed class AdminWebhookQueries(MarketplaceDbContext db, TimeProvider cl
         var current = Paging.Clamp(page, total, pageSize);
         var items = await query.OrderByDescending(e => e.Id).Skip((current - 1) * pageSize).Take(pageSize)
             .Select(e => new AdminWebhookRow(e.Id, e.StripeEventId, e.Endpoint, e.Type, e.ConnectedAccountId, e.Status, e.Attempts,
-                e.LastError, e.ReceivedAt, e.ProcessedAt, e.JobId))
+                e.LastError, e.ReceivedAt, e.ProcessedAt, e.HangfireJobId, e.ClaimToken))
             .ToListAsync(cancellationToken);
         return new PagedList<AdminWebhookRow>(items, current, pageSize, total);
     }

@@ -59,16 +59,27 @@ public class StripeWebhookEvent
 
     public DateTime? ProcessedAt { get; private set; }
 
-    /// <summary>The Hangfire job last enqueued for this event, and when (UTC); null until one is enqueued.</summary>
-    public string? JobId { get; private set; }
+    /// <summary>
+    /// The Hangfire job last enqueued to process this event (a batch of <c>ProcessStripeWebhookBatchJob</c>, or its own
+    /// <c>ProcessStripeWebhookJob</c>); null until one is enqueued, and while <see cref="ClaimToken"/> holds the row.
+    /// </summary>
+    public string? HangfireJobId { get; private set; }
 
-    /// <summary>When <see cref="JobId"/> was enqueued, UTC.</summary>
+    /// <summary>
+    /// The token of the dispatcher's or the recovery job's claim on this row (<c>claim:{guid}</c>,
+    /// <see cref="Dispatch.WebhookJobClaims"/>) between the claim (a compare-and-set) and the enqueue of its job, when it is
+    /// replaced by <see cref="HangfireJobId"/>; null otherwise. At most one of the two is set.
+    /// </summary>
+    public string? ClaimToken { get; private set; }
+
+    /// <summary>When <see cref="ClaimToken"/> was taken or <see cref="HangfireJobId"/> enqueued, UTC.</summary>
     public DateTime? EnqueuedAt { get; private set; }
 
-    /// <summary>Records the Hangfire job that will process this event.</summary>
-    public void RecordEnqueued(string jobId, DateTime at)
+    /// <summary>Records the Hangfire job that will process this event (and drops any claim).</summary>
+    public void RecordEnqueued(string hangfireJobId, DateTime at)
     {
-        JobId = jobId;
+        HangfireJobId = hangfireJobId;
+        ClaimToken = null;
         EnqueuedAt = at;
     }
 

@@ -36,7 +36,7 @@ public sealed class AdminWebhooksLiveTests
             because: "processed again once the emulator answers");
         processed.Attempts.Should().Be(ProcessStripeWebhookJob.MaxRetries + 2);
         processed.LastError.Should().BeNull();
-        processed.JobId.Should().NotBeNull();
+        processed.HangfireJobId.Should().NotBeNull();
         (await app.WithDbAsync(db => db.CreatorStripeAccounts.SingleAsync(a => a.StripeAccountId == accountId)))
             .OnboardingStatus.Should().Be(OnboardingStatus.Complete);
         (await admin.Client.GetStringAsync($"/admin/webhooks/{row.Id}")).Should().Contain("data-field=\"status\">Processed<");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Hangfire;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.Core.Webhooks.Processing;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -79,6 +80,25 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
     }
 
     [Fact]
+    public async Task Details_RowHeldByAClaim_ShowsTheClaimAndNoJob_InEnglishAndFrench()
+    {
+        var id = await app.InboxRowAsync("invoice.paid", WebhookEventStatus.Received);
+        var claim = WebhookJobClaims.NewToken();
+        await app.WithDbAsync(db => db.StripeWebhookEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.ClaimToken, claim).SetProperty(e => e.EnqueuedAt, new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc))));
+        using var admin = await app.AdminAsync();
+
+        var english = WebUtility.HtmlDecode(await admin.Client.GetStringAsync($"/admin/webhooks/{id}"));
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+        var french = WebUtility.HtmlDecode(await admin.Client.GetStringAsync($"/admin/webhooks/{id}"));
+
+        english.Should().MatchRegex("data-field=\"hangfire-job-id\">\\s*<span>— \\(being enqueued under the claim below\\)")
+            .And.Contain($"<code>{claim}</code> <small>(taken 2026-12-02 06:00:00 UTC; the recovery job takes over a claim older than 30 s)");
+        french.Should().Contain("Tâche Hangfire").And.Contain("— (en cours de mise en file sous la réservation ci-dessous)")
+            .And.Contain($"<code>{claim}</code> <small>(prise le 2026-12-02 06:00:00 UTC ; la tâche de reprise reprend une réservation de plus de 30 s)");
+    }
+
+    [Fact]
     public async Task ProcessAgain_IgnoredEvent_BackToReceivedWithANewHangfireJobRecorded()
     {
         var id = await app.InboxRowAsync("invoice.paid", WebhookEventStatus.Ignored);
@@ -89,13 +109,17 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
         row.Status.Should().Be(WebhookEventStatus.Received);
-        row.JobId.Should().NotBeNull();
+        row.HangfireJobId.Should().NotBeNull();
+        row.ClaimToken.Should().BeNull("an admin's Process again enqueues at once, under the row's lock, without a claim");
         row.EnqueuedAt.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
-        var job = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(row.JobId);
+        var job = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(row.HangfireJobId);
         job.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob));
         job.Job.Args[0].Should().Be(id);
         job.History.First().Data["Queue"].Should().Be("webhooks");
-        (await admin.Client.GetStringAsync($"/admin/webhooks/{id}")).Should().Contain($"Queued again as Hangfire job {row.JobId}");
+        var page = await admin.Client.GetStringAsync($"/admin/webhooks/{id}");
+        page.Should().Contain($"Queued again as Hangfire job {row.HangfireJobId}")
+            .And.Contain($"<a href=\"/hangfire/jobs/details/{row.HangfireJobId}\">{row.HangfireJobId}</a>")
+            .And.MatchRegex("data-field=\"claim-token\">\\s*<span>— \\(none");
     }
 
     [Fact]
@@ -109,7 +133,7 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         (await admin.Client.GetStringAsync(response.Headers.Location!.ToString())).Should().Contain("Only failed or ignored events can be processed again");
         var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
         row.Status.Should().Be(WebhookEventStatus.Processed);
-        row.JobId.Should().BeNull();
+        row.HangfireJobId.Should().BeNull();
     }
 
     [Fact]
@@ -123,7 +147,7 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
         (await admin.Client.GetStringAsync(response.Headers.Location!.ToString())).Should().Contain("can never be processed by this app");
         var row = await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id));
         row.Status.Should().Be(WebhookEventStatus.Ignored);
-        row.JobId.Should().BeNull();
+        row.HangfireJobId.Should().BeNull();
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Marketplace.Core.Data;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Reliability;
-using Marketplace.Tests.StripeEmulator.Infrastructure;
+using Marketplace.Testing.Processes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -31,7 +31,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     public StandaloneEmulatorProcess Emulator { get; }
 
     /// <summary>This cluster's emulator key (<c>Stripe:SecretKey</c> of every process).</summary>
-    public string ApiKey { get; } = EmulatorFixture.NewApiKey();
+    public string ApiKey { get; } = $"sk_test_{Guid.NewGuid():N}"; // a key no other test uses: the emulator scopes all state by key
 
     /// <summary>The database every process uses (<c>ConnectionStrings:Marketplace</c>).</summary>
     public string ConnectionString { get; }

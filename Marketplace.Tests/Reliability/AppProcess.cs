@@ -87,7 +87,7 @@ public sealed class AppProcess : IDisposable
     /// Sends SIGTERM (what <c>docker stop</c> and systemd send) and waits up to <paramref name="timeout"/>: how long the
     /// process took to exit, or null when it still ran at the deadline (it is left running; disposing kills it).
     /// </summary>
-    public Task<TimeSpan?> TerminateAsync(TimeSpan timeout) => Infrastructure.PosixSignals.TerminateAndWaitAsync(_process, timeout);
+    public Task<TimeSpan?> TerminateAsync(TimeSpan timeout) => Testing.Processes.PosixSignals.TerminateAndWaitAsync(_process, timeout);
 
     /// <summary>The exit code, once the process has exited.</summary>
     public int ExitCode => _process.ExitCode;

@@ -66,12 +66,12 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
                 await Task.Delay(200);
                 before = await WithDbAsync(db => db.StripeWebhookEvents.AsNoTracking().ToListAsync());
             }
-            while (DateTime.UtcNow < deadline && before.Any(e => e.JobId == null || WebhookJobClaims.IsClaim(e.JobId)));
+            while (DateTime.UtcNow < deadline && before.Any(e => e.HangfireJobId == null));
 
             before.Should().HaveCount(EventCount);
-            before.Should().OnlyContain(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.JobId != null,
+            before.Should().OnlyContain(e => e.Status == WebhookEventStatus.Received && e.Attempts == 0 && e.HangfireJobId != null && e.ClaimToken == null,
                 "acknowledged and enqueued, none processed before the kill");
-            jobIdsBeforeKill = before.ToDictionary(e => e.StripeEventId, e => e.JobId!);
+            jobIdsBeforeKill = before.ToDictionary(e => e.StripeEventId, e => e.HangfireJobId!);
 
             first.Kill();
             first.IsRunning.Should().BeFalse();
@@ -87,7 +87,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
         processed.Should().Be(EventCount, AppProcess.ReadLog(second.LogFile));
         rows.Should().HaveCount(EventCount);
         rows.Should().OnlyContain(e => e.Attempts == 1, "each event processed once");
-        rows.Should().OnlyContain(e => e.JobId == jobIdsBeforeKill[e.StripeEventId],
+        rows.Should().OnlyContain(e => e.HangfireJobId == jobIdsBeforeKill[e.StripeEventId],
             "the start-up recovery saw each row's job still queued and enqueued no second one");
         var complete = await WithDbAsync(db => db.CreatorStripeAccounts.Where(a => a.OnboardingStatus == OnboardingStatus.Complete)
             .Select(a => a.StripeAccountId).ToListAsync());

@@ -14,7 +14,10 @@ internal sealed class StripeWebhookEventConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.ConnectedAccountId).HasMaxLength(255);
         builder.Property(e => e.ApiVersion).HasMaxLength(64);
         builder.Property(e => e.LastError).HasMaxLength(4000);
-        builder.Property(e => e.JobId).HasMaxLength(64);
+        builder.Property(e => e.HangfireJobId).HasMaxLength(64);
+        builder.Property(e => e.ClaimToken).HasMaxLength(64);
+        // The claims find their rows by token (WebhookJobClaims); nearly every row has none.
+        builder.HasIndex(e => e.ClaimToken);
         builder.Property(e => e.Payload).IsRequired();
         builder.HasIndex(e => new { e.Status, e.ReceivedAt });
         builder.HasIndex(e => e.ReceivedAt);

@@ -82,16 +82,16 @@ public sealed class WebhookDispatcher(
             {
                 var watermark = Interlocked.Read(ref _watermark);
                 var rows = await db.StripeWebhookEvents.AsNoTracking().Where(e => e.Id > watermark).OrderBy(e => e.Id)
-                    .Select(e => new { e.Id, e.JobId, e.Status, e.Attempts }).Take(batchSize).ToListAsync(cancellationToken);
+                    .Select(e => new { e.Id, e.HangfireJobId, e.ClaimToken, e.Status, e.Attempts }).Take(batchSize).ToListAsync(cancellationToken);
                 if (rows.Count == 0) break;
-                waiting = rows.Where(e => e.JobId == null && e.Status == WebhookEventStatus.Received && e.Attempts == 0).Select(e => e.Id).ToList();
+                waiting = rows.Where(e => e.HangfireJobId == null && e.ClaimToken == null && e.Status == WebhookEventStatus.Received && e.Attempts == 0).Select(e => e.Id).ToList();
                 more = rows.Count == batchSize;
                 AdvanceWatermark(rows[^1].Id);
             }
             else
             {
                 waiting = await db.StripeWebhookEvents.AsNoTracking()
-                    .Where(e => e.JobId == null && e.Status == WebhookEventStatus.Received && e.Attempts == 0)
+                    .Where(e => e.HangfireJobId == null && e.ClaimToken == null && e.Status == WebhookEventStatus.Received && e.Attempts == 0)
                     .OrderBy(e => e.Id).Select(e => e.Id).Take(batchSize).ToListAsync(cancellationToken);
                 more = waiting.Count == batchSize;
                 if (waiting.Count > 0) AdvanceWatermark(waiting[^1]);

@@ -27,15 +27,16 @@ public sealed class ProcessStripeWebhookBatchJob(
     ILogger<ProcessStripeWebhookBatchJob> logger)
 {
     /// <summary>
-    /// Processes the rows <paramref name="inboxEventIds"/> that still belong to this batch (their job id is
-    /// <paramref name="claim"/>, the dispatcher's claim, or this job's id). Returns how many it settled.
+    /// Processes the rows <paramref name="inboxEventIds"/> that still belong to this batch (<see cref="WebhookRowOwner"/>:
+    /// their claim token is <paramref name="claim"/>, the dispatcher's, or their Hangfire job id is this job's). Returns how
+    /// many it settled.
     /// </summary>
     /// <exception cref="Exception">A failed row could not be handed over to its own job (job storage down): Hangfire retries the batch.</exception>
     [Queue(JobQueues.Webhooks)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<int> RunAsync(long[] inboxEventIds, string claim, PerformContext? context, CancellationToken cancellationToken)
     {
-        string[] owners = context?.BackgroundJob?.Id is { } jobId ? [claim, jobId] : [claim];
+        var owner = new WebhookRowOwner(claim, context?.BackgroundJob?.Id);
         var settled = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.BatchParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(inboxEventIds, parallel, async (rowId, token) =>
@@ -44,7 +45,7 @@ public sealed class ProcessStripeWebhookBatchJob(
             try
             {
                 var outcome = await scope.ServiceProvider.GetRequiredService<WebhookEventProcessor>()
-                    .ProcessAsync(rowId, lastAttempt: false, owners, token);
+                    .ProcessAsync(rowId, lastAttempt: false, owner, token);
                 if (outcome is WebhookProcessingOutcome.Processed or WebhookProcessingOutcome.Ignored) Interlocked.Increment(ref settled);
             }
             catch (Exception) when (!token.IsCancellationRequested)
@@ -53,9 +54,7 @@ public sealed class ProcessStripeWebhookBatchJob(
                 var retryJobId = jobs.Schedule<ProcessStripeWebhookJob>(job => job.ContinueAfterBatchAsync(rowId, null, CancellationToken.None),
                     TimeSpan.FromSeconds(ProcessStripeWebhookJob.FirstRetryDelaySeconds));
                 var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-                var now = clock.GetUtcNow().UtcDateTime;
-                await db.StripeWebhookEvents.Where(e => e.Id == rowId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.JobId, retryJobId).SetProperty(e => e.EnqueuedAt, now), CancellationToken.None);
+                await WebhookJobClaims.HandOverAsync(db, rowId, retryJobId, clock.GetUtcNow().UtcDateTime);
                 logger.LogWarning("Inbox row {InboxEventId} failed in a batch; its retries are Hangfire job {JobId}", rowId, retryJobId);
             }
         });

@@ -24,7 +24,7 @@ public sealed class ProcessStripeWebhookJob(WebhookEventProcessor processor)
     public async Task RunAsync(long inboxEventId, PerformContext? context, CancellationToken cancellationToken)
     {
         var retriesDone = context?.GetJobParameter<int>("RetryCount") ?? 0;
-        await processor.ProcessAsync(inboxEventId, lastAttempt: retriesDone >= MaxRetries, ownerJobIds: null, cancellationToken);
+        await processor.ProcessAsync(inboxEventId, lastAttempt: retriesDone >= MaxRetries, owner: null, cancellationToken);
     }
 
     /// <summary>
@@ -37,6 +37,6 @@ public sealed class ProcessStripeWebhookJob(WebhookEventProcessor processor)
     public async Task ContinueAfterBatchAsync(long inboxEventId, PerformContext? context, CancellationToken cancellationToken)
     {
         var retriesDone = context?.GetJobParameter<int>("RetryCount") ?? 0;
-        await processor.ProcessAsync(inboxEventId, lastAttempt: retriesDone >= MaxRetries - 1, ownerJobIds: null, cancellationToken);
+        await processor.ProcessAsync(inboxEventId, lastAttempt: retriesDone >= MaxRetries - 1, owner: null, cancellationToken);
     }
 }

@@ -40,15 +40,15 @@ public sealed class WebhookEventProcessor(
 {
     /// <summary>
     /// Processes inbox row <paramref name="inboxEventId"/>; a row already Processed or Ignored is left alone, and so is a
-    /// row whose <see cref="StripeWebhookEvent.JobId"/> is not one of <paramref name="ownerJobIds"/> when those are given
-    /// (a batch's row handed over to its own job).
+    /// row that <paramref name="owner"/>, when given, does not hold (a batch's row handed over to its own job).
+    /// The check runs under the row's processing lock.
     /// </summary>
     /// <param name="inboxEventId">The row's <see cref="StripeWebhookEvent.Id"/>.</param>
     /// <param name="lastAttempt">True when no retry follows a failure: the row is then recorded as Failed.</param>
-    /// <param name="ownerJobIds">The job ids (or claim) under which the caller may process the row; null for any.</param>
+    /// <param name="owner">The claim and job under which the caller may process the row; null for any.</param>
     /// <param name="cancellationToken">Cancels the attempt (recorded as a failure).</param>
     /// <exception cref="Exception">Whatever the handler threw, after the failure is recorded on the row.</exception>
-    public async Task<WebhookProcessingOutcome> ProcessAsync(long inboxEventId, bool lastAttempt, IReadOnlyCollection<string>? ownerJobIds,
+    public async Task<WebhookProcessingOutcome> ProcessAsync(long inboxEventId, bool lastAttempt, WebhookRowOwner? owner,
         CancellationToken cancellationToken)
     {
         using var rowLock = await locks.AcquireAsync($"webhook-event:{inboxEventId}", TimeSpan.FromMinutes(2), cancellationToken);
@@ -60,7 +60,7 @@ public sealed class WebhookEventProcessor(
         }
 
         if (row.Status is WebhookEventStatus.Processed or WebhookEventStatus.Ignored) return WebhookProcessingOutcome.AlreadySettled;
-        if (ownerJobIds is not null && (row.Status == WebhookEventStatus.Failed || row.JobId is null || !ownerJobIds.Contains(row.JobId)))
+        if (owner is not null && (row.Status == WebhookEventStatus.Failed || !owner.Owns(row)))
             return WebhookProcessingOutcome.NotOwned;
         row.StartAttempt();
         await db.SaveChangesAsync(cancellationToken);

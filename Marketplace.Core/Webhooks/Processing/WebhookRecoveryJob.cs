@@ -29,9 +29,9 @@ public sealed class WebhookRecoveryJob(
     /// Looks at rows still <c>Received</c> (never tried, or waiting for a retry after a failed attempt), received more than <paramref name="minimumAgeSeconds"/> ago
     /// (a younger one may be between its commit and its enqueue) and, when given, before <paramref name="receivedBefore"/>
     /// (UTC; the start-up run passes the start time, so rows received since then, which have their own job, are left
-    /// alone). Of those it enqueues the rows with no <see cref="StripeWebhookEvent.JobId"/>, or whose job Hangfire no
-    /// longer knows or holds in a final state (Succeeded, Deleted) although the row was never processed, or that holds a
-    /// dispatcher's claim (<c>claim:…</c>) made before the same cutoff and more than
+    /// alone). Of those it enqueues the rows with neither a <see cref="StripeWebhookEvent.HangfireJobId"/> nor a
+    /// <see cref="StripeWebhookEvent.ClaimToken"/>, or whose job Hangfire no longer knows or holds in a final state
+    /// (Succeeded, Deleted) although the row was never processed, or that holds a claim made before the same cutoff and more than
     /// <see cref="WebhookJobClaims.ClaimLostAfter"/> ago (its process died before enqueueing). A row waiting for a retry has a live (scheduled) job and is left alone; one
     /// whose batch failed as a whole after its attempt (the hand-over to its own job could not be scheduled) is taken.
     /// Returns how many were enqueued.
@@ -53,19 +53,19 @@ public sealed class WebhookRecoveryJob(
         using var connection = storage.GetConnection();
         foreach (var row in candidates)
         {
-            if (WebhookJobClaims.IsClaim(row.JobId))
+            if (row.ClaimToken is not null)
             {
                 if (row.EnqueuedAt > claimCutoff) continue; // a dispatcher is between its claim and its enqueue
             }
-            else if (row.JobId is { } jobId && JobIsAlive(connection, jobId)) continue;
+            else if (row.HangfireJobId is { } jobId && JobIsAlive(connection, jobId)) continue;
 
             var rowId = row.Id;
             var token = WebhookJobClaims.NewToken();
-            if (!await WebhookJobClaims.ClaimAsync(db, rowId, row.JobId, token, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
+            if (!await WebhookJobClaims.ClaimAsync(db, row, token, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
                 continue; // the dispatcher or another recovery run took it meanwhile
             var newJobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(rowId, null, CancellationToken.None));
-            logger.LogWarning("Stripe event {StripeEventId} had no live job ({PreviousJobId}); enqueued job {JobId}",
-                row.StripeEventId, row.JobId ?? "none", newJobId);
+            logger.LogWarning("Stripe event {StripeEventId} had no live job (job {PreviousJobId}, claim {PreviousClaim}); enqueued job {JobId}",
+                row.StripeEventId, row.HangfireJobId ?? "none", row.ClaimToken ?? "none", newJobId);
             await WebhookJobClaims.RecordJobAsync(db, token, newJobId, clock.GetUtcNow().UtcDateTime, rowId);
             enqueued++;
         }

@@ -112,11 +112,12 @@ public sealed class WebhookFaultTests
         var retried = rows.Should().ContainSingle(e => e.Attempts == 2, "only the row that failed was attempted again").Subject;
         rows.Where(e => e != retried).Should().OnlyContain(e => e.Attempts == 1, "the batches' good rows were not reprocessed");
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var retryJob = monitoring.JobDetails(retried.JobId);
+        retried.ClaimToken.Should().BeNull("a hand-over drops the batch's claim with its job");
+        var retryJob = monitoring.JobDetails(retried.HangfireJobId);
         retryJob.Job.Type.Should().Be(typeof(ProcessStripeWebhookJob), "the failed row was handed over to its own job");
         retryJob.Job.Method.Name.Should().Be(nameof(ProcessStripeWebhookJob.ContinueAfterBatchAsync));
         foreach (var row in rows.Where(e => e != retried))
-            monitoring.JobDetails(row.JobId).Job.Type.Should().Be(typeof(ProcessStripeWebhookBatchJob));
+            monitoring.JobDetails(row.HangfireJobId).Job.Type.Should().Be(typeof(ProcessStripeWebhookBatchJob));
     }
 
     [Fact]

@@ -737,6 +737,10 @@ namespace Marketplace.Core.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ConnectedAccountId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -749,7 +753,7 @@ namespace Marketplace.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("EnqueuedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("JobId")
+                    b.Property<string>("HangfireJobId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -789,6 +793,8 @@ namespace Marketplace.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("ReceivedAt");
 

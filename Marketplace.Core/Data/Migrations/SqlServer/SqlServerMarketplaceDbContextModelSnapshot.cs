@@ -739,6 +739,10 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("ConnectedAccountId")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
@@ -751,7 +755,7 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                     b.Property<DateTime?>("EnqueuedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("JobId")
+                    b.Property<string>("HangfireJobId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -791,6 +795,8 @@ namespace Marketplace.Core.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("ReceivedAt");
 

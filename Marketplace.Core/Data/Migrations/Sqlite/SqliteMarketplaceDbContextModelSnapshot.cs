@@ -710,6 +710,10 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConnectedAccountId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -722,7 +726,7 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EnqueuedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("JobId")
+                    b.Property<string>("HangfireJobId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -762,6 +766,8 @@ namespace Marketplace.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
 
                     b.HasIndex("ReceivedAt");
 
