@@ -10,6 +10,9 @@ namespace Marketplace.Tests.Webhooks.Handlers;
 /// </summary>
 public static class StripeObjects
 {
+    /// <summary>The <c>evidence_details.due_by</c> of every <see cref="Dispute"/> built here (UTC).</summary>
+    public static readonly DateTime EvidenceDueBy = new(2031, 1, 20, 23, 59, 59, DateTimeKind.Utc);
+
     /// <summary>A subscription (<c>GET /v1/subscriptions/{id}</c>) on <paramref name="priceId"/>, one item, period now → +30 days.</summary>
     public static Subscription Subscription(string id, string customerId, string priceId, string status = "active", int? creatorId = null,
         DateTime? trialEnd = null, bool cancelAtPeriodEnd = false, DateTime? created = null)
@@ -101,7 +104,7 @@ public static class StripeObjects
         Created = DateTime.UtcNow,
     };
 
-    /// <summary>A dispute (<c>GET /v1/disputes/{id}</c>) of <paramref name="chargeId"/>, evidence due in 7 days.</summary>
+    /// <summary>A dispute (<c>GET /v1/disputes/{id}</c>) of <paramref name="chargeId"/>, evidence due by <see cref="EvidenceDueBy"/>.</summary>
     public static Dispute Dispute(string id, string chargeId, long amount, string status = "needs_response", string reason = "fraudulent") => new()
     {
         Id = id,
@@ -110,7 +113,7 @@ public static class StripeObjects
         Status = status,
         Reason = reason,
         Created = DateTime.UtcNow.AddMinutes(-1),
-        EvidenceDetails = new DisputeEvidenceDetails { DueBy = DateTime.UtcNow.Date.AddDays(7) },
+        EvidenceDetails = new DisputeEvidenceDetails { DueBy = EvidenceDueBy },
     };
 
     /// <summary>A transfer reversal made for dispute <paramref name="disputeId"/> (<c>metadata[dispute_id]</c>).</summary>
