@@ -76,6 +76,14 @@ public sealed partial class HandlerHarness : IAsyncDisposable
         return await handler.HandleAsync(stripeEvent.Envelope, stripeEvent.Payload, CancellationToken.None);
     }
 
+    /// <summary>Runs the registered handler of the event's type, as the processor picks it; its answer.</summary>
+    public async Task<string?> HandleAsync(TestEvent stripeEvent)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IStripeEventHandler>().Single(h => h.EventType == stripeEvent.Envelope.Type);
+        return await handler.HandleAsync(stripeEvent.Envelope, stripeEvent.Payload, CancellationToken.None);
+    }
+
     /// <summary>Reads the database in a new scope (no tracking from the handler's context leaks in).</summary>
     public async Task<T> QueryAsync<T>(Func<MarketplaceDbContext, Task<T>> query)
     {
