@@ -61,7 +61,8 @@ public sealed class SubscriptionTrialWillEndHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_StripeSaysTheTrialAlreadyEnded_IgnoredWithoutEmail()
     {
-        var creatorId = await TrialingCreatorAsync("creator@example.com", Subscription("sub_trial", "cus_1", PriceId, status: "active"));
+        // Stripe keeps trial_end on a subscription whose trial ended (paid early, or ended by the Dashboard).
+        var creatorId = await TrialingCreatorAsync("creator@example.com", Subscription("sub_trial", "cus_1", PriceId, status: "active", trialEnd: TrialEnd));
 
         var reason = await _harness.HandleAsync<SubscriptionTrialWillEndHandler>(Event());
 
