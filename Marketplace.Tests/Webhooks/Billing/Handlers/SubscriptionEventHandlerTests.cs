@@ -5,6 +5,7 @@ using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Billing;
 using Marketplace.Core.Webhooks.Processing;
 using Marketplace.Tests.Webhooks.Handlers;
+using Microsoft.EntityFrameworkCore;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using Stripe;
@@ -195,5 +196,26 @@ public sealed class SubscriptionEventHandlerTests : IAsyncLifetime
         await _harness.Stripe.Received(1).CancelSubscriptionNowAsync("sub_new", Arg.Is<string>(c => c.Contains("sub_old")), Arg.Any<CancellationToken>());
         await _harness.Stripe.DidNotReceive().CancelSubscriptionNowAsync("sub_old", Arg.Any<string>(), Arg.Any<CancellationToken>());
         (await _harness.SubscriptionOfAsync(_creatorId)).StripeSubscriptionId.Should().Be("sub_old");
+    }
+
+    [Fact]
+    public async Task HandleAsync_LiveSubscriptionOfACreatorWhoDeletedTheirAccount_RefundedAndCanceledAtOnce()
+    {
+        await _harness.ArrangeAsync(async db => (await db.CreatorProfiles.SingleAsync(c => c.Id == _creatorId)).Anonymise());
+        var paid = Subscription("sub_late", "cus_1", PriceId, creatorId: _creatorId);
+        paid.LatestInvoiceId = "in_late";
+        StripeHolds(paid);
+        _harness.Stripe.CancelSubscriptionNowAsync("sub_late", Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(Subscription("sub_late", "cus_1", PriceId, status: "canceled", creatorId: _creatorId));
+        _harness.Stripe.RefundInvoicePaymentAsync("in_late", Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(new Refund { Id = "re_late", Amount = 900, Currency = "eur" });
+
+        var reason = await _harness.HandleAsync<SubscriptionCreatedHandler>(Event(StripeEventTypes.CustomerSubscriptionCreated, "sub_late"));
+
+        reason.Should().BeNull();
+        await _harness.Stripe.Received(1).RefundInvoicePaymentAsync("in_late", "refund:ended-subscription:sub_late", Arg.Any<CancellationToken>());
+        await _harness.Stripe.Received(1).CancelSubscriptionNowAsync("sub_late", Arg.Is<string>(c => c.Contains("deleted their account")), Arg.Any<CancellationToken>());
+        (await _harness.SubscriptionOfAsync(_creatorId)).Should().Match<CreatorSubscription>(s => s.IsFree && s.Plan!.Code == PlanCodes.Free);
+        (await _harness.EmailsAsync()).Should().BeEmpty("the subscription never became theirs: no started or ended email");
     }
 }
