@@ -1,0 +1,124 @@
+using Marketplace.Core.Emails;
+using Marketplace.Core.Orders;
+using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Billing;
+using Marketplace.Tests.Webhooks.Handlers;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using Stripe;
+using static Marketplace.Tests.Webhooks.Handlers.StripeObjects;
+
+namespace Marketplace.Tests.Webhooks.Billing.Handlers;
+
+/// <summary><see cref="ChargeRefundedHandler"/>: the charge is refetched with its refunds and the order recomputed from Stripe's totals.</summary>
+public sealed class ChargeRefundedHandlerTests : IAsyncLifetime
+{
+    private HandlerHarness _harness = null!;
+    private int _creatorId;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await HandlerHarness.CreateAsync();
+        _creatorId = await _harness.AddCreatorAsync();
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private static TestEvent Refunded(string? chargeId) => TestEvent.Of(StripeEventTypes.ChargeRefunded, chargeId, "charge");
+
+    private void StripeHolds(Charge charge) => _harness.Stripe.FindChargeWithRefundsAsync(charge.Id, Arg.Any<CancellationToken>()).Returns(charge);
+
+    [Fact]
+    public async Task HandleAsync_PartialRefund_OrderPartiallyRefundedWithStripesTotalsAndOneBuyerEmail()
+    {
+        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_1", "ch_1");
+        StripeHolds(Charge("ch_1", amountRefunded: 1000, transferReversed: 900, feeRefunded: 100, refunds: [Refund("re_1", "ch_1", 1000)]));
+
+        var reason = await _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_1"));
+
+        reason.Should().BeNull();
+        var order = await _harness.OrderAsync(orderId);
+        (order.Status, order.RefundedMinor, order.TransferReversedMinor, order.ApplicationFeeRefundedMinor)
+            .Should().Be((OrderStatus.PartiallyRefunded, 1000L, 900L, 100L));
+        var email = (await _harness.EmailsAsync()).Should().ContainSingle().Which;
+        (email.Kind, email.Key, email.To).Should().Be((EmailKinds.RefundIssued, $"order:{orderId}:refunded:1000", "buyer@example.com"));
+    }
+
+    [Fact]
+    public async Task HandleAsync_SameRefundDeliveredTwice_OneRefundEmail()
+    {
+        await _harness.AddOrderAsync(_creatorId, "cs_1", "ch_1");
+        StripeHolds(Charge("ch_1", amountRefunded: 2500, refunds: [Refund("re_1", "ch_1", 2500)]));
+
+        await _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_1"));
+        await _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_1"));
+
+        (await _harness.EmailsAsync()).Should().ContainSingle(e => e.Kind == EmailKinds.RefundIssued);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FullRefund_OrderRefunded()
+    {
+        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_1", "ch_1");
+        StripeHolds(Charge("ch_1", amountRefunded: 2500, refunds: [Refund("re_1", "ch_1", 2500)]));
+
+        await _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_1"));
+
+        (await _harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Refunded);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChargeOfNoOrder_IgnoredAsNotOurs()
+    {
+        StripeHolds(Charge("ch_stranger"));
+
+        var reason = await _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_stranger"));
+
+        reason.Should().Be("charge is not one of our orders");
+        (await _harness.EmailsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChargeNamesAnOrderNotYetMarkedPaid_ThrowsSoTheJobRetries()
+    {
+        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_1", chargeId: null);
+        StripeHolds(Charge("ch_early", orderId: orderId, amountRefunded: 2500));
+
+        var act = () => _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_early"));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*not marked paid yet*");
+        (await _harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Pending);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChargeStripeNoLongerHas_IgnoredAndOrderUnchanged()
+    {
+        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_1", "ch_1");
+
+        var reason = await _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_1"));
+
+        reason.Should().Be("Stripe has no such charge");
+        (await _harness.OrderAsync(orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Paid && o.RefundedMinor == 0);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChargeRefetchFails_RethrownAndOrderUnchanged()
+    {
+        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_1", "ch_1");
+        _harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
+
+        var act = () => _harness.HandleAsync<ChargeRefundedHandler>(Refunded("ch_1"));
+
+        await act.Should().ThrowAsync<StripeException>();
+        (await _harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Paid);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EventNamesNoCharge_IgnoredWithoutStripeCall()
+    {
+        var reason = await _harness.HandleAsync<ChargeRefundedHandler>(Refunded(null));
+
+        reason.Should().Be("event names no charge");
+        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+    }
+}

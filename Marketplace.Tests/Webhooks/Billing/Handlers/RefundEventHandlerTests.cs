@@ -1,0 +1,84 @@
+using Marketplace.Core.Orders;
+using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Billing;
+using Marketplace.Tests.Webhooks.Handlers;
+using NSubstitute;
+using static Marketplace.Tests.Webhooks.Handlers.StripeObjects;
+
+namespace Marketplace.Tests.Webhooks.Billing.Handlers;
+
+/// <summary>
+/// <see cref="RefundUpdatedHandler"/> and <see cref="RefundFailedHandler"/> (one base, <see cref="RefundEventHandler"/>):
+/// the refund is refetched for its charge, and the charge's order recomputed.
+/// </summary>
+public sealed class RefundEventHandlerTests : IAsyncLifetime
+{
+    private HandlerHarness _harness = null!;
+    private int _orderId;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await HandlerHarness.CreateAsync();
+        _orderId = await _harness.AddOrderAsync(await _harness.AddCreatorAsync(), "cs_1", "ch_1");
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private static TestEvent Event(string type, string? refundId) => TestEvent.Of(type, refundId, "refund");
+
+    [Fact]
+    public async Task HandleAsync_RefundFailed_OrderShowsTheReasonAndCountsNothingRefunded()
+    {
+        var failed = Refund("re_1", "ch_1", 1000, status: "failed", failureReason: "expired_or_canceled_card");
+        _harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(failed);
+        _harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).Returns(Charge("ch_1", amountRefunded: 0, refunds: [failed]));
+
+        var reason = await _harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, "re_1"));
+
+        reason.Should().BeNull();
+        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o =>
+            o.Status == OrderStatus.Paid && o.RefundedMinor == 0 && o.RefundFailureReason == "expired_or_canceled_card");
+        (await _harness.EmailsAsync()).Should().BeEmpty("no money went back to the buyer");
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefundUpdatedToSucceeded_OrderRefundedFromTheCharge()
+    {
+        var refund = Refund("re_1", "ch_1", 2500);
+        _harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(refund);
+        _harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).Returns(Charge("ch_1", amountRefunded: 2500, refunds: [refund]));
+
+        var reason = await _harness.HandleAsync<RefundUpdatedHandler>(Event(StripeEventTypes.RefundUpdated, "re_1"));
+
+        reason.Should().BeNull();
+        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Refunded && o.RefundFailureReason == null);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefundStripeDoesNotHave_IgnoredWithoutChargeFetch()
+    {
+        var reason = await _harness.HandleAsync<RefundUpdatedHandler>(Event(StripeEventTypes.RefundUpdated, "re_gone"));
+
+        reason.Should().Be("Stripe has no such refund");
+        await _harness.Stripe.DidNotReceiveWithAnyArgs().FindChargeWithRefundsAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefundWithoutCharge_Ignored()
+    {
+        _harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(Refund("re_1", chargeId: null, 100));
+
+        var reason = await _harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, "re_1"));
+
+        reason.Should().Be("event names no charge");
+    }
+
+    [Fact]
+    public async Task HandleAsync_EventNamesNoRefund_IgnoredWithoutStripeCall()
+    {
+        var reason = await _harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, null));
+
+        reason.Should().Be("event names no refund");
+        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+    }
+}
