@@ -61,7 +61,6 @@ public static class DependencyInjection
         services.AddMarketplaceAdmin();
         services.AddScoped<Subscriptions.SubscriptionManagement>();
         services.AddScoped<Subscriptions.BillingOverviewQuery>();
-        services.AddScoped<Subscriptions.CreatorBannerQuery>();
         services.AddScoped<Listings.CreatorListings>();
         services.AddScoped<Listings.Storefront>();
         services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +10,10 @@ namespace Marketplace.Core.Data;
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the context for <paramref name="options"/>. <paramref name="contentRoot"/> anchors a relative
-    /// <see cref="DatabaseOptions.SqliteDirectory"/>.
+    /// Registers the context for <paramref name="options"/>, pooled (<c>AddDbContextPool</c>: a request reuses a reset
+    /// context and its options instead of building them; the contexts hold no state of their own). Its interceptors are
+    /// the email outbox's and every <see cref="IInterceptor"/> registered as a singleton (e.g. Web's output-cache
+    /// eviction). <paramref name="contentRoot"/> anchors a relative <see cref="DatabaseOptions.SqliteDirectory"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">A server provider is chosen and <c>ConnectionStrings:Marketplace</c> is empty.</exception>
     public static IServiceCollection AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration,
@@ -20,27 +23,28 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.SqlServer:
                 var sqlServer = ServerDatabase.ConnectionString(configuration, options.Provider);
-                services.AddDbContext<MarketplaceDbContext, SqlServerMarketplaceDbContext>((sp, o) =>
-                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()).AddInterceptors(OutboxInterceptor(sp)));
+                services.AddDbContextPool<MarketplaceDbContext, SqlServerMarketplaceDbContext>((sp, o) =>
+                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()).AddInterceptors(Interceptors(sp)));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = ServerDatabase.ConnectionString(configuration, options.Provider);
-                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) =>
-                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure()).AddInterceptors(OutboxInterceptor(sp)));
+                services.AddDbContextPool<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) =>
+                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure()).AddInterceptors(Interceptors(sp)));
                 break;
             default:
                 var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
-                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmaInterceptor(), .. OutboxInterceptor(sp)]));
+                services.AddDbContextPool<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmaInterceptor(), .. Interceptors(sp)]));
                 break;
         }
 
         return services;
     }
 
-    // Enqueues the email jobs of committed outbox rows (absent where emails are not registered, e.g. design time).
-    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] OutboxInterceptor(IServiceProvider sp) =>
-        sp.GetService<Emails.EmailOutboxInterceptor>() is { } interceptor ? [interceptor] : [];
+    // The outbox's enqueues the email jobs of committed outbox rows (absent where emails are not registered, e.g. design
+    // time); the others are the app's (registered as IInterceptor singletons).
+    private static IInterceptor[] Interceptors(IServiceProvider sp) =>
+        [.. sp.GetService<Emails.EmailOutboxInterceptor>() is { } outbox ? [outbox] : Array.Empty<IInterceptor>(), .. sp.GetServices<IInterceptor>()];
 
     /// <summary>
     /// A SQLite connection string for <paramref name="fileName"/> in the configured folder (created if missing):

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Core.Listings;
 
 /// <summary>A creator's public shop: their oldest active listings up to their plan's limit, and how many are hidden beyond it.</summary>
-public sealed record StorefrontView(string DisplayName, string Slug, IReadOnlyList<Listing> Listings, int HiddenCount);
+/// <param name="CreatorId">The shop's creator profile id (the storefront's output-cache tag).</param>
+public sealed record StorefrontView(int CreatorId, string DisplayName, string Slug, IReadOnlyList<Listing> Listings, int HiddenCount);
 
 /// <summary>One listing as a visitor sees it at <c>/c/{slug}/{listingId}</c>, with whose shop it is.</summary>
 /// <param name="CreatorId">The shop's creator profile id.</param>
@@ -14,7 +15,7 @@ public sealed record StorefrontView(string DisplayName, string Slug, IReadOnlyLi
 public sealed record StorefrontListing(int CreatorId, string CreatorUserId, string DisplayName, string Slug, Listing Listing);
 
 /// <summary>Reads the public storefront <c>/c/{slug}</c> and its listing pages.</summary>
-public sealed class Storefront(MarketplaceDbContext db, CreatorCapabilities capabilities)
+public sealed class Storefront(MarketplaceDbContext db)
 {
     /// <summary>
     /// The storefront of <paramref name="slug"/>; null for an unknown, banned or deactivated creator. Listings beyond the
@@ -25,9 +26,11 @@ public sealed class Storefront(MarketplaceDbContext db, CreatorCapabilities capa
         var creator = await ShopAsync(slug, cancellationToken);
         if (creator is null) return null;
         var active = ActiveListings(creator.Id);
-        var shown = await active.Take(await LimitAsync(creator.Id, cancellationToken)).ToListAsync(cancellationToken);
-        var total = await active.CountAsync(cancellationToken);
-        return new StorefrontView(creator.DisplayName, creator.Slug, shown, total - shown.Count);
+        // One more than the limit: when that one is not there, these are all of them and no second query counts them.
+        var read = await active.Take(creator.Limit == int.MaxValue ? creator.Limit : creator.Limit + 1).ToListAsync(cancellationToken);
+        var shown = read.Take(creator.Limit).ToList();
+        var total = read.Count <= creator.Limit ? read.Count : await active.CountAsync(cancellationToken);
+        return new StorefrontView(creator.Id, creator.DisplayName, creator.Slug, shown, total - shown.Count);
     }
 
     /// <summary>
@@ -39,27 +42,25 @@ public sealed class Storefront(MarketplaceDbContext db, CreatorCapabilities capa
     {
         var creator = await ShopAsync(slug, cancellationToken);
         if (creator is null) return null;
-        var shownIds = ActiveListings(creator.Id).Take(await LimitAsync(creator.Id, cancellationToken)).Select(l => l.Id);
+        var shownIds = ActiveListings(creator.Id).Take(creator.Limit).Select(l => l.Id);
         var listing = await db.Listings.AsNoTracking().Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
         return listing is null ? null : new StorefrontListing(creator.Id, creator.UserId, creator.DisplayName, creator.Slug, listing);
     }
 
-    private sealed record Shop(int Id, string UserId, string DisplayName, string Slug);
+    // Limit: the plan's MaxListings (no limit: int.MaxValue); 0 without a subscription row (nothing is shown).
+    private sealed record Shop(int Id, string UserId, string DisplayName, string Slug, int Limit);
 
+    // The shop and its plan's limit in one query (CreatorCapabilities reads the same Plan.Capabilities).
     private Task<Shop?> ShopAsync(string slug, CancellationToken cancellationToken)
     {
         var normalized = (slug ?? "").Trim().ToLowerInvariant();
         return db.CreatorProfiles.AsNoTracking()
             .Where(c => c.Slug == normalized && c.IsActive && c.Status != CreatorStatus.Banned)
-            .Select(c => new Shop(c.Id, c.UserId, c.DisplayName, c.Slug)).SingleOrDefaultAsync(cancellationToken);
+            .Select(c => new Shop(c.Id, c.UserId, c.DisplayName, c.Slug,
+                c.Subscription == null ? 0 : c.Subscription.Plan!.Capabilities.MaxListings ?? int.MaxValue))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     private IQueryable<Listing> ActiveListings(int creatorId) =>
         db.Listings.AsNoTracking().Where(l => l.CreatorProfileId == creatorId && l.IsActive).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id);
-
-    private async Task<int> LimitAsync(int creatorId, CancellationToken cancellationToken)
-    {
-        var caps = await capabilities.GetAsync(creatorId, cancellationToken);
-        return caps is null ? 0 : caps.MaxListings ?? int.MaxValue;
-    }
 }

@@ -7,7 +7,7 @@ namespace Marketplace.Core.Subscriptions;
 
 /// <summary>
 /// A creator's subscription as the subscription page and <c>GET /api/billing/me</c> show it (one source, so they agree):
-/// plan, interval, status, period, trial, the plan's capabilities (from the cached <see cref="CreatorCapabilities"/>),
+/// plan, interval, status, period, trial, the plan's capabilities (<see cref="Plan.Capabilities"/>, as <see cref="CreatorCapabilities"/> reads them),
 /// usage against them, and the payment ledger newest first. Times UTC, amounts in minor units.
 /// </summary>
 public sealed record BillingOverview(
@@ -59,28 +59,30 @@ public sealed record BillingOverview(
 }
 
 /// <summary>Reads <see cref="BillingOverview"/> for one creator.</summary>
-public sealed class BillingOverviewQuery(MarketplaceDbContext db, CreatorCapabilities capabilities)
+public sealed class BillingOverviewQuery(MarketplaceDbContext db)
 {
     /// <summary>The creator's overview; null when the creator has no subscription row.</summary>
     public async Task<BillingOverview?> ForCreatorAsync(int creatorProfileId, CancellationToken cancellationToken = default)
     {
         var row = await db.CreatorSubscriptions.AsNoTracking().Include(s => s.Plan).Include(s => s.PlanPrice)
             .SingleOrDefaultAsync(s => s.CreatorProfileId == creatorProfileId, cancellationToken);
-        if (row is null) return null;
-        var caps = await capabilities.GetAsync(creatorProfileId, cancellationToken) ?? row.Plan!.Capabilities;
+        return row is null ? null : await ForSubscriptionAsync(row, cancellationToken);
+    }
+
+    /// <summary>
+    /// The overview of a subscription row already loaded with its <see cref="CreatorSubscription.Plan"/> and
+    /// <see cref="CreatorSubscription.PlanPrice"/> (e.g. the signed-in creator's profile): two queries, the active
+    /// listings count and the payments.
+    /// </summary>
+    /// <exception cref="ArgumentException">The row was loaded without its plan.</exception>
+    public async Task<BillingOverview> ForSubscriptionAsync(CreatorSubscription row, CancellationToken cancellationToken = default)
+    {
+        var plan = row.Plan ?? throw new ArgumentException("Load the subscription with its Plan (Include).", nameof(row));
+        var creatorProfileId = row.CreatorProfileId;
         var listings = await db.Listings.CountAsync(l => l.CreatorProfileId == creatorProfileId && l.IsActive, cancellationToken);
         var payments = await db.Payments.AsNoTracking().Where(p => p.CreatorProfileId == creatorProfileId)
             .OrderByDescending(p => p.PaidAt).ThenByDescending(p => p.Id).Take(100).ToListAsync(cancellationToken);
-        return new BillingOverview(row.Plan!.Code, row.Plan.Name, row.PlanPrice, row.Status, row.IsFree, row.CurrentPeriodEnd,
-            row.CancelAtPeriodEnd, row.TrialEnd, caps, listings, payments) { PlanNameFr = row.Plan.NameFr };
+        return new BillingOverview(plan.Code, plan.Name, row.PlanPrice, row.Status, row.IsFree, row.CurrentPeriodEnd,
+            row.CancelAtPeriodEnd, row.TrialEnd, plan.Capabilities, listings, payments) { PlanNameFr = plan.NameFr };
     }
-}
-
-/// <summary>The banner on every page of a signed-in creator: one small query by Identity user id.</summary>
-public sealed class CreatorBannerQuery(MarketplaceDbContext db)
-{
-    /// <summary>True when the user's creator subscription is a Stripe subscription in <c>past_due</c> or <c>unpaid</c>.</summary>
-    public Task<bool> NeedsPaymentMethodAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.CreatorSubscriptions.AsNoTracking().AnyAsync(s => s.CreatorProfile!.UserId == userId && s.StripeSubscriptionId != null
-            && (s.Status == SubscriptionStatus.PastDue || s.Status == SubscriptionStatus.Unpaid), cancellationToken);
 }

@@ -71,6 +71,12 @@ public class CreatorSubscription
     public bool IsFree => StripeSubscriptionId is null;
 
     /// <summary>
+    /// True when a Stripe subscription's last payment failed (<c>past_due</c> or <c>unpaid</c>): the creator must update
+    /// their payment method (the banner on every creator page).
+    /// </summary>
+    public bool NeedsPaymentMethod => !IsFree && Status is SubscriptionStatus.PastDue or SubscriptionStatus.Unpaid;
+
+    /// <summary>
     /// Puts the creator on the Free plan at once: Active, no price, no Stripe subscription. The Stripe Customer id is
     /// kept for a later checkout. <paramref name="now"/> (UTC, from the caller's <see cref="TimeProvider"/>) becomes <see cref="UpdatedAt"/>.
     /// </summary>

@@ -19,16 +19,17 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/listings")]
-public sealed class CreatorListingsController(CurrentCreator currentCreator, CreatorListings listings, CreatorCapabilities capabilities,
+public sealed class CreatorListingsController(CurrentCreator currentCreator, CreatorListings listings,
     IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The creator's listings with their plan's limit.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var creatorId = await CreatorIdAsync(cancellationToken);
-        var all = await listings.ForCreatorAsync(creatorId, cancellationToken);
-        var caps = await capabilities.GetAsync(creatorId, cancellationToken);
+        var creator = await currentCreator.GetAsync(cancellationToken);
+        var all = await listings.ForCreatorAsync(creator.Id, cancellationToken);
+        // The plan's limit from the profile the Creator policy loaded (its subscription and plan), as CreatorCapabilities reads it.
+        var caps = creator.Subscription?.Plan?.Capabilities;
         return View(new ListingsPageViewModel(all, caps?.MaxListings, all.Count(l => l.IsActive)));
     }
 

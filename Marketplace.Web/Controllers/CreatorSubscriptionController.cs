@@ -41,8 +41,10 @@ public sealed class CreatorSubscriptionController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        var overview = await overviews.ForCreatorAsync(creator.Id, cancellationToken);
-        return overview is null ? Forbid() : View(new SubscriptionPageViewModel(creator, overview));
+        if (creator.Subscription is not { } subscription) return Forbid();
+        // The profile the Creator policy loaded holds the subscription with its plan and price: no second read of them.
+        var overview = await overviews.ForSubscriptionAsync(subscription, cancellationToken);
+        return View(new SubscriptionPageViewModel(creator, overview));
     }
 
     /// <summary>A Billing Portal session for the creator's Stripe Customer, coming back here; 303 to it.</summary>

@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
+using Marketplace.Web.Caching;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Models;
 using Marketplace.Web.Orders;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Marketplace.Web.Controllers;
@@ -14,16 +17,22 @@ namespace Marketplace.Web.Controllers;
 /// The public storefront of a creator: <c>/c/{slug}</c>, a listing's page <c>/c/{slug}/{listingId}</c> and its Buy
 /// button. 404 for an unknown, banned or deactivated creator, and for a listing that is not visible in that shop.
 /// Anyone may buy, with or without an account (rate limited per client address without one).
+/// The storefront is output-cached for visitors (<see cref="PageOutputCaching.Storefront"/>), tagged with its creator so
+/// a save that changes it evicts it (<see cref="StorefrontCacheEviction"/>); the buyer key cookie is set by that policy.
+/// A visitor's Buy carries no antiforgery token (a token would tie the page to one visitor's cookie and keep it out of
+/// the cache); a signed-in buyer's does, and Buy refuses it without (400), as the culture switch does.
 /// </summary>
 [AllowAnonymous]
-public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls) : Controller
+[IgnoreAntiforgeryToken]
+public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery) : Controller
 {
     /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy.</summary>
     [HttpGet("c/{slug}")]
+    [OutputCache(PolicyName = PageOutputCaching.Storefront)]
     public async Task<IActionResult> Index(string slug, CancellationToken cancellationToken)
     {
         if (await storefront.ForSlugAsync(slug, cancellationToken) is not { } view) return NotFound();
-        BuyerKey.GetOrCreate(HttpContext);
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(PageOutputCaching.StorefrontTagOf(view.CreatorId));
         return View(view);
     }
 
@@ -40,14 +49,14 @@ public sealed class StorefrontController(Storefront storefront, ListingPurchase 
     /// <summary>
     /// Buy: 303 to Stripe Checkout (a new order, or this browser's pending one); the listing page with the reason when
     /// the shop cannot take payments (409), the buyer owns the shop (403) or Stripe refused or failed (502/503); 404 when
-    /// the listing is not visible.
+    /// the listing is not visible; 400 for a signed-in buyer without the form's antiforgery token.
     /// </summary>
     [HttpPost("c/{slug}/{listingId:int}/buy")]
-    [ValidateAntiForgeryToken]
     [EnableRateLimiting(BuyRateLimiting.Policy)]
     public async Task<IActionResult> Buy(string slug, int listingId, CancellationToken cancellationToken)
     {
         var signedIn = User.Identity?.IsAuthenticated == true;
+        if (signedIn && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         var request = new BuyRequest(slug, listingId, BuyerKey.GetOrCreate(HttpContext),
             signedIn ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null,
             signedIn ? User.FindFirstValue(ClaimTypes.Email) ?? User.Identity!.Name : null,
