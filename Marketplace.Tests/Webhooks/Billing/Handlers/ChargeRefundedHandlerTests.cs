@@ -41,7 +41,7 @@ public sealed class ChargeRefundedHandlerTests : IAsyncLifetime
         (order.Status, order.RefundedMinor, order.TransferReversedMinor, order.ApplicationFeeRefundedMinor)
             .Should().Be((OrderStatus.PartiallyRefunded, 1000L, 900L, 100L));
         var email = (await _harness.EmailsAsync()).Should().ContainSingle().Which;
-        (email.Kind, email.Key, email.To).Should().Be((EmailKinds.RefundIssued, $"order:{orderId}:refunded:1000", "buyer@example.com"));
+        (email.Kind, email.Key, email.To).Should().Be((EmailKinds.RefundIssued, "re_1", "buyer@example.com"));
     }
 
     [Fact]
