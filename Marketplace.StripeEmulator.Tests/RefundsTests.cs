@@ -196,4 +196,59 @@ public sealed class RefundsTests(EmulatorFixture emulator) : IClassFixture<Emula
         // Assert
         (await act.Should().ThrowAsync<StripeException>()).Which.StripeError.Code.Should().Be("parameter_missing");
     }
+    [Fact]
+    public async Task HoldNextRefund_PendingUntilSettledThenSucceeds_ReversedOnlyThen()
+    {
+        // Arrange
+        var key = EmulatorFixture.NewApiKey();
+        var client = emulator.Client(key);
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var session = await PaymentScenarios.PaidDestinationCheckoutAsync(emulator, client, account.Id, 2500, "eur", 250);
+        using var control = emulator.Http(key);
+        (await control.PostAsync("/_emulator/refunds/hold_next", null)).EnsureSuccessStatusCode();
+
+        // Act
+        var pending = await client.V1.Refunds.CreateAsync(Refund(session.PaymentIntentId, 1000));
+        var updatedBefore = (await client.V1.Events.ListAsync(new EventListOptions { Type = "refund.updated" })).Data.Count;
+        (await control.PostAsync($"/_emulator/refunds/{pending.Id}/settle", null)).EnsureSuccessStatusCode();
+        var settled = await client.V1.Refunds.GetAsync(pending.Id);
+        var updated = await client.V1.Events.ListAsync(new EventListOptions { Type = "refund.updated" });
+        var again = await control.PostAsync($"/_emulator/refunds/{pending.Id}/settle", null);
+
+        // Assert
+        pending.Status.Should().Be("pending");
+        pending.TransferReversalId.Should().BeNull("nothing is reversed while pending");
+        updatedBefore.Should().Be(0);
+        settled.Status.Should().Be("succeeded");
+        settled.TransferReversalId.Should().StartWith("trr_");
+        var previous = (Newtonsoft.Json.Linq.JObject)updated.Data.Should().ContainSingle().Subject.Data.PreviousAttributes;
+        previous["status"]!.ToString().Should().Be("pending");
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a settled refund is no longer pending");
+    }
+    [Fact]
+    public async Task HoldNextRefund_SettledWithAFailure_FailsAndMoneyComesBack()
+    {
+        // Arrange
+        var key = EmulatorFixture.NewApiKey();
+        var client = emulator.Client(key);
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var session = await PaymentScenarios.PaidDestinationCheckoutAsync(emulator, client, account.Id, 2500, "eur", 250);
+        emulator.Server.HoldNextRefund(key);
+
+        // Act
+        var pending = await client.V1.Refunds.CreateAsync(Refund(session.PaymentIntentId, 1000));
+        var chargeWhilePending = await client.V1.Charges.GetAsync(session.PaymentIntent.LatestChargeId);
+        emulator.Server.SettleRefund(key, pending.Id, "insufficient_funds");
+        var failed = await client.V1.Refunds.GetAsync(pending.Id);
+        var charge = await client.V1.Charges.GetAsync(session.PaymentIntent.LatestChargeId);
+        var events = await client.V1.Events.ListAsync(new EventListOptions { Type = "refund.failed" });
+
+        // Assert
+        pending.Status.Should().Be("pending");
+        chargeWhilePending.AmountRefunded.Should().Be(1000, "Stripe counts a pending refund in amount_refunded");
+        (failed.Status, failed.FailureReason).Should().Be(("failed", "insufficient_funds"));
+        failed.TransferReversalId.Should().BeNull("nothing was reversed");
+        charge.AmountRefunded.Should().Be(0);
+        events.Data.Should().ContainSingle().Which.Data.Object.Should().BeOfType<Refund>().Which.Id.Should().Be(pending.Id);
+    }
 }

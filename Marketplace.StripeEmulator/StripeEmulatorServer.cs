@@ -91,6 +91,19 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     public void FailNextRefund(string apiKey, string failureReason = "expired_or_canceled_card") => _control.FailNextRefund(apiKey, failureReason);
 
     /// <summary>
+    /// Makes the next refund created with <paramref name="apiKey"/> stay <c>pending</c> (after <c>refund.created</c> and
+    /// <c>charge.refunded</c>) until <see cref="SettleRefund"/>; what <c>POST /_emulator/refunds/hold_next</c> does.
+    /// </summary>
+    public void HoldNextRefund(string apiKey) => _control.HoldNextRefund(apiKey);
+
+    /// <summary>
+    /// Makes held refund <paramref name="refundId"/> (<c>re_…</c>) succeed, or fail with <paramref name="failureReason"/>
+    /// (<c>refund.updated</c>, <c>charge.refund.updated</c>; <c>refund.failed</c> first when it fails); what
+    /// <c>POST /_emulator/refunds/{id}/settle</c> does. Throws for an unknown refund or one not held pending.
+    /// </summary>
+    public void SettleRefund(string apiKey, string refundId, string? failureReason = null) => _control.SettleRefund(apiKey, refundId, failureReason);
+
+    /// <summary>
     /// Closes dispute <paramref name="disputeId"/> as <c>won</c> (<c>charge.dispute.closed</c>, then
     /// <c>charge.dispute.funds_reinstated</c>) or <c>lost</c> (<c>charge.dispute.closed</c>); what
     /// <c>POST /_emulator/disputes/{id}/close</c> does. Throws for an unknown dispute or one already closed.

@@ -30,8 +30,11 @@ public static class EmailModelKeys
     /// <summary>Stripe's <c>hosted_invoice_url</c> or <c>receipt_url</c>.</summary>
     public const string StripeUrl = "stripe_url";
 
-    /// <summary>Stripe's reason (dispute reason, payout failure message).</summary>
+    /// <summary>Stripe's reason (dispute reason, payout <c>failure_message</c>).</summary>
     public const string Reason = "reason";
+
+    /// <summary>Stripe's payout <c>failure_code</c> (see <see cref="Payouts.PayoutFailureCodes"/>).</summary>
+    public const string FailureCode = "failure_code";
 
     /// <summary>Builds a model from pairs, leaving out null values.</summary>
     public static IReadOnlyDictionary<string, string> Of(params (string Key, object? Value)[] values) =>

@@ -32,8 +32,12 @@ public sealed record OrderChargeState(
 /// </summary>
 public sealed record OrderRefundFacts(string RefundId, long AmountMinor, string Status)
 {
-    /// <summary>True when the money is on its way back to the buyer: <c>succeeded</c>, or <c>pending</c> (the charge's <c>amount_refunded</c> counts it).</summary>
-    public bool IsIssued => Status is "succeeded" or "pending";
+    /// <summary>
+    /// True once the refund <c>succeeded</c>: only then is "refund issued" mailed. A <c>pending</c> one (which the charge's
+    /// <c>amount_refunded</c> already counts) may still fail; it is mailed when a later sync (<c>refund.updated</c>,
+    /// <c>charge.refunded</c>) sees it succeeded, and never if it fails.
+    /// </summary>
+    public bool IsIssued => Status is "succeeded";
 }
 
 /// <summary>A dispute's facts (https://docs.stripe.com/api/disputes/object): <c>dp_…</c>, amount in minor units, reason, status, evidence due date (UTC).</summary>

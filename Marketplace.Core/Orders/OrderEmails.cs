@@ -9,7 +9,7 @@ namespace Marketplace.Core.Orders;
 /// <summary>
 /// The emails of a sale, queued in the outbox in the caller's save (under the order's lock): the buyer's receipt and
 /// "you made a sale" to the creator once Paid (key: the order id), "refund issued" to the buyer for each of the
-/// charge's refunds once issued (key: Stripe's <c>re_…</c>, so each refund mails once however often its events come and
+/// charge's refunds once it succeeded, not while pending (key: Stripe's <c>re_…</c>, so each refund mails once however often its events come and
 /// whatever the totals), "dispute opened"
 /// to the creator (key: <c>dp_…</c>). The buyer is written to in their account's <c>locale</c>, else the culture of
 /// their checkout (<see cref="Order.Culture"/>).

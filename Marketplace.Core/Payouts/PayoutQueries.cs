@@ -6,14 +6,10 @@ namespace Marketplace.Core.Payouts;
 /// <summary>
 /// A failed payout the creator must act on: <paramref name="AmountMinor"/> of <paramref name="Currency"/> (minor units),
 /// Stripe's <paramref name="FailureCode"/> and <paramref name="FailureMessage"/>, and whether the Express dashboard (bank
-/// details) can be opened.
+/// details) can be opened. The pages say why in the creator's language (<see cref="PayoutFailureCodes"/>).
 /// </summary>
 public sealed record FailedPayoutNotice(string StripePayoutId, long AmountMinor, string Currency, string? FailureCode, string? FailureMessage,
-    bool ExpressDashboardAvailable)
-{
-    /// <summary>Stripe's <c>failure_code</c> in words (<c>account_closed</c> → "account closed"), else its message, else "the bank refused it".</summary>
-    public string Reason => FailureCode is { Length: > 0 } code ? code.Replace('_', ' ') : FailureMessage ?? "the bank refused it";
-}
+    bool ExpressDashboardAvailable);
 
 /// <summary>Reads a creator's payouts (newest first) and the failed payout the banner of every creator page shows.</summary>
 public sealed class PayoutQueries(MarketplaceDbContext db)

@@ -51,7 +51,7 @@ public sealed class PayoutSync(
             if (row.Status == PayoutStatus.Failed && await emails.CreatorAsync(creatorId.Value, cancellationToken) is { } to)
                 await emails.QueueAsync(Emails.EmailKinds.PayoutFailed, stripePayoutId, to, Emails.EmailModelKeys.Of(
                     (Emails.EmailModelKeys.Amount, row.AmountMinor), (Emails.EmailModelKeys.Currency, row.Currency),
-                    (Emails.EmailModelKeys.Reason, row.FailureMessage ?? row.FailureCode ?? "unknown")), cancellationToken);
+                    (Emails.EmailModelKeys.FailureCode, row.FailureCode), (Emails.EmailModelKeys.Reason, row.FailureMessage)), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             balances.Forget(stripeAccountId); // the balance moved with the payout
             logger.LogInformation("Payout {StripePayoutId} of account {StripeAccountId} (creator {CreatorId}) is {PayoutStatus}{FailureCode}",

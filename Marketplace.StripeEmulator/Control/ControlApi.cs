@@ -63,6 +63,17 @@ internal static class ControlApi
             control.FailNextRefund(key, reason);
             return new { failure_reason = reason };
         }));
+        r.MapPost("/_emulator/refunds/hold_next", (HttpContext http, EmulatorControl control) => RunAsync(http, key =>
+        {
+            control.HoldNextRefund(key);
+            return Task.FromResult<object>(new { hold_next = true });
+        }));
+        r.MapPost("/_emulator/refunds/{id}/settle", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var reason = (await ReadAsync<RefundFailureRequest>(http))?.FailureReason;
+            control.SettleRefund(key, id, reason);
+            return new { id, status = reason is null ? "succeeded" : "failed" };
+        }));
         r.MapPost("/_emulator/disputes/{id}/close", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {
             var outcome = (await ReadAsync<CloseDisputeRequest>(http))?.Outcome ?? throw StripeApiException.Missing("outcome");

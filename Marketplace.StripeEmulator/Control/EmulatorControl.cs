@@ -68,11 +68,40 @@ internal sealed class EmulatorControl(Emulator emulator)
     /// </summary>
     public void FailNextRefund(string apiKey, string failureReason)
     {
+        CheckRefundFailureReason(failureReason);
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate) state.NextRefundFailure = failureReason;
+    }
+
+    /// <summary>Makes the key's next refund stay <c>pending</c> until <see cref="SettleRefund"/>.</summary>
+    public void HoldNextRefund(string apiKey)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate) state.HoldNextRefund = true;
+    }
+
+    /// <summary>
+    /// Ends held refund <paramref name="refundId"/>: succeeded, or failed with <paramref name="failureReason"/> (the values of
+    /// <see cref="FailNextRefund"/>) (<see cref="Refunding.Settle"/>); 404 unknown, 400 not held pending or an unknown reason.
+    /// </summary>
+    public void SettleRefund(string apiKey, string refundId, string? failureReason)
+    {
+        if (failureReason is not null) CheckRefundFailureReason(failureReason);
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var refund = state.Find(refundId);
+            if (refund is null || refund.ObjectType != Resources.Refunds.RefundsApi.ObjectType || !refundId.StartsWith("re_", StringComparison.Ordinal))
+                throw StripeApiException.NotFound("refund", refundId);
+            Refunding.Settle(new OperationContext(emulator, state, refund.Account, null, null), refund, failureReason);
+        }
+    }
+
+    private static void CheckRefundFailureReason(string failureReason)
+    {
         string[] reasons = ["lost_or_stolen_card", "expired_or_canceled_card", "charge_for_pending_refund_disputed", "insufficient_funds", "declined", "merchant_request", "unknown"];
         if (!reasons.Contains(failureReason))
             throw StripeApiException.Invalid("failure_reason", $"failure_reason must be one of {string.Join(", ", reasons)}.");
-        var state = emulator.Store.GetOrCreate(apiKey);
-        lock (state.Gate) state.NextRefundFailure = failureReason;
     }
 
     /// <summary>Closes dispute <paramref name="disputeId"/> as <c>won</c> or <c>lost</c> (<see cref="Disputing.Close"/>); 404 unknown, 400 already closed.</summary>

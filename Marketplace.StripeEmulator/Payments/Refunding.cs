@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Marketplace.StripeEmulator.Api;
 using Marketplace.StripeEmulator.Resources.ApplicationFees;
 using Marketplace.StripeEmulator.Resources.Charges;
 using Marketplace.StripeEmulator.Resources.Refunds;
@@ -19,7 +20,8 @@ namespace Marketplace.StripeEmulator.Payments;
 /// reference becomes available). A refund planned to fail (control API) is created <c>pending</c>, then fails:
 /// <c>refund.created</c>, <c>charge.refunded</c>, <c>refund.failed</c>, <c>refund.updated</c>, <c>charge.refund.updated</c>;
 /// its amount comes back to the platform (<c>refund_failure</c> balance transaction) and to the charge's refundable amount,
-/// and nothing is reversed. Caller holds the key's lock.
+/// and nothing is reversed. A refund held by the control API stays <c>pending</c> after <c>refund.created</c> and
+/// <c>charge.refunded</c> until <see cref="Settle"/> makes it succeed or fail. Caller holds the key's lock.
 /// </summary>
 internal static class Refunding
 {
@@ -34,8 +36,10 @@ internal static class Refunding
         var txn = Ledger.Record(ctx, charge.Account, "refund", "refund", -request.Amount, currency, id, $"REFUND FOR CHARGE ({charge.Id})");
         var failure = ctx.State.NextRefundFailure;
         ctx.State.NextRefundFailure = null;
+        var hold = ctx.State.HoldNextRefund;
+        ctx.State.HoldNextRefund = false;
         var refund = ctx.State.Add(id, RefundsApi.ObjectType, charge.Account,
-            RefundsApi.New(id, request.Amount, charge, txn.Id, request.Reason, request.Metadata, failure is null ? "succeeded" : "pending", ctx.Now));
+            RefundsApi.New(id, request.Amount, charge, txn.Id, request.Reason, request.Metadata, failure is null && !hold ? "succeeded" : "pending", ctx.Now));
         var chargeBefore = charge.Snapshot();
         SetRefunded(charge, request.Amount);
         ctx.Emit("refund.created", refund);
@@ -46,12 +50,46 @@ internal static class Refunding
             Fail(ctx, refund, charge, failure);
             return refund;
         }
+        if (hold)
+        {
+            refund.Internal[ReverseTransferWhenSettled] = request.ReverseTransfer ? "true" : "false";
+            refund.Internal[RefundFeeWhenSettled] = request.RefundApplicationFee ? "true" : "false";
+            return refund;
+        }
 
+        Succeed(ctx, refund, charge, request.ReverseTransfer, request.RefundApplicationFee);
+        return refund;
+    }
+
+    /// <summary>
+    /// Ends a refund held <c>pending</c> (control API): with <paramref name="failureReason"/> it fails as a failing refund
+    /// does (<c>refund.failed</c>, <c>refund.updated</c>, <c>charge.refund.updated</c>, the money back); without, it succeeds:
+    /// the transfer and fee are reversed as asked at creation, then <c>refund.updated</c> (<c>status</c> <c>succeeded</c>,
+    /// <c>previous_attributes.status</c> <c>pending</c>) and <c>charge.refund.updated</c>. 400 when the refund is not pending.
+    /// </summary>
+    public static void Settle(OperationContext ctx, Resource refund, string? failureReason)
+    {
+        if (refund.Str("status") != "pending" || !refund.Internal.ContainsKey(ReverseTransferWhenSettled))
+            throw StripeApiException.BadRequest($"Refund {refund.Id} is not held pending.", null, "refund_not_pending");
+        var charge = ctx.State.Find(refund.Str("charge")!)!;
+        if (failureReason is not null) Fail(ctx, refund, charge, failureReason);
+        else Succeed(ctx, refund, charge, refund.Internal[ReverseTransferWhenSettled] == "true", refund.Internal[RefundFeeWhenSettled] == "true");
+        refund.Internal.Remove(ReverseTransferWhenSettled);
+    }
+
+    private const string ReverseTransferWhenSettled = "reverse_transfer";
+    private const string RefundFeeWhenSettled = "refund_application_fee";
+
+    /// <summary>The money of <paramref name="refund"/> leaves for good: transfer reversal, fee refund, then <c>refund.updated</c> and <c>charge.refund.updated</c>.</summary>
+    private static void Succeed(OperationContext ctx, Resource refund, Resource charge, bool reverseTransfer, bool refundApplicationFee)
+    {
+        var amount = refund.Json["amount"]!.AsLong();
+        var chargeAmount = charge.Json["amount"]!.AsLong();
         var fullyRefunded = charge.Json["refunded"]!.GetValue<bool>();
-        if (request.ReverseTransfer && charge.Str("transfer") is { } transferId)
+        if (reverseTransfer && charge.Str("transfer") is { } transferId)
         {
             var transfer = ctx.State.Find(transferId)!;
-            var reversal = Proportion(transfer.Json["amount"]!.AsLong(), request.Amount, chargeAmount);
+            var reversal = Proportion(transfer.Json["amount"]!.AsLong(), amount, chargeAmount);
             reversal = Math.Min(reversal, transfer.Json["amount"]!.AsLong() - transfer.Json["amount_reversed"]!.AsLong());
             if (reversal > 0)
             {
@@ -59,20 +97,20 @@ internal static class Refunding
                 refund.Json["transfer_reversal"] = trr.Id;
             }
         }
-        if (request.RefundApplicationFee && charge.Str("application_fee") is { } feeId)
+        if (refundApplicationFee && charge.Str("application_fee") is { } feeId)
         {
             var fee = ctx.State.Find(feeId)!;
             var left = fee.Json["amount"]!.AsLong() - fee.Json["amount_refunded"]!.AsLong();
-            var amount = fullyRefunded ? left : Math.Min(left, Proportion(fee.Json["amount"]!.AsLong(), request.Amount, chargeAmount));
-            if (amount > 0) RefundApplicationFee(ctx, fee, amount);
+            var feeAmount = fullyRefunded ? left : Math.Min(left, Proportion(fee.Json["amount"]!.AsLong(), amount, chargeAmount));
+            if (feeAmount > 0) RefundApplicationFee(ctx, fee, feeAmount);
         }
         ctx.Update(refund, "refund.updated", json =>
         {
+            json["status"] = "succeeded";
             json["destination_details"]!["card"]!["reference"] = Ids.New("", 23).ToUpperInvariant();
             json["destination_details"]!["card"]!["reference_status"] = "available";
         });
         ctx.Emit("charge.refund.updated", refund);
-        return refund;
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
     /// <summary>When set, the next refund fails with this <c>failure_reason</c> (control API); guarded by <see cref="Gate"/>.</summary>
     public string? NextRefundFailure { get; set; }
 
+    /// <summary>When set, the next refund stays <c>pending</c> until the control API settles it; guarded by <see cref="Gate"/>.</summary>
+    public bool HoldNextRefund { get; set; }
+
     public BoundedLog<DeliveryRecord> Deliveries { get; } = new(limits.MaxDeliveriesPerKey);
 
     /// <summary>Every <c>/v1</c> call of the key, oldest first (<c>GET /_emulator/requests</c>).</summary>

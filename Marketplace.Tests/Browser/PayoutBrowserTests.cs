@@ -37,7 +37,7 @@ public sealed class PayoutBrowserTests(LiveMarketplaceFactory app, ChromiumFixtu
 
         await creator.GotoAsync("/creator/listings");
         var banner = creator.Page.GetByTestId("payout-failed-banner");
-        await Expect(banner).ToContainTextAsync("Stripe could not pay out €120.00 to your bank: account closed — update your bank details");
+        await Expect(banner).ToContainTextAsync("Stripe could not pay out €120.00 to your bank. The bank account has been closed. Update your bank details.");
         await creator.ScreenshotAsync("payout-failed-banner");
         await creator.GotoAsync("/creator/sales");
         await Expect(banner).ToBeVisibleAsync();

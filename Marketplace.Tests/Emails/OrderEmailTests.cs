@@ -66,6 +66,50 @@ public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task RefundPendingThenSucceeds_FrenchBuyer_OneEmailOnlyOnceStripeSaysSucceeded()
+    {
+        using var shop = await ShopAsync();
+        var buyer = NewBuyer();
+        var order = await app.PaidOrderAsync(shop, email: buyer, acceptLanguage: "fr-FR");
+        app.Emulator.HoldNextRefund(app.ApiKey);
+
+        await shop.CreatorRefundsAsync(order.Id, "5.00", Guid.NewGuid().ToString("N"));
+        await app.QuiesceAsync();
+        var refund = (await app.ChargeAsync(order)).Refunds.Data.Single();
+        var queuedWhilePending = await RefundEmailKeysAsync(buyer);
+        app.Emulator.SettleRefund(app.ApiKey, refund.Id);
+        var issued = await app.Smtp.WaitForAsync(buyer, m => m.Subject == $"Remboursement de 5,00{Nbsp}€ pour Poster A2");
+        await app.QuiesceAsync();
+
+        refund.Status.Should().Be("pending");
+        queuedWhilePending.Should().BeEmpty("a pending refund may still fail: nothing is mailed yet");
+        issued.TextBody.Should().Contain($"5,00{Nbsp}€ de votre achat de Poster A2 chez Poster Shop ont été remboursés sur votre carte.");
+        (await RefundEmailKeysAsync(buyer)).Should().Equal([refund.Id], "mailed once refund.updated showed it succeeded");
+        app.Smtp.CountTo(buyer, issued.Subject).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task RefundPendingThenFails_NoRefundIssuedEmailAndTheCreatorSeesWhy()
+    {
+        using var shop = await ShopAsync();
+        var buyer = NewBuyer();
+        var order = await app.PaidOrderAsync(shop, email: buyer);
+        app.Emulator.HoldNextRefund(app.ApiKey);
+
+        await shop.CreatorRefundsAsync(order.Id, "5.00", Guid.NewGuid().ToString("N"));
+        await app.QuiesceAsync();
+        var refund = (await app.ChargeAsync(order)).Refunds.Data.Single();
+        app.Emulator.SettleRefund(app.ApiKey, refund.Id, "lost_or_stolen_card");
+        await app.QuiesceAsync();
+        var stored = await app.OrderAsync(order.Id);
+
+        app.Emulator.GetDeliveries(app.ApiKey).Should().Contain(d => d.EventType == StripeEventTypes.RefundFailed, "the app heard of the failure");
+        (stored.Status, stored.RefundedMinor, stored.RefundFailureReason).Should().Be((Core.Orders.OrderStatus.Paid, 0L, "lost_or_stolen_card"));
+        (await RefundEmailKeysAsync(buyer)).Should().BeEmpty("a refund that failed was never issued");
+        app.Smtp.CountTo(buyer, "Refund of €5.00 for Poster A2").Should().Be(0);
+    }
+
+    [Fact]
     public async Task CardDisputes_FrenchCreator_OneDisputeEmailInFrenchWithAWorkingSalesLink()
     {
         using var shop = await ShopAsync();
@@ -92,7 +136,8 @@ public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFi
         var failed = await app.Smtp.WaitForAsync(creator, m => m.Subject == "Stripe could not pay out €10.00 to your bank");
         var links = await failed.ShouldBeInWithWorkingLinksAsync(app, "en", shop.Creator.Client);
 
-        failed.TextBody.Should().Contain("The payout of €10.00 to your bank failed: ").And.Contain("Update your bank details in your Stripe dashboard.");
+        failed.TextBody.Should().Contain("The payout of €10.00 to your bank failed.").And.Contain("The bank account has been closed.")
+            .And.Contain("Update your bank details in your Stripe dashboard.");
         links.Should().ContainSingle().Which.Should().EndWith("/creator/sales");
         await app.ShouldHaveReceivedOnceAsync(creator, failed.Subject, StripeEventTypes.PayoutFailed);
     }
@@ -103,6 +148,26 @@ public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFi
         app.DeliverEveryWebhookTwice();
         return await app.ShopAsync();
     }
+
+    [Fact]
+    public async Task PayoutFails_FrenchCreator_TheReasonInFrench()
+    {
+        using var shop = await ShopAsync();
+        await app.SetCreatorLocaleAsync(shop.CreatorId, "fr");
+        var creator = await app.CreatorEmailAsync(shop.CreatorId);
+        await app.FundedAsync(shop);
+
+        await app.PayOutAsync(shop, 1000, PayoutStatus.Failed, "account_frozen");
+        var failed = await app.Smtp.WaitForAsync(creator, m => m.Subject == $"Stripe n'a pas pu verser 10,00{Nbsp}€ sur votre compte bancaire");
+        await failed.ShouldBeInWithWorkingLinksAsync(app, "fr", shop.Creator.Client);
+
+        failed.TextBody.Should().Contain($"Le virement de 10,00{Nbsp}€ vers votre banque a échoué.").And.Contain("Le compte bancaire a été gelé.")
+            .And.NotContain("The bank account has been frozen.", "Stripe's English failure_message is not shown for a code we know");
+        await app.ShouldHaveReceivedOnceAsync(creator, failed.Subject, StripeEventTypes.PayoutFailed);
+    }
+
+    private async Task<List<string>> RefundEmailKeysAsync(string buyer) =>
+        (await app.OutboxAsync(EmailKinds.RefundIssued)).Where(e => e.To == buyer).Select(e => e.Key).ToList();
 
     private static string NewBuyer() => $"b{Guid.NewGuid():N}@example.com";
 }

@@ -11,7 +11,7 @@ namespace Marketplace.Tests.Payouts;
 /// </summary>
 public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFactory>
 {
-    private const string Banner = "Stripe could not pay out €120.00 to your bank: account closed — update your bank details";
+    private const string Banner = "Stripe could not pay out €120.00 to your bank. The bank account has been closed. Update your bank details.";
     private static readonly string[] CreatorPages = ["/creator/sales", "/creator/listings", "/creator/connect", "/creator/subscription"];
 
     [Fact]
@@ -25,9 +25,14 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
         foreach (var page in CreatorPages)
         {
             var html = await PageAsync(shop.Creator, page);
-            html.Should().Contain(Banner, page);
+            TextOf(BannerOf(html)).Should().Contain(Banner, page);
             BannerOf(html).Should().Contain("action=\"/creator/connect/dashboard\"", "the banner carries the Express dashboard button");
         }
+
+        var french = await PageAsync(shop.Creator, "/creator/sales", "fr-FR");
+        TextOf(BannerOf(french)).Should().Contain("Stripe n’a pas pu verser 120,00\u00A0€ sur votre compte bancaire. Le compte bancaire a été clôturé. "
+            + "Mettez à jour vos coordonnées bancaires.");
+        TextOf(french).Should().Contain("— Le compte bancaire a été clôturé.", "the payouts table says why in French too").And.NotContain("account_closed:");
 
         using var otherCreator = app.NewBrowser();
         await otherCreator.RegisterCreatorAsync($"c{Guid.NewGuid():N}@example.com", "Other shop");
@@ -101,9 +106,11 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
         Row(await PageAsync(shop.Creator, "/creator/sales"), "data-balance=\"eur\"").Should().Contain("€22.50", "a failure is not cached");
     }
 
-    private static async Task<string> PageAsync(BrowserSession session, string path)
+    private static async Task<string> PageAsync(BrowserSession session, string path, string? acceptLanguage = null)
     {
-        var response = await session.Client.GetAsync(path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptLanguage is not null) request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        var response = await session.Client.SendAsync(request);
         response.StatusCode.Should().Be(HttpStatusCode.OK, path);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
@@ -114,6 +121,11 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
         start.Should().BeGreaterThan(0);
         return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
     }
+
+    /// <summary>The text of <paramref name="html"/>: tags removed, ASCII white space collapsed (no-break spaces kept).</summary>
+    private static string TextOf(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " "), @"[ \t\r\n]+", " ")
+            .Replace(" .", ".", StringComparison.Ordinal);
 
     private static string Row(string html, string marker)
     {

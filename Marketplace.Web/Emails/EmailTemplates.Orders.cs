@@ -1,4 +1,5 @@
 using Marketplace.Core.Emails;
+using Marketplace.Core.Payouts;
 using K = Marketplace.Core.Emails.EmailModelKeys;
 
 namespace Marketplace.Web.Emails;
@@ -27,6 +28,15 @@ public sealed partial class EmailTemplates
         new(T("See my sales"), links.For("/creator/sales")), []);
 
     private EmailContent PayoutFailed(Model m) => new(T("Stripe could not pay out {0} to your bank", m.Money()),
-        [T("The payout of {0} to your bank failed: {1}. Update your bank details in your Stripe dashboard.", m.Money(), m[K.Reason])],
+        [T("The payout of {0} to your bank failed.", m.Money()), PayoutFailureReason(m), T("Update your bank details in your Stripe dashboard.")],
         new(T("See my payouts"), links.For("/creator/sales")), []);
+
+    /// <summary>
+    /// Why a payout failed, in the recipient's language: the sentence of Stripe's <c>failure_code</c>
+    /// (<see cref="PayoutFailureCodes"/>), else Stripe's <c>failure_message</c> marked as Stripe's words, else "no reason".
+    /// </summary>
+    private string PayoutFailureReason(Model m) =>
+        PayoutFailureCodes.SentenceOf(m.Optional(K.FailureCode)) is { } sentence ? T(sentence)
+        : m.Optional(K.Reason) is { Length: > 0 } stripeWords ? T("In Stripe's words: “{0}”", stripeWords)
+        : T("The bank gave no reason.");
 }
