@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Marketplace.Web.Localization;
 using System.Security.Claims;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
@@ -16,7 +18,7 @@ namespace Marketplace.Web.Controllers;
 /// Anyone may buy, with or without an account (rate limited per client address without one).
 /// </summary>
 [AllowAnonymous]
-public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls) : Controller
+public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy.</summary>
     [HttpGet("c/{slug}")]
@@ -71,7 +73,7 @@ public sealed class StorefrontController(Storefront storefront, ListingPurchase 
             BuyOutcome.StripeRefused => StatusCodes.Status502BadGateway,
             _ => StatusCodes.Status503ServiceUnavailable,
         };
-        return View(nameof(Listing), new ListingPageViewModel(shown, IsOwner(shown), result.Message, null));
+        return View(nameof(Listing), new ListingPageViewModel(shown, IsOwner(shown), text.SayOrNull(result.Message), null));
     }
 
     private bool IsOwner(StorefrontListing shown) => User.FindFirstValue(ClaimTypes.NameIdentifier) == shown.CreatorUserId;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Marketplace.Web.Localization;
 using System.Globalization;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
@@ -11,7 +13,7 @@ namespace Marketplace.Web.Controllers.Admin;
 /// <summary>Buyers' orders for admins at <c>/admin/orders</c>, filtered by status, creator and date, with Stripe Dashboard links.</summary>
 [Authorize(Policy = Roles.Admin)]
 [Route("admin/orders")]
-public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds) : Controller
+public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>
     /// A page (25 rows). <paramref name="status"/> is <c>pending</c>, <c>paid</c> or <c>expired</c>; <paramref name="from"/>
@@ -43,7 +45,7 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
     public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
     {
         var result = await refunds.RefundAsync(new RefundCommand(orderId, null, amount, reason, requestToken), cancellationToken);
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+        TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
         return Redirect("/admin/orders");
     }
 

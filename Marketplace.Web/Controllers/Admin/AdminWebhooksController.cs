@@ -51,7 +51,7 @@ public sealed class AdminWebhooksController(AdminWebhookQueries inbox, WebhookRe
         }
         catch (DomainException ex)
         {
-            TempData["Error"] = ex.Message;
+            TempData["Error"] = text.Say(ex.Text);
         }
 
         return RedirectToAction(nameof(Details), new { id });
