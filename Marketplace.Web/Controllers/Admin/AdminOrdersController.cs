@@ -27,10 +27,11 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) wanted = parsed;
-            else errors.Add($"“{status}” is not an order status; showing every status.");
+            else errors.Add(text["“{0}” is not an order status; showing every status.", status].Value);
         }
 
-        var filter = new AdminOrderFilter(wanted, creator, Day(from, "from", errors), Day(to, "to", errors));
+        var filter = new AdminOrderFilter(wanted, creator, Day(from, text["“{0}” is not a date (yyyy-MM-dd); the from filter is ignored.", from ?? ""], errors),
+            Day(to, text["“{0}” is not a date (yyyy-MM-dd); the to filter is ignored.", to ?? ""], errors));
         if (errors.Count > 0) ViewData["Error"] = string.Join(" ", errors);
         return View(new AdminOrdersViewModel(await orders.SearchAsync(filter, page, cancellationToken: cancellationToken), filter, links));
     }
@@ -49,11 +50,11 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         return Redirect("/admin/orders");
     }
 
-    private static DateOnly? Day(string? value, string name, List<string> errors)
+    private static DateOnly? Day(string? value, string refusal, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        errors.Add($"“{value}” is not a date (yyyy-MM-dd); the {name} filter is ignored.");
+        errors.Add(refusal);
         return null;
     }
 }

@@ -50,24 +50,10 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail);
 
     /// <summary>The registration form.</summary>
-    public sealed class InputModel
+    public sealed class InputModel : CredentialsInputModel
     {
         [Required, StringLength(100, MinimumLength = 2)]
         [Display(Name = "Shop name")]
         public string DisplayName { get; set; } = "";
-
-        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-
-        [Required, StringLength(100, MinimumLength = 8, ErrorMessage = "The {0} must be at least {2} characters long.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm password")]
-        [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }
