@@ -14,8 +14,8 @@ public static class TextRules
         if (string.IsNullOrEmpty(value)) return null;
         foreach (var c in value)
         {
-            if (char.IsControl(c)) return CoreMessage.Of("The {0} cannot contain control characters (line breaks, tabs, NUL…).", new CoreWord(field));
-            if (IsBidiControl(c)) return CoreMessage.Of("The {0} cannot contain right-to-left or left-to-right override characters (U+202A–U+202E, U+2066–U+2069).", new CoreWord(field));
+            if (char.IsControl(c)) return CoreMessage.Of("{0} cannot contain control characters (line breaks, tabs, NUL…).", Field(field));
+            if (IsBidiControl(c)) return CoreMessage.Of("{0} cannot contain right-to-left or left-to-right override characters (U+202A–U+202E, U+2066–U+2069).", Field(field));
         }
 
         return null;
@@ -27,7 +27,7 @@ public static class TextRules
         if (string.IsNullOrEmpty(value)) return null;
         foreach (var c in value)
         {
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return CoreMessage.Of("The {0} cannot contain control characters other than line breaks and tabs.", new CoreWord(field));
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return CoreMessage.Of("{0} cannot contain control characters other than line breaks and tabs.", Field(field));
         }
 
         return null;
@@ -46,6 +46,9 @@ public static class TextRules
     {
         if (MultiLineError(value, field) is { } error) throw new DomainException(error);
     }
+
+    /// <summary>The field as the subject of a sentence, a word the web app translates: <c>The shop name</c>.</summary>
+    private static CoreWord Field(string field) => new("The " + field);
 
     /// <summary>U+202A–U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066–U+2069 (LRI, RLI, FSI, PDI).</summary>
     public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');

@@ -30,7 +30,8 @@ public sealed class CoreMessagesInBothCulturesTests(OrdersFactory app) : IClassF
         var page = await browser.PageAsync("/creator/subscription");
 
         page.Should().Contain($"data-testid=\"message\">{expected}").And.NotContain(otherLanguage);
-        confirm.Should().Contain(culture == "fr" ? $"Vous passez à Or maintenant à 49,00{Nbsp}€ par mois" : "You move to Gold now at €49.00 per month");
+        confirm.Should().Contain(culture == "fr" ? $"Vous passez à Or maintenant à 49,00{Nbsp}€ par mois" : "You move to Gold now at €49.00 per month")
+            .And.Contain(culture == "fr" ? "data-testid=\"applies\">immédiatement<" : "data-testid=\"applies\">now<");
     }
 
     [Theory]
