@@ -25,7 +25,7 @@ public sealed class CreatorModeration(MarketplaceDbContext db, ILogger<CreatorMo
     private async Task<string> ChangeAsync(int creatorId, Action<CreatorProfile> change, string what, CancellationToken cancellationToken)
     {
         var creator = await db.CreatorProfiles.SingleOrDefaultAsync(c => c.Id == creatorId, cancellationToken)
-            ?? throw new DomainException($"There is no creator {creatorId}.");
+            ?? throw new DomainException("There is no creator {0}.", creatorId);
         change(creator);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Creator {CreatorId} {Change} by an admin", creatorId, what);

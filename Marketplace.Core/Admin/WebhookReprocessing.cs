@@ -33,10 +33,12 @@ public sealed class WebhookReprocessing(
     {
         using var rowLock = await locks.AcquireAsync($"webhook-event:{inboxEventId}", TimeSpan.FromSeconds(30), cancellationToken);
         var row = await db.StripeWebhookEvents.SingleOrDefaultAsync(e => e.Id == inboxEventId, cancellationToken)
-            ?? throw new DomainException($"There is no webhook event {inboxEventId}.");
+            ?? throw new DomainException("There is no webhook event {0}.", inboxEventId);
         var liveMode = stripeOptions.Value.IsLiveMode;
         if (row.Livemode != liveMode)
-            throw new DomainException($"This is a {(row.Livemode ? "live" : "test")}-mode event and the app uses {(liveMode ? "live" : "test")}-mode keys: it can never be processed by this app.");
+            throw new DomainException(row.Livemode
+                ? "This is a live-mode event and the app uses test-mode keys: it can never be processed by this app."
+                : "This is a test-mode event and the app uses live-mode keys: it can never be processed by this app.");
         var before = row.Status;
         row.Requeue();
         var jobId = jobs.Enqueue<ProcessStripeWebhookJob>(job => job.RunAsync(inboxEventId, null, CancellationToken.None));

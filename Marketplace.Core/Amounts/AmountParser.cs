@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Core.Plans;
+using Marketplace.Core.Text;
 
 namespace Marketplace.Core.Amounts;
 
@@ -21,7 +22,7 @@ public static class AmountParser
     {
         var code = (currency ?? "").Trim().ToLowerInvariant();
         if (!StripeCurrencies.IsSupported(code))
-            return AmountResult.Invalid($"“{Shown(currency)}” is not a currency Stripe charges in: use an ISO 4217 code such as EUR, USD or XAF.");
+            return AmountResult.Invalid(CoreMessage.Of("“{0}” is not a currency Stripe charges in: use an ISO 4217 code such as EUR, USD or XAF.", Shown(currency)));
         var digits = Money.DecimalDigits(code);
         var upper = code.ToUpperInvariant();
         var separator = culture.NumberFormat.NumberDecimalSeparator;
@@ -33,18 +34,18 @@ public static class AmountParser
         var fraction = point < 0 ? "" : value[(point + separator.Length)..];
         if (!AllDigits(whole) || whole.Length == 0 || (point >= 0 && (fraction.Length == 0 || !AllDigits(fraction))))
             return AmountResult.Invalid(digits == 0
-                ? $"Enter a whole number of {upper}, digits only (e.g. 5000)."
-                : $"Enter digits with “{separator}” for the decimals and no thousands separator (e.g. 19{separator}99).");
+                ? CoreMessage.Of("Enter a whole number of {0}, digits only (e.g. 5000).", upper)
+                : CoreMessage.Of("Enter digits with “{0}” for the decimals and no thousands separator (e.g. 19{0}99).", separator));
         if (fraction.Length > digits)
-            return AmountResult.Invalid(digits == 0 ? $"{upper} has no decimals: enter a whole amount." : $"{upper} has at most {digits} decimals.");
+            return AmountResult.Invalid(digits == 0 ? CoreMessage.Of("{0} has no decimals: enter a whole amount.", upper) : CoreMessage.Of("{0} has at most {1} decimals.", upper, digits));
 
         var significant = (whole.TrimStart('0') + fraction.PadRight(digits, '0')).TrimStart('0');
-        var tooLarge = $"At most {Money.Format(StripeCurrencies.MaxAmountMinor, code)}: Stripe's maximum charge amount.";
+        var tooLarge = CoreMessage.Of("At most {0}: Stripe's maximum charge amount.", new CoreMoney(StripeCurrencies.MaxAmountMinor, code));
         if (significant.Length > StripeCurrencies.MaxAmountMinor.ToString(CultureInfo.InvariantCulture).Length) return AmountResult.Invalid(tooLarge);
         var minor = significant.Length == 0 ? 0 : long.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
         if (minor == 0) return AmountResult.Invalid("The amount must be more than zero.");
         if (minor > StripeCurrencies.MaxAmountMinor) return AmountResult.Invalid(tooLarge);
-        if (digits == 3 && minor % 10 != 0) return AmountResult.Invalid($"Stripe charges {upper} in multiples of 0.010: the last decimal must be 0.");
+        if (digits == 3 && minor % 10 != 0) return AmountResult.Invalid(CoreMessage.Of("Stripe charges {0} in multiples of 0.010: the last decimal must be 0.", upper));
         return AmountResult.Valid(minor);
     }
 
@@ -54,12 +55,12 @@ public static class AmountParser
 }
 
 /// <summary>An amount in minor units (<see cref="Minor"/>), or why the text was refused (<see cref="Error"/>).</summary>
-public sealed record AmountResult(long? Minor, string? Error)
+public sealed record AmountResult(long? Minor, CoreMessage? Error)
 {
     /// <summary>True when <see cref="Minor"/> holds the amount.</summary>
     public bool IsValid => Minor is not null;
 
     public static AmountResult Valid(long minor) => new(minor, null);
 
-    public static AmountResult Invalid(string error) => new(null, error);
+    public static AmountResult Invalid(CoreMessage error) => new(null, error);
 }

@@ -1,3 +1,4 @@
+using Marketplace.Core.Text;
 using System.Globalization;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
@@ -71,10 +72,10 @@ public sealed class CreatorCheckout(
         if (!guard.IsEligible)
             return new(PlanSelectionOutcome.NotEligible, "Before choosing a paid plan, finish these steps:", guard);
         if (subscription.StripeSubscriptionId is not null)
-            return new(PlanSelectionOutcome.AlreadySubscribed, $"You already subscribe to {subscription.Plan?.Name}: change plan from your subscription page.");
+            return new(PlanSelectionOutcome.AlreadySubscribed, CoreMessage.Of("You already subscribe to {0}: change plan from your subscription page.", CultureName.Of(subscription.Plan)));
 
         var price = plan.ActivePrice(interval);
-        if (price is null) return new(PlanSelectionOutcome.PlanUnavailable, $"{plan.Name} has no {interval.ToString().ToLowerInvariant()}ly price.");
+        if (price is null) return new(PlanSelectionOutcome.PlanUnavailable, CoreMessage.Of("{0} has no {1} price.", CultureName.Of(plan), CoreWords.Interval(interval)));
         var stripePriceId = await priceSync.EnsureStripePriceAsync(price.Id, cancellationToken);
         await EnsureCustomerAsync(subscription, email, cancellationToken);
         return await CheckoutForPriceAsync(subscription, plan, price, stripePriceId, successUrl, cancelUrl, cancellationToken);
@@ -150,9 +151,9 @@ public sealed class CreatorCheckout(
 
         var applied = await subscriptions.ApplyAsync(session.SubscriptionId, creatorProfileId, null, cancellationToken);
         if (applied.StripeSubscriptionId != session.SubscriptionId && applied.StripeSubscriptionId is not null)
-            return CheckoutCompletion.Refused($"You already subscribe to {applied.Plan?.Name}: this second subscription was canceled at once and is not billed again.");
-        var planName = await db.Plans.Where(p => p.Id == applied.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
-        return new CheckoutCompletion(true, $"You are now on {planName}.");
+            return CheckoutCompletion.Refused(CoreMessage.Of("You already subscribe to {0}: this second subscription was canceled at once and is not billed again.", CultureName.Of(applied.Plan)));
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == applied.PlanId, cancellationToken);
+        return new CheckoutCompletion(true, CoreMessage.Of("You are now on {0}.", CultureName.Of(plan)));
     }
 
     private async Task<IReadOnlyList<Session>> OpenSessionsAsync(string customerId, CancellationToken cancellationToken) =>
@@ -210,7 +211,7 @@ public sealed class CreatorCheckout(
 }
 
 /// <summary>What the success page shows: applied or not, and the message.</summary>
-public sealed record CheckoutCompletion(bool Applied, string Message)
+public sealed record CheckoutCompletion(bool Applied, CoreMessage Message)
 {
-    public static CheckoutCompletion Refused(string message) => new(false, message);
+    public static CheckoutCompletion Refused(CoreMessage message) => new(false, message);
 }

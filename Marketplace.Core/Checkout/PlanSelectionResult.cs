@@ -22,5 +22,5 @@ public enum PlanSelectionOutcome
 }
 
 /// <summary>The outcome, with the message to show, the guard's result or the Checkout URL.</summary>
-public sealed record PlanSelectionResult(PlanSelectionOutcome Outcome, string? Message = null, PaymentEligibilityResult? Eligibility = null,
+public sealed record PlanSelectionResult(PlanSelectionOutcome Outcome, Text.CoreMessage? Message = null, PaymentEligibilityResult? Eligibility = null,
     string? CheckoutUrl = null, string? CheckoutSessionId = null);

@@ -28,7 +28,7 @@ public sealed class CreatorRegistration(
     public async Task<CreatorRegistrationResult> RegisterAsync(string email, string password, string displayName,
         CancellationToken cancellationToken = default)
     {
-        if (TextRules.NameError(displayName, "shop name") is { } nameError) return CreatorRegistrationResult.Failed([new IdentityError { Code = "ShopName", Description = nameError }]);
+        if (TextRules.NameError(displayName, "shop name") is { } nameError) return CreatorRegistrationResult.Failed([new IdentityError { Code = "ShopName", Description = nameError.ToString() }]);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

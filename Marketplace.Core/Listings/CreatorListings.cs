@@ -37,7 +37,7 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
         }
         catch (DomainException ex)
         {
-            return new(ListingOutcome.Invalid, Error: ex.Message);
+            return new(ListingOutcome.Invalid, Error: ex.Text);
         }
 
         using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
@@ -61,7 +61,7 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            return new(ListingOutcome.Invalid, listing, ex.Message);
+            return new(ListingOutcome.Invalid, listing, ex.Text);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -109,13 +109,13 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
     }
 
     /// <summary>The price in minor units, at least Stripe's minimum charge for the currency (<see cref="MinimumChargeAmounts"/>), or the error.</summary>
-    private (long? Minor, string? Error) PriceOf(ListingInput input)
+    private (long? Minor, Text.CoreMessage? Error) PriceOf(ListingInput input)
     {
         var (minor, error) = input.PriceMinor();
         if (minor is null) return (null, error);
         var currency = input.Currency!.Trim();
         return minimums.For(currency) is { } minimum && minor < minimum
-            ? (null, $"Stripe's minimum charge in {currency.ToUpperInvariant()} is {Money.Format(minimum, currency)}: the price must be at least that.")
+            ? (null, Text.CoreMessage.Of("Stripe's minimum charge in {0} is {1}: the price must be at least that.", currency.ToUpperInvariant(), new Text.CoreMoney(minimum, currency)))
             : (minor, null);
     }
 

@@ -68,14 +68,14 @@ public class Listing
     /// <exception cref="DomainException">The title is empty or too long, the description or delivery note too long, the price not 1 to 99,999,999 minor units, the currency not one Stripe supports, or a text breaks <see cref="TextRules"/>.</exception>
     public void Update(string title, string? description, long priceMinor, string currency, DateTime now, string? deliveryNote = null)
     {
-        if (deliveryNote is { Length: > MaxDeliveryNoteLength }) throw new DomainException($"The delivery note is at most {MaxDeliveryNoteLength} characters.");
+        if (deliveryNote is { Length: > MaxDeliveryNoteLength }) throw new DomainException("The delivery note is at most {0} characters.", MaxDeliveryNoteLength);
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A title is required.");
         TextRules.EnsureName(title, "title");
         TextRules.EnsureMultiLine(description, "description");
         TextRules.EnsureMultiLine(deliveryNote, "delivery note");
-        if (title.Trim().Length > MaxTitleLength) throw new DomainException($"The title is at most {MaxTitleLength} characters.");
-        if (description is { Length: > MaxDescriptionLength }) throw new DomainException($"The description is at most {MaxDescriptionLength} characters.");
-        if (priceMinor is < 1 or > StripeCurrencies.MaxAmountMinor) throw new DomainException($"The price is 1 to {StripeCurrencies.MaxAmountMinor} minor units (Stripe's maximum charge amount).");
+        if (title.Trim().Length > MaxTitleLength) throw new DomainException("The title is at most {0} characters.", MaxTitleLength);
+        if (description is { Length: > MaxDescriptionLength }) throw new DomainException("The description is at most {0} characters.", MaxDescriptionLength);
+        if (priceMinor is < 1 or > StripeCurrencies.MaxAmountMinor) throw new DomainException("The price is 1 to {0} minor units (Stripe's maximum charge amount).", StripeCurrencies.MaxAmountMinor);
         if (!StripeCurrencies.IsSupported(currency)) throw new DomainException("The currency is one Stripe charges in (ISO 4217, e.g. EUR).");
         Title = title.Trim();
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();

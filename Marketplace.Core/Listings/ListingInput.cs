@@ -37,4 +37,4 @@ public sealed record ListingLimit(string PlanName, int Limit, int Usage)
 }
 
 /// <summary>The outcome, with the listing, the error or the limit.</summary>
-public sealed record ListingResult(ListingOutcome Outcome, Listing? Listing = null, string? Error = null, ListingLimit? Limit = null);
+public sealed record ListingResult(ListingOutcome Outcome, Listing? Listing = null, Text.CoreMessage? Error = null, ListingLimit? Limit = null);

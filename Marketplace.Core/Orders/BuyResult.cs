@@ -25,5 +25,5 @@ public enum BuyOutcome
 }
 
 /// <summary>The outcome, with the order's token and Checkout URL, or the message and the guard's result.</summary>
-public sealed record BuyResult(BuyOutcome Outcome, string? Message = null, string? CheckoutUrl = null, string? OrderToken = null,
+public sealed record BuyResult(BuyOutcome Outcome, Text.CoreMessage? Message = null, string? CheckoutUrl = null, string? OrderToken = null,
     PaymentEligibilityResult? Eligibility = null, bool Reused = false);

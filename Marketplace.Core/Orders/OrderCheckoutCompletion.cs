@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Marketplace.Core.Orders;
 
 /// <summary>What the success page shows: whether the order is paid now, and the message.</summary>
-public sealed record OrderCompletion(bool Found, bool Paid, string Message);
+public sealed record OrderCompletion(bool Found, bool Paid, Text.CoreMessage Message);
 
 /// <summary>
 /// Stripe Checkout's <c>success_url</c> of an order, <c>/orders/{token}/checkout/success?session_id=cs_…</c>, verified as

@@ -108,7 +108,7 @@ public class Plan
     {
         var normalized = currency.Trim().ToLowerInvariant();
         if (_prices.Any(p => p.IsActive && p.Interval == interval && p.Currency == normalized))
-            throw new DomainException($"{Code} already has an active {interval} price in {normalized}.");
+            throw new DomainException("{0} already has an active {1} price in {2}.", Code, new Text.CoreWord(interval == PlanInterval.Month ? "monthly" : "yearly"), normalized.ToUpperInvariant());
         var price = new PlanPrice(this, interval, amountMinor, normalized);
         _prices.Add(price);
         return price;

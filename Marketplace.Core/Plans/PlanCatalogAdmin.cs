@@ -27,7 +27,7 @@ public sealed class PlanCatalogAdmin(MarketplaceDbContext db, IBackgroundJobClie
         string? nameFr = null, string? descriptionFr = null)
     {
         var normalized = code.Trim().ToUpperInvariant();
-        if (await db.Plans.AnyAsync(p => p.Code == normalized, cancellationToken)) throw new DomainException($"A plan with code {normalized} exists already.");
+        if (await db.Plans.AnyAsync(p => p.Code == normalized, cancellationToken)) throw new DomainException("A plan with code {0} exists already.", normalized);
         var plan = new Plan(normalized, name, description, sortOrder, trialDays, capabilities);
         plan.Translate(nameFr, descriptionFr);
         if (monthlyMinor is { } month) plan.AddPrice(PlanInterval.Month, month, currency);

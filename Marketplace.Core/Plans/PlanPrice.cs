@@ -16,7 +16,7 @@ public class PlanPrice
     {
         EnsureAmount(amountMinor);
         if (!currency.All(char.IsAsciiLetterLower) || !StripeCurrencies.IsSupported(currency))
-            throw new DomainException($"'{currency}' is not a currency Stripe charges in (ISO 4217, lower case).");
+            throw new DomainException("'{0}' is not a currency Stripe charges in (ISO 4217, lower case).", currency);
         Plan = plan;
         Interval = interval;
         AmountMinor = amountMinor;
@@ -81,6 +81,6 @@ public class PlanPrice
     private static void EnsureAmount(long amountMinor)
     {
         if (amountMinor < 0) throw new DomainException("A price cannot be negative.");
-        if (amountMinor > StripeCurrencies.MaxAmountMinor) throw new DomainException($"A price is at most {StripeCurrencies.MaxAmountMinor} minor units (Stripe's maximum charge amount).");
+        if (amountMinor > StripeCurrencies.MaxAmountMinor) throw new DomainException("A price is at most {0} minor units (Stripe's maximum charge amount).", StripeCurrencies.MaxAmountMinor);
     }
 }

@@ -18,7 +18,7 @@ namespace Marketplace.Core.Refunds;
 public sealed record RefundCommand(int OrderId, int? CreatorProfileId, string? Amount, string? Reason, string? RequestToken);
 
 /// <summary>What a refund request did: whether Stripe refunded, the message to show, and the order as stored after it.</summary>
-public sealed record RefundResult(bool Succeeded, string Message, Order? Order = null);
+public sealed record RefundResult(bool Succeeded, Text.CoreMessage Message, Order? Order = null);
 
 /// <summary>
 /// Refunds an order's destination charge from inside the product (https://docs.stripe.com/connect/marketplace/tasks/refunds-disputes):
@@ -42,7 +42,7 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
         if (string.IsNullOrWhiteSpace(command.RequestToken) || command.RequestToken.Length > 64)
             return new(false, "The refund form has expired; open the order again.");
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? RefundReasons.RequestedByCustomer : command.Reason;
-        if (!RefundReasons.All.Contains(reason)) return new(false, $"“{reason}” is not a refund reason Stripe knows.");
+        if (!RefundReasons.All.Contains(reason)) return new(false, Text.CoreMessage.Of("“{0}” is not a refund reason Stripe knows.", reason));
         if (!await VisibleAsync(command, cancellationToken)) return new(false, "There is no such order.");
 
         IDisposable orderLock;
@@ -74,7 +74,7 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
             {
                 logger.LogWarning(ex, "Stripe refused the refund of order {OrderId}: {StripeErrorCode}", order.Id, ex.StripeError?.Code);
                 return new(false, ex.StripeError?.Message is { Length: > 0 } message
-                    ? $"Stripe refused the refund: {message}"
+                    ? Text.CoreMessage.Of("Stripe refused the refund: {0}", message)
                     : "Stripe could not be reached; nothing was refunded. Try again in a moment.", order);
             }
 
@@ -83,15 +83,15 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Refund {RefundId} of order {OrderId}: {AmountMinor} {Currency}, {RefundStatus}", refund.Id, order.Id, refund.Amount, refund.Currency, refund.Status);
             return refund.Status == "failed"
-                ? new(false, $"Stripe could not refund {Money.Format(refund.Amount, order.Currency)}: {refund.FailureReason}.", order)
-                : new(true, $"Refunded {Money.Format(refund.Amount, order.Currency)} to the buyer.", order);
+                ? new(false, Text.CoreMessage.Of("Stripe could not refund {0}: {1}.", new Text.CoreMoney(refund.Amount, order.Currency), refund.FailureReason ?? ""), order)
+                : new(true, Text.CoreMessage.Of("Refunded {0} to the buyer.", new Text.CoreMoney(refund.Amount, order.Currency)), order);
         }
     }
 
     private Task<bool> VisibleAsync(RefundCommand command, CancellationToken cancellationToken) =>
         db.Orders.AnyAsync(o => o.Id == command.OrderId && (command.CreatorProfileId == null || o.CreatorProfileId == command.CreatorProfileId), cancellationToken);
 
-    private static string? Refusal(Order order, string? amount, out long amountMinor)
+    private static Text.CoreMessage? Refusal(Order order, string? amount, out long amountMinor)
     {
         amountMinor = order.RefundableMinor;
         if (order.Status is OrderStatus.Pending or OrderStatus.Expired || order.StripePaymentIntentId is null) return "This order is not paid: there is nothing to refund.";
@@ -100,20 +100,20 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
         if (!string.IsNullOrWhiteSpace(amount))
         {
             if (!decimal.TryParse(amount.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major))
-                return $"“{amount}” is not an amount.";
+                return Text.CoreMessage.Of("“{0}” is not an amount.", amount);
             try
             {
                 amountMinor = Money.ToMinor(major, order.Currency);
             }
             catch (ArgumentException)
             {
-                return $"{amount.Trim()} has too many decimals for {order.Currency.ToUpperInvariant()}.";
+                return Text.CoreMessage.Of("{0} has too many decimals for {1}.", amount.Trim(), order.Currency.ToUpperInvariant());
             }
         }
 
         if (amountMinor <= 0) return "The amount to refund must be above zero.";
         if (amountMinor > order.RefundableMinor)
-            return $"{Money.Format(amountMinor, order.Currency)} is more than what is left to refund ({Money.Format(order.RefundableMinor, order.Currency)}).";
+            return Text.CoreMessage.Of("{0} is more than what is left to refund ({1}).", new Text.CoreMoney(amountMinor, order.Currency), new Text.CoreMoney(order.RefundableMinor, order.Currency));
         return null;
     }
 }

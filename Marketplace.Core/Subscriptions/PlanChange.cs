@@ -36,7 +36,7 @@ public enum PlanChangeKind
 /// </param>
 public sealed record PlanChangePreview(
     bool Allowed,
-    string? Refusal,
+    Text.CoreMessage? Refusal,
     PaymentEligibilityResult? Eligibility,
     PlanChangeKind? Kind,
     Plan? CurrentPlan,
@@ -48,29 +48,35 @@ public sealed record PlanChangePreview(
     bool DuringTrial)
 {
     /// <summary>A refusal with its message.</summary>
-    public static PlanChangePreview Refused(string message, PaymentEligibilityResult? eligibility = null) =>
+    public static PlanChangePreview Refused(Text.CoreMessage message, PaymentEligibilityResult? eligibility = null) =>
         new(false, message, eligibility, null, null, null, null, null, null, null, false);
 
     /// <summary>One sentence on what happens, for the confirm page.</summary>
-    public string Summary => !Allowed ? Refusal ?? "" : Kind switch
+    public Text.CoreMessage Summary => !Allowed ? Refusal ?? "" : Kind switch
     {
-        PlanChangeKind.CancelToFree => $"Your {CurrentPlan?.Name} subscription will cancel on {AppliesAt:yyyy-MM-dd} (UTC); you keep {CurrentPlan?.Name} until then, then move to Free.",
-        _ when DuringTrial => $"You move to {NewPlan?.Name} now, still in your trial: nothing is charged until the trial ends, then {Price(NewPrice)}.",
-        PlanChangeKind.Upgrade => $"You move to {NewPlan?.Name} now at {Price(NewPrice)}; Stripe invoices the difference for the rest of this period now (about {Amount}).",
-        PlanChangeKind.Downgrade => $"You move to {NewPlan?.Name} now at {Price(NewPrice)}; the unused part of {CurrentPlan?.Name} (about {Amount}) is credited on your next invoice.",
-        PlanChangeKind.IntervalChange => $"You move to {NewPlan?.Name} now at {Price(NewPrice)}; a new billing period starts today and Stripe charges it now, less the unused part of your current period (about {Amount} in all).",
+        PlanChangeKind.CancelToFree => Text.CoreMessage.Of("Your {0} subscription will cancel on {1}; you keep {0} until then, then move to Free.", Current, AppliesAt ?? default),
+        _ when DuringTrial => Text.CoreMessage.Of("You move to {0} now, still in your trial: nothing is charged until the trial ends, then {1} per {2}.", New, Price, Per),
+        PlanChangeKind.Upgrade => Text.CoreMessage.Of("You move to {0} now at {1} per {2}; Stripe invoices the difference for the rest of this period now (about {3}).", New, Price, Per, Amount),
+        PlanChangeKind.Downgrade => Text.CoreMessage.Of("You move to {0} now at {1} per {2}; the unused part of {3} (about {4}) is credited on your next invoice.", New, Price, Per, Current, Amount),
+        PlanChangeKind.IntervalChange => Text.CoreMessage.Of("You move to {0} now at {1} per {2}; a new billing period starts today and Stripe charges it now, less the unused part of your current period (about {3} in all).", New, Price, Per, Amount),
         _ => "",
     };
 
-    private string Amount => EstimatedAmountMinor is { } amount && NewPrice is { } price ? Money.Format(amount, price.Currency) : "";
+    private Text.CultureName Current => Text.CultureName.Of(CurrentPlan);
 
-    private static string Price(PlanPrice? price) => price is null ? "" : $"{Money.Format(price.AmountMinor, price.Currency)} per {price.Interval.ToString().ToLowerInvariant()}";
+    private Text.CultureName New => Text.CultureName.Of(NewPlan);
+
+    private Text.CoreMoney Amount => new(EstimatedAmountMinor ?? 0, NewPrice?.Currency ?? "eur");
+
+    private Text.CoreMoney Price => new(NewPrice?.AmountMinor ?? 0, NewPrice?.Currency ?? "eur");
+
+    private Text.CoreWord Per => new(NewPrice?.Interval == PlanInterval.Year ? "year" : "month");
 }
 
 /// <summary>The outcome of cancel, resume or a plan change: done or not, with the message to show.</summary>
-public sealed record SubscriptionActionResult(bool Succeeded, string Message)
+public sealed record SubscriptionActionResult(bool Succeeded, Text.CoreMessage Message)
 {
-    public static SubscriptionActionResult Done(string message) => new(true, message);
+    public static SubscriptionActionResult Done(Text.CoreMessage message) => new(true, message);
 
-    public static SubscriptionActionResult Failed(string message) => new(false, message);
+    public static SubscriptionActionResult Failed(Text.CoreMessage message) => new(false, message);
 }

@@ -4,6 +4,7 @@ using Marketplace.Core.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.Core.PriceSync;
 using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;
@@ -35,10 +36,10 @@ public sealed class SubscriptionManagement(
         using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
         var row = await CurrentAsync(creatorProfileId, cancellationToken);
         if (row?.StripeSubscriptionId is null) return SubscriptionActionResult.Failed("You are on the Free plan: there is nothing to cancel.");
-        if (row.CancelAtPeriodEnd) return SubscriptionActionResult.Done($"Your subscription already cancels on {Date(row.CurrentPeriodEnd)}.");
+        if (row.CancelAtPeriodEnd) return SubscriptionActionResult.Done(CoreMessage.Of("Your subscription already cancels on {0}.", Date(row.CurrentPeriodEnd)));
         var applied = await UpdateAndApplyAsync(row, "cancel", new SubscriptionUpdateOptions { CancelAtPeriodEnd = true }, cancellationToken);
         logger.LogInformation("Creator {CreatorId} set subscription {StripeSubscriptionId} to cancel at period end", creatorProfileId, row.StripeSubscriptionId);
-        return SubscriptionActionResult.Done($"Your subscription cancels on {Date(applied.CurrentPeriodEnd)}. You keep {applied.Plan?.Name} until then.");
+        return SubscriptionActionResult.Done(CoreMessage.Of("Your subscription cancels on {0}. You keep {1} until then.", Date(applied.CurrentPeriodEnd), CultureName.Of(applied.Plan)));
     }
 
     /// <summary>Sets <c>cancel_at_period_end=false</c> on a subscription set to cancel: it renews again.</summary>
@@ -47,10 +48,10 @@ public sealed class SubscriptionManagement(
         using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
         var row = await CurrentAsync(creatorProfileId, cancellationToken);
         if (row?.StripeSubscriptionId is null) return SubscriptionActionResult.Failed("You are on the Free plan: there is nothing to resume. Choose a plan instead.");
-        if (!row.CancelAtPeriodEnd) return SubscriptionActionResult.Done($"Your subscription renews on {Date(row.CurrentPeriodEnd)}.");
+        if (!row.CancelAtPeriodEnd) return SubscriptionActionResult.Done(CoreMessage.Of("Your subscription renews on {0}.", Date(row.CurrentPeriodEnd)));
         var applied = await UpdateAndApplyAsync(row, "resume", new SubscriptionUpdateOptions { CancelAtPeriodEnd = false }, cancellationToken);
         logger.LogInformation("Creator {CreatorId} resumed subscription {StripeSubscriptionId}", creatorProfileId, row.StripeSubscriptionId);
-        return SubscriptionActionResult.Done($"Your subscription is resumed: it renews on {Date(applied.CurrentPeriodEnd)}.");
+        return SubscriptionActionResult.Done(CoreMessage.Of("Your subscription is resumed: it renews on {0}.", Date(applied.CurrentPeriodEnd)));
     }
 
     /// <summary>
@@ -71,7 +72,7 @@ public sealed class SubscriptionManagement(
         if (plan.IsFree)
         {
             return row.CancelAtPeriodEnd
-                ? PlanChangePreview.Refused($"Your subscription already cancels on {Date(row.CurrentPeriodEnd)}; you then move to Free.")
+                ? PlanChangePreview.Refused(CoreMessage.Of("Your subscription already cancels on {0}; you then move to Free.", Date(row.CurrentPeriodEnd)))
                 : new(true, null, null, PlanChangeKind.CancelToFree, row.Plan, row.PlanPrice, plan, null, row.CurrentPeriodEnd, null, trial);
         }
 
@@ -79,8 +80,8 @@ public sealed class SubscriptionManagement(
         if (!guard.IsEligible) return PlanChangePreview.Refused("Before changing to a paid plan, finish these steps:", guard);
         var current = row.PlanPrice;
         var price = plan.ActivePrice(interval, current.Currency);
-        if (price is null) return PlanChangePreview.Refused($"{plan.Name} has no {interval.ToString().ToLowerInvariant()}ly price in {current.Currency.ToUpperInvariant()}.");
-        if (price.Id == current.Id) return PlanChangePreview.Refused($"You are already on {plan.Name}, billed every {interval.ToString().ToLowerInvariant()}.");
+        if (price is null) return PlanChangePreview.Refused(CoreMessage.Of("{0} has no {1} price in {2}.", CultureName.Of(plan), CoreWords.Interval(interval), current.Currency.ToUpperInvariant()));
+        if (price.Id == current.Id) return PlanChangePreview.Refused(CoreMessage.Of("You are already on {0}, billed every {1}.", CultureName.Of(plan), new CoreWord(interval == PlanInterval.Year ? "year" : "month")));
 
         var left = FractionLeft(row.CurrentPeriodStart, row.CurrentPeriodEnd, now);
         var unused = (long)Math.Round(current.AmountMinor * left);
@@ -107,7 +108,7 @@ public sealed class SubscriptionManagement(
         if (preview.Kind == PlanChangeKind.CancelToFree)
         {
             var cancelled = await UpdateAndApplyAsync(row, "cancel", new SubscriptionUpdateOptions { CancelAtPeriodEnd = true }, cancellationToken);
-            return SubscriptionActionResult.Done($"Your subscription cancels on {Date(cancelled.CurrentPeriodEnd)}; you then move to Free.");
+            return SubscriptionActionResult.Done(CoreMessage.Of("Your subscription cancels on {0}; you then move to Free.", Date(cancelled.CurrentPeriodEnd)));
         }
 
         var stripePriceId = await priceSync.EnsureStripePriceAsync(preview.NewPrice!.Id, cancellationToken);
@@ -126,10 +127,10 @@ public sealed class SubscriptionManagement(
             var applied = await UpdateAndApplyAsync(row, $"price:{stripePriceId}", options, cancellationToken);
             logger.LogInformation("Creator {CreatorId} changed subscription {StripeSubscriptionId} to {PlanCode} ({Kind})",
                 creatorProfileId, row.StripeSubscriptionId, preview.NewPlan!.Code, preview.Kind);
-            var newInterval = preview.NewPrice.Interval.ToString().ToLowerInvariant();
+            var newInterval = CoreWords.Interval(preview.NewPrice.Interval);
             return SubscriptionActionResult.Done(chargeNow && !preview.DuringTrial
-                ? $"You are now on {applied.Plan?.Name} ({newInterval}ly). Stripe invoiced the prorated difference; it shows under Payments once paid."
-                : $"You are now on {applied.Plan?.Name} ({newInterval}ly).");
+                ? CoreMessage.Of("You are now on {0} ({1}). Stripe invoiced the prorated difference; it shows under Payments once paid.", CultureName.Of(applied.Plan), newInterval)
+                : CoreMessage.Of("You are now on {0} ({1}).", CultureName.Of(applied.Plan), newInterval));
         }
         catch (StripeException ex) when (StripeFailure.From(ex) is { Kind: StripeFailureKind.CardDeclined })
         {
@@ -174,5 +175,5 @@ public sealed class SubscriptionManagement(
     private static double FractionLeft(DateTime? start, DateTime? end, DateTime now) =>
         start is { } s && end is { } e && e > s ? Math.Clamp((e - now).TotalSeconds / (e - s).TotalSeconds, 0, 1) : 0;
 
-    private static string Date(DateTime? value) => value is { } v ? v.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " (UTC)" : "the end of the period";
+    private static object Date(DateTime? value) => value is { } v ? v : new CoreWord("the end of the period");
 }

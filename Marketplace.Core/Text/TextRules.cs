@@ -9,25 +9,25 @@ namespace Marketplace.Core.Text;
 public static class TextRules
 {
     /// <summary>Why <paramref name="value"/> cannot be a one-line name or title called <paramref name="field"/>; null when it can (null and empty pass).</summary>
-    public static string? NameError(string? value, string field)
+    public static CoreMessage? NameError(string? value, string field)
     {
         if (string.IsNullOrEmpty(value)) return null;
         foreach (var c in value)
         {
-            if (char.IsControl(c)) return $"The {field} cannot contain control characters (line breaks, tabs, NUL…).";
-            if (IsBidiControl(c)) return $"The {field} cannot contain right-to-left or left-to-right override characters (U+202A–U+202E, U+2066–U+2069).";
+            if (char.IsControl(c)) return CoreMessage.Of("{0} cannot contain control characters (line breaks, tabs, NUL…).", Field(field));
+            if (IsBidiControl(c)) return CoreMessage.Of("{0} cannot contain right-to-left or left-to-right override characters (U+202A–U+202E, U+2066–U+2069).", Field(field));
         }
 
         return null;
     }
 
     /// <summary>Why <paramref name="value"/> cannot be multi-line text called <paramref name="field"/>; null when it can (line breaks and tabs allowed).</summary>
-    public static string? MultiLineError(string? value, string field)
+    public static CoreMessage? MultiLineError(string? value, string field)
     {
         if (string.IsNullOrEmpty(value)) return null;
         foreach (var c in value)
         {
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return $"The {field} cannot contain control characters other than line breaks and tabs.";
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return CoreMessage.Of("{0} cannot contain control characters other than line breaks and tabs.", Field(field));
         }
 
         return null;
@@ -46,6 +46,9 @@ public static class TextRules
     {
         if (MultiLineError(value, field) is { } error) throw new DomainException(error);
     }
+
+    /// <summary>The field as the subject of a sentence, a word the web app translates: <c>The shop name</c>.</summary>
+    private static CoreWord Field(string field) => new("The " + field);
 
     /// <summary>U+202A–U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066–U+2069 (LRI, RLI, FSI, PDI).</summary>
     public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');

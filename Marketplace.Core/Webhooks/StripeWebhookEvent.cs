@@ -121,7 +121,7 @@ public class StripeWebhookEvent
     public void Requeue()
     {
         if (Status is not (WebhookEventStatus.Failed or WebhookEventStatus.Ignored))
-            throw new DomainException($"Only failed or ignored events can be processed again (this one is {Status}).");
+            throw new DomainException("Only failed or ignored events can be processed again (this one is {0}).", Status.ToString());
         Status = WebhookEventStatus.Received;
     }
 }

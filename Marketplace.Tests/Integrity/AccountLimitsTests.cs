@@ -54,20 +54,6 @@ public sealed class AccountLimitsTests : IClassFixture<MarketplaceFactory>
     }
 
     [Fact]
-    public async Task ManageEmail_NewEmailLongerThan254_SameFormWithTheMessageNoLinkSent()
-    {
-        using var browser = BrowserSession.For(_app);
-        (await browser.RegisterCreatorAsync($"m{Guid.NewGuid():N}@example.com", "Manage")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-
-        var response = await browser.SubmitFormAsync("/Identity/Account/Manage/Email", new Dictionary<string, string> { ["Input.NewEmail"] = LongEmail(300) },
-            "/Identity/Account/Manage/Email?handler=ChangeEmail");
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK, response.Headers.Location?.ToString());
-        var html = await response.Content.ReadAsStringAsync();
-        html.Should().Contain("The email is at most 254 characters.").And.NotContain("Confirmation link");
-    }
-
-    [Fact]
     public async Task UserManager_SetEmailOrUserNameLongerThan254_FailsNothingStored()
     {
         await using var scope = _app.Services.CreateAsyncScope();

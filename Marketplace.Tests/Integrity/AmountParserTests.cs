@@ -54,7 +54,7 @@ public sealed class AmountParserTests
         var result = AmountParser.Parse(text, currency, CultureInfo.GetCultureInfo(culture));
 
         result.Minor.Should().BeNull();
-        result.Error.Should().Contain(error);
+        result.Error?.ToString().Should().Contain(error);
     }
 
     [Fact]

@@ -69,4 +69,19 @@ public sealed class TextInputTests : IClassFixture<MarketplaceFactory>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("The shop name cannot contain right-to-left or left-to-right override characters");
         (await _app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email))).Should().Be(0);
     }
+
+    [Fact]
+    public async Task Register_BidiOverrideInShopNameInFrench_MessageInFrench()
+    {
+        using var browser = BrowserSession.For(_app);
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var email = $"t{Guid.NewGuid():N}@example.com";
+
+        var response = await browser.RegisterCreatorAsync(email, "Shop \u202Egpj.exe");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should()
+            .Contain("Le nom de la boutique ne peut pas contenir de caractères de forçage de sens d’écriture");
+        (await _app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email))).Should().Be(0);
+    }
 }

@@ -47,6 +47,17 @@ public sealed class ResourceFilesTests
         problems.Should().BeEmpty("a French text keeps every {0}, {1}… of the English one");
     }
 
+    [Fact]
+    public void Keys_OfOneResource_NeverDifferOnlyByCase()
+    {
+        // The resource compiler keeps one of "Now" and "now" (its names are case-insensitive): the other key then reads as missing.
+        var problems = Directory.GetFiles(Resources, "*.resx", SearchOption.AllDirectories)
+            .SelectMany(file => Keys(file).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetRelativePath(Resources, file)}: {string.Join(" / ", g)}"));
+
+        problems.Should().BeEmpty();
+    }
+
     private static HashSet<string> Placeholders(string text) =>
         [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value)];
 

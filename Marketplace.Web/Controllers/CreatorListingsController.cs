@@ -52,9 +52,9 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
             case ListingOutcome.LimitReached:
                 return LimitReached(result.Limit!);
             default:
-                if (ListingLimitProblem.WantsJson(Request)) return ValidationProblem(result.Error);
+                if (ListingLimitProblem.WantsJson(Request)) return ValidationProblem(text.Say(result.Error!));
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Form", new ListingFormViewModel(form, null, result.Error));
+                return View("Form", new ListingFormViewModel(form, null, text.SayOrNull(result.Error)));
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
                 return NotFound();
             case ListingOutcome.Invalid:
                 Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View("Form", new ListingFormViewModel(form, id, result.Error));
+                return View("Form", new ListingFormViewModel(form, id, text.SayOrNull(result.Error)));
             default:
                 TempData["Message"] = text["“{0}” is saved.", result.Listing!.Title].Value;
                 return RedirectToAction(nameof(Index));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Marketplace.Web.Localization;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
@@ -21,7 +23,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
 public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
-    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links) : Controller
+    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
     [HttpGet("")]
@@ -45,7 +47,7 @@ public sealed class CreatorSalesController(CurrentCreator currentCreator, Creato
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
         var result = await refunds.RefundAsync(new RefundCommand(orderId, creatorId, amount, reason, requestToken), cancellationToken);
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+        TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
         return Redirect("/creator/sales");
     }
 

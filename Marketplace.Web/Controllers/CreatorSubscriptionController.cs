@@ -108,7 +108,7 @@ public sealed class CreatorSubscriptionController(
         var preview = await management.PreviewAsync(creator.Id, planId, parsed, cancellationToken);
         if (!preview.Allowed)
         {
-            TempData["Error"] = preview.Refusal;
+            TempData["Error"] = text.SayOrNull(preview.Refusal);
             if (preview.Eligibility is { } guard) TempData["Unmet"] = string.Join('\n', guard.UnmetConditions.Select(c => $"{text.Message(c)} {text.WhatToDo(c)}"));
             return RedirectToAction(nameof(Upgrade));
         }
@@ -165,14 +165,14 @@ public sealed class CreatorSubscriptionController(
                     Response.Headers.Location = result.CheckoutUrl;
                     return StatusCode(StatusCodes.Status303SeeOther);
                 case PlanSelectionOutcome.FreePlanActivated:
-                    TempData["Message"] = result.Message;
+                    TempData["Message"] = text.SayOrNull(result.Message);
                     return RedirectToAction(nameof(Index));
                 case PlanSelectionOutcome.NotEligible:
-                    TempData["Error"] = result.Message;
+                    TempData["Error"] = text.SayOrNull(result.Message);
                     TempData["Unmet"] = string.Join('\n', result.Eligibility!.UnmetConditions.Select(c => $"{text.Message(c)} {text.WhatToDo(c)}"));
                     return RedirectToAction(nameof(Upgrade));
                 default:
-                    TempData["Error"] = result.Message;
+                    TempData["Error"] = text.SayOrNull(result.Message);
                     return RedirectToAction(nameof(Upgrade));
             }
         }
@@ -192,7 +192,7 @@ public sealed class CreatorSubscriptionController(
         try
         {
             var completion = await checkout.CompleteAsync(creator.Id, planId, sessionId, cancellationToken);
-            TempData[completion.Applied ? "Message" : "Error"] = completion.Message;
+            TempData[completion.Applied ? "Message" : "Error"] = text.Say(completion.Message);
             return completion.Applied ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Upgrade));
         }
         catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
@@ -218,7 +218,7 @@ public sealed class CreatorSubscriptionController(
         try
         {
             var result = await action(creator.Id, cancellationToken);
-            TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+            TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
             return RedirectToAction(result.Succeeded ? nameof(Index) : failureTo);
         }
         catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))

@@ -35,7 +35,7 @@ public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletio
         {
             var result = await completion.CompleteAsync(token, sessionId, cancellationToken);
             if (!result.Found) return NotFound();
-            TempData[result.Paid ? "Message" : "Info"] = result.Message;
+            TempData[result.Paid ? "Message" : "Info"] = text.Say(result.Message);
         }
         catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
         {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Marketplace.Web.Localization;
 using System.Security.Claims;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
@@ -24,7 +26,7 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery) : Controller
+public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy.</summary>
     [HttpGet("c/{slug}")]
@@ -80,7 +82,7 @@ public sealed class StorefrontController(Storefront storefront, ListingPurchase 
             BuyOutcome.StripeRefused => StatusCodes.Status502BadGateway,
             _ => StatusCodes.Status503ServiceUnavailable,
         };
-        return View(nameof(Listing), new ListingPageViewModel(shown, IsOwner(shown), result.Message, null));
+        return View(nameof(Listing), new ListingPageViewModel(shown, IsOwner(shown), text.SayOrNull(result.Message), null));
     }
 
     private bool IsOwner(StorefrontListing shown) => User.FindFirstValue(ClaimTypes.NameIdentifier) == shown.CreatorUserId;

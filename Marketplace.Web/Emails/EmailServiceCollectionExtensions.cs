@@ -12,7 +12,6 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<IEmailRenderer, RazorEmailRenderer>();
         services.AddScoped<IdentityEmails>();
         services.AddScoped<IdentityLinks>();
-        services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityEmailSender>();
         return services;
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Marketplace.Core.Connect;
+using Marketplace.Core.Plans;
+using Marketplace.Core.Text;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Localization;
@@ -29,6 +32,26 @@ public static class CoreText
     /// <summary>Words of <see cref="StripeRequirementWords"/> (or a creator status word) in the page's language; anything else unchanged.</summary>
     public static string Words(this IStringLocalizer<SharedResource> text, string words) =>
         StripeRequirementWords.Words.Contains(words) || StatusWords.Contains(words) ? text[words] : words;
+
+    /// <summary>
+    /// A <see cref="CoreMessage"/> in the page's language: its template is the key of <see cref="SharedResource"/>, each
+    /// <see cref="CoreWord"/> a key too, money formatted by <see cref="Money.Format(long, string)"/>, a plan's name in the
+    /// page's language, a UTC day as <see cref="Formats.Day"/> followed by <c>(UTC)</c>; other values as they are.
+    /// </summary>
+    public static string Say(this IStringLocalizer<SharedResource> text, CoreMessage message) =>
+        message.Arguments.Count == 0 ? text[message.Template].Value : text[message.Template, [.. message.Arguments.Select(a => Argument(text, a))]].Value;
+
+    /// <summary><see cref="Say(IStringLocalizer{SharedResource}, CoreMessage)"/> of a message that may be absent; null then.</summary>
+    public static string? SayOrNull(this IStringLocalizer<SharedResource> text, CoreMessage? message) => message is null ? null : text.Say(message);
+
+    private static object Argument(IStringLocalizer<SharedResource> text, object argument) => argument switch
+    {
+        CoreWord word => text[word.English].Value,
+        CoreMoney money => Money.Format(money.Minor, money.Currency),
+        CultureName name => name.In(CultureInfo.CurrentUICulture),
+        DateTime day => Formats.Day(day) + " (UTC)",
+        _ => argument,
+    };
 
     private static readonly HashSet<string> StatusWords = ["pending", "active", "suspended", "banned", "deactivated"];
 }

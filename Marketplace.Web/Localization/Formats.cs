@@ -18,6 +18,9 @@ public static class Formats
     /// <summary>The day and the minute of <paramref name="utc"/> (24-hour clock).</summary>
     public static string Minute(DateTime utc) => utc.ToString(French ? "dd/MM/yyyy HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The day and the second of <paramref name="utc"/> (24-hour clock), for logs-like admin tables.</summary>
+    public static string Second(DateTime utc) => utc.ToString(French ? "dd/MM/yyyy HH:mm:ss" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>A month of a chart: <c>Dec 2026</c>, <c>déc. 2026</c>.</summary>
     public static string Month(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.GetCultureInfo(French ? "fr" : "en"));
 

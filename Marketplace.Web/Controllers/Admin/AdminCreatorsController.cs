@@ -42,7 +42,7 @@ public sealed class AdminCreatorsController(AdminCreatorQueries creators, Creato
         }
         catch (DomainException ex)
         {
-            TempData["Error"] = ex.Message;
+            TempData["Error"] = text.Say(ex.Text);
         }
 
         // Built by hand: "page" is an ambient route value of Razor Pages, so RedirectToAction with it produces no attribute route.

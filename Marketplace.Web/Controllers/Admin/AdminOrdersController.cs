@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Marketplace.Web.Localization;
 using System.Globalization;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
@@ -11,7 +13,7 @@ namespace Marketplace.Web.Controllers.Admin;
 /// <summary>Buyers' orders for admins at <c>/admin/orders</c>, filtered by status, creator and date, with Stripe Dashboard links.</summary>
 [Authorize(Policy = Roles.Admin)]
 [Route("admin/orders")]
-public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds) : Controller
+public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>
     /// A page (25 rows). <paramref name="status"/> is <c>pending</c>, <c>paid</c> or <c>expired</c>; <paramref name="from"/>
@@ -25,10 +27,11 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) wanted = parsed;
-            else errors.Add($"“{status}” is not an order status; showing every status.");
+            else errors.Add(text["“{0}” is not an order status; showing every status.", status].Value);
         }
 
-        var filter = new AdminOrderFilter(wanted, creator, Day(from, "from", errors), Day(to, "to", errors));
+        var filter = new AdminOrderFilter(wanted, creator, Day(from, text["“{0}” is not a date (yyyy-MM-dd); the from filter is ignored.", from ?? ""], errors),
+            Day(to, text["“{0}” is not a date (yyyy-MM-dd); the to filter is ignored.", to ?? ""], errors));
         if (errors.Count > 0) ViewData["Error"] = string.Join(" ", errors);
         return View(new AdminOrdersViewModel(await orders.SearchAsync(filter, page, cancellationToken: cancellationToken), filter, links));
     }
@@ -43,15 +46,15 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
     public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
     {
         var result = await refunds.RefundAsync(new RefundCommand(orderId, null, amount, reason, requestToken), cancellationToken);
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Message;
+        TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
         return Redirect("/admin/orders");
     }
 
-    private static DateOnly? Day(string? value, string name, List<string> errors)
+    private static DateOnly? Day(string? value, string refusal, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        errors.Add($"“{value}” is not a date (yyyy-MM-dd); the {name} filter is ignored.");
+        errors.Add(refusal);
         return null;
     }
 }

@@ -39,7 +39,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, text.Say(ex.Text));
             return View("Edit", form);
         }
     }
@@ -64,7 +64,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            ModelState.AddModelError(string.Empty, text.Say(ex.Text));
             return View(form);
         }
     }
@@ -80,7 +80,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         }
         catch (DomainException ex)
         {
-            TempData["Error"] = ex.Message;
+            TempData["Error"] = text.Say(ex.Text);
         }
 
         return RedirectToAction(nameof(Index));
@@ -104,7 +104,7 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         if (!StripeCurrencies.IsSupported(form.Currency))
         {
             if (ModelState.GetFieldValidationState(nameof(PlanFormModel.Currency)) != ModelValidationState.Invalid)
-                ModelState.AddModelError(nameof(PlanFormModel.Currency), AmountParser.Parse("1", form.Currency, CultureInfo.InvariantCulture).Error!);
+                ModelState.AddModelError(nameof(PlanFormModel.Currency), text.Say(AmountParser.Parse("1", form.Currency, CultureInfo.InvariantCulture).Error!));
             return false;
         }
 
@@ -113,11 +113,11 @@ public sealed class AdminPlansController(PlanCatalogAdmin catalog, IOutputCacheS
         return ModelState.IsValid;
     }
 
-    private long? Amount(string? text, string? currency, string field)
+    private long? Amount(string? typed, string? currency, string field)
     {
-        if (string.IsNullOrWhiteSpace(text) || ModelState.GetFieldValidationState(field) == ModelValidationState.Invalid) return null;
-        var amount = AmountParser.Parse(text, currency, CultureInfo.CurrentCulture);
-        if (!amount.IsValid) ModelState.AddModelError(field, amount.Error!);
+        if (string.IsNullOrWhiteSpace(typed) || ModelState.GetFieldValidationState(field) == ModelValidationState.Invalid) return null;
+        var amount = AmountParser.Parse(typed, currency, CultureInfo.CurrentCulture);
+        if (!amount.IsValid) ModelState.AddModelError(field, text.Say(amount.Error!));
         return amount.Minor;
     }
 

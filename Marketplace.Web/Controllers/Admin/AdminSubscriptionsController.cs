@@ -1,4 +1,6 @@
 using Marketplace.Core.Accounts;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Marketplace.Core.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ namespace Marketplace.Web.Controllers.Admin;
 /// <summary>Creator subscriptions for admins at <c>/admin/subscriptions</c>, filtered by status and plan, with Stripe Dashboard links.</summary>
 [Authorize(Policy = Roles.Admin)]
 [Route("admin/subscriptions")]
-public sealed class AdminSubscriptionsController(AdminSubscriptionQueries subscriptions, StripeDashboardLinks links) : Controller
+public sealed class AdminSubscriptionsController(AdminSubscriptionQueries subscriptions, StripeDashboardLinks links, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>A page (25 rows); an unknown status is answered with the page unfiltered by status and a message.</summary>
     [HttpGet("")]
@@ -16,7 +18,7 @@ public sealed class AdminSubscriptionsController(AdminSubscriptionQueries subscr
     {
         if (!string.IsNullOrWhiteSpace(status) && !SubscriptionStatusFilter.Values.Contains(status))
         {
-            ViewData["Error"] = $"“{status}” is not a subscription status; showing every status.";
+            ViewData["Error"] = text["“{0}” is not a subscription status; showing every status.", status].Value;
             status = null;
         }
 

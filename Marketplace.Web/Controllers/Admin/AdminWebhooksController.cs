@@ -21,7 +21,8 @@ public sealed class AdminWebhooksController(AdminWebhookQueries inbox, WebhookRe
     public async Task<IActionResult> Index(string? endpoint, string? type, string? status, int? page, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var filter = new WebhookFilter(Parse<WebhookEndpointKind>(endpoint, "endpoint", errors), type, Parse<WebhookEventStatus>(status, "status", errors));
+        var filter = new WebhookFilter(Parse<WebhookEndpointKind>(endpoint, text["“{0}” is not a known endpoint; that filter is off.", endpoint ?? ""], errors), type,
+            Parse<WebhookEventStatus>(status, text["“{0}” is not a known status; that filter is off.", status ?? ""], errors));
         var model = new AdminWebhooksViewModel(
             await inbox.SearchAsync(filter, page, cancellationToken: cancellationToken),
             await inbox.CountsByStatusAsync(24, cancellationToken),
@@ -51,17 +52,17 @@ public sealed class AdminWebhooksController(AdminWebhookQueries inbox, WebhookRe
         }
         catch (DomainException ex)
         {
-            TempData["Error"] = ex.Message;
+            TempData["Error"] = text.Say(ex.Text);
         }
 
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    private static T? Parse<T>(string? value, string name, List<string> errors) where T : struct, Enum
+    private static T? Parse<T>(string? value, string refusal, List<string> errors) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
-        errors.Add($"“{value}” is not a known {name}; that filter is off.");
+        errors.Add(refusal);
         return null;
     }
 }

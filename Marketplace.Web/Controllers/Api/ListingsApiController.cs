@@ -40,7 +40,7 @@ public sealed class ListingsApiController(CurrentCreator currentCreator, Creator
                 active = result.Listing.IsActive,
             }),
             ListingOutcome.LimitReached => ListingLimitProblem.Json(result.Limit!, text),
-            _ => ValidationProblem(result.Error),
+            _ => ValidationProblem(text.Say(result.Error!)),
         };
     }
 }

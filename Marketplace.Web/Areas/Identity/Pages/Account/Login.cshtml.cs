@@ -46,7 +46,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, IStrin
             return LocalRedirect(returnUrl);
         }
 
-        if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        // No RequiresTwoFactor: the two-factor pages are not served (Security/UnusedIdentityPages.cs), so no account can turn it on.
         if (result.IsLockedOut)
         {
             logger.LogWarning("User account locked out.");

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
+using Marketplace.Core.Text;
+using Marketplace.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +19,7 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 public sealed class RegisterModel(CreatorRegistration registration, SignInManager<IdentityUser> signInManager,
-    Emails.IdentityLinks links, Emails.IdentityEmails emails) : PageModel
+    Emails.IdentityLinks links, Emails.IdentityEmails emails, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,6 +32,12 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
     {
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
+        if (TextRules.NameError(Input.DisplayName, "shop name") is { } badName)
+        {
+            // CreatorRegistration refuses it too, in English; the page says it in the visitor's language.
+            ModelState.AddModelError(string.Empty, text.Say(badName));
+            return Page();
+        }
 
         var result = await registration.RegisterAsync(Input.Email, Input.Password, Input.DisplayName, cancellationToken);
         var shown = result.Errors.Where(e => !RevealsAnAccount(e)).ToList();
@@ -50,24 +59,10 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail);
 
     /// <summary>The registration form.</summary>
-    public sealed class InputModel
+    public sealed class InputModel : CredentialsInputModel
     {
         [Required, StringLength(100, MinimumLength = 2)]
         [Display(Name = "Shop name")]
         public string DisplayName { get; set; } = "";
-
-        [Required, EmailAddress, StringLength(AccountLimits.MaxEmailLength)]
-        [Display(Name = "Email")]
-        public string Email { get; set; } = "";
-
-        [Required, StringLength(100, MinimumLength = 8, ErrorMessage = "The {0} must be at least {2} characters long.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm password")]
-        [Compare(nameof(Password), ErrorMessage = "The passwords do not match.")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

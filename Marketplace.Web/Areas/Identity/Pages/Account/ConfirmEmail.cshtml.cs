@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Replaces Identity UI's ConfirmEmail page: the link of the confirmation email (<see cref="Emails.IdentityLinks"/>:
+/// <c>userId</c> and the token Base64Url-encoded in <c>code</c>) confirms the address. An unknown user is a 404, a link
+/// without both values goes home, a refused token says so.
+/// </summary>
+[AllowAnonymous]
+public sealed class ConfirmEmailModel(UserManager<IdentityUser> users) : PageModel
+{
+    /// <summary>True when the address is now confirmed.</summary>
+    public bool Confirmed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? userId, string? code)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return LocalRedirect("~/");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return NotFound();
+        Confirmed = Emails.IdentityLinks.Decode(code) is { } token && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        return Page();
+    }
+}
