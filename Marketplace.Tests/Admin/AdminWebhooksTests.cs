@@ -94,8 +94,9 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
 
         english.Should().MatchRegex("data-field=\"hangfire-job-id\">\\s*<span>— \\(being enqueued under the claim below\\)")
             .And.Contain($"<code>{claim}</code> <small>(taken 2026-12-02 06:00:00 UTC; the recovery job takes over a claim older than 30 s)");
-        french.Should().Contain("Tâche Hangfire").And.Contain("— (en cours de mise en file sous la réservation ci-dessous)")
-            .And.Contain($"<code>{claim}</code> <small>(prise le 2026-12-02 06:00:00 UTC ; la tâche de reprise reprend une réservation de plus de 30 s)");
+        french.Should().Contain($"<title>Événement {(await app.WithDbAsync(db => db.StripeWebhookEvents.SingleAsync(e => e.Id == id))).StripeEventId} - Marketplace</title>")
+            .And.Contain("Tâche Hangfire").And.Contain("— (en cours de mise en file sous la réservation ci-dessous)")
+            .And.Contain($"<code>{claim}</code> <small>(prise le 02/12/2026 06:00:00 UTC ; la tâche de reprise reprend une réservation de plus de 30 s)");
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed partial class EveryPageInBothCulturesTests(LocalizationFactory app
                 var html = await response.Content.ReadAsStringAsync();
                 var lang = HtmlLang().Match(html);
                 if (!lang.Success || lang.Groups[1].Value != culture) problems.Add($"{line}: <html lang=\"{(lang.Success ? lang.Groups[1].Value : "?")}\">");
+                if (Placeholder().Match(html) is { Success: true } placeholder) problems.Add($"{line}: unformatted {placeholder.Groups[1].Value}");
                 problems.AddRange(app.Recorder.Missing.Select(m => $"{line}: missing {m}"));
                 app.Recorder.Clear();
                 rendered++;
@@ -76,4 +77,9 @@ public sealed partial class EveryPageInBothCulturesTests(LocalizationFactory app
 
     [GeneratedRegex("<html lang=\"([^\"]*)\"")]
     private static partial Regex HtmlLang();
+
+    /// <summary>A composite-format placeholder left in a page's text (not in attributes such as <c>pattern="[A-Z]{3}"</c>):
+    /// a resource shown without its arguments.</summary>
+    [GeneratedRegex(@">[^<]*?(\{\d+(:[^}]*)?\})")]
+    private static partial Regex Placeholder();
 }
