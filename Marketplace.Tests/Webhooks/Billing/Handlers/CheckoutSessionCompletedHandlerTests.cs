@@ -16,84 +16,78 @@ namespace Marketplace.Tests.Webhooks.Billing.Handlers;
 /// <see cref="CheckoutSessionCompletedHandler"/>: a payment-mode session pays its order (<see cref="OrderFulfilment"/>);
 /// a subscription-mode session links its subscription to the creator it names and applies it.
 /// </summary>
-public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
+public sealed class CheckoutSessionCompletedHandlerTests : HandlerTests
 {
     private const string PriceId = "price_bronze_month";
-    private HandlerHarness _harness = null!;
-    private int _creatorId;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _harness = await HandlerHarness.CreateAsync();
-        _creatorId = await _harness.AddCreatorAsync();
-        await _harness.SyncPriceAsync(PriceId);
+        await Harness.SyncPriceAsync(PriceId);
     }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     private static TestEvent Completed(string? sessionId, string? mode) =>
         TestEvent.Of(StripeEventTypes.CheckoutSessionCompleted, sessionId, "checkout.session",
             fields: mode is null ? null : new Dictionary<string, object?> { ["mode"] = mode });
 
     private void StripeHoldsOrderSession(Session session) =>
-        _harness.Stripe.FindCheckoutSessionWithPaymentAsync(session.Id, Arg.Any<CancellationToken>()).Returns(session);
+        Harness.Stripe.FindCheckoutSessionWithPaymentAsync(session.Id, Arg.Any<CancellationToken>()).Returns(session);
 
     private void StripeHoldsSubscription(string subscriptionId, int? creatorId = null)
     {
         var subscription = Subscription(subscriptionId, "cus_1", PriceId, creatorId: creatorId);
-        _harness.Stripe.GetSubscriptionAsync(subscriptionId, Arg.Any<CancellationToken>()).Returns(subscription);
-        _harness.Stripe.ListCustomerSubscriptionsAsync("cus_1", Arg.Any<CancellationToken>()).Returns([subscription]);
+        Harness.Stripe.GetSubscriptionAsync(subscriptionId, Arg.Any<CancellationToken>()).Returns(subscription);
+        Harness.Stripe.ListCustomerSubscriptionsAsync("cus_1", Arg.Any<CancellationToken>()).Returns([subscription]);
     }
 
     [Fact]
     public async Task HandleAsync_PaymentModeInPayload_OrderPaidWithReceiptAndSaleEmailsWithoutPlainSessionFetch()
     {
-        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_order", chargeId: null);
+        var orderId = await Harness.AddOrderAsync(CreatorId, "cs_order", chargeId: null);
         StripeHoldsOrderSession(OrderSession("cs_order", orderId, chargeId: "ch_1"));
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", "payment"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", "payment"));
 
         reason.Should().BeNull();
-        var order = await _harness.OrderAsync(orderId);
+        var order = await Harness.OrderAsync(orderId);
         (order.Status, order.StripeChargeId, order.StripeTransferId, order.StripeFeeMinor).Should().Be((OrderStatus.Paid, "ch_1", "tr_ch_1", 59L));
-        (await _harness.EmailsAsync()).Select(e => e.Kind).Should().BeEquivalentTo([EmailKinds.OrderReceipt, EmailKinds.OrderSale]);
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().GetCheckoutSessionAsync(default!, default);
+        (await Harness.EmailsAsync()).Select(e => e.Kind).Should().BeEquivalentTo([EmailKinds.OrderReceipt, EmailKinds.OrderSale]);
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().GetCheckoutSessionAsync(default!, default);
     }
 
     [Fact]
     public async Task HandleAsync_PaymentSessionDeliveredTwice_OneReceiptOneSale()
     {
-        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_order", chargeId: null);
+        var orderId = await Harness.AddOrderAsync(CreatorId, "cs_order", chargeId: null);
         StripeHoldsOrderSession(OrderSession("cs_order", orderId));
 
-        await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", "payment"));
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", "payment"));
+        await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", "payment"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", "payment"));
 
         reason.Should().BeNull();
-        (await _harness.EmailsAsync()).Should().HaveCount(2);
-        await _harness.Stripe.Received(2).FindCheckoutSessionWithPaymentAsync("cs_order", Arg.Any<CancellationToken>());
+        (await Harness.EmailsAsync()).Should().HaveCount(2);
+        await Harness.Stripe.Received(2).FindCheckoutSessionWithPaymentAsync("cs_order", Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task HandleAsync_PayloadWithoutModeButRefetchSaysPayment_RoutedToTheOrder()
     {
-        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_order", chargeId: null);
-        _harness.Stripe.GetCheckoutSessionAsync("cs_order", Arg.Any<CancellationToken>()).Returns(OrderSession("cs_order", orderId));
+        var orderId = await Harness.AddOrderAsync(CreatorId, "cs_order", chargeId: null);
+        Harness.Stripe.GetCheckoutSessionAsync("cs_order", Arg.Any<CancellationToken>()).Returns(OrderSession("cs_order", orderId));
         StripeHoldsOrderSession(OrderSession("cs_order", orderId));
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", mode: null));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_order", mode: null));
 
         reason.Should().BeNull();
-        (await _harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Paid);
+        (await Harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Paid);
     }
 
     [Fact]
     public async Task HandleAsync_PaymentSessionStripeNoLongerHas_Ignored()
     {
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_gone", "payment"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_gone", "payment"));
 
         reason.Should().Be("Stripe has no such session");
-        (await _harness.EmailsAsync()).Should().BeEmpty();
+        (await Harness.EmailsAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -103,7 +97,7 @@ public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
         session.Metadata.Clear();
         StripeHoldsOrderSession(session);
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_other", "payment"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_other", "payment"));
 
         reason.Should().Be("session is not one of our orders");
     }
@@ -111,62 +105,62 @@ public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_SessionNamesAnOrderHoldingAnotherSession_OrderLeftPending()
     {
-        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_first", chargeId: null);
+        var orderId = await Harness.AddOrderAsync(CreatorId, "cs_first", chargeId: null);
         StripeHoldsOrderSession(OrderSession("cs_second", orderId));
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_second", "payment"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_second", "payment"));
 
         reason.Should().Be("session is not one of our orders");
-        (await _harness.OrderAsync(orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Pending && o.StripeCheckoutSessionId == "cs_first");
+        (await Harness.OrderAsync(orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Pending && o.StripeCheckoutSessionId == "cs_first");
     }
 
     [Fact]
     public async Task HandleAsync_SubscriptionSessionWithCreatorMetadata_CreatorOnThePlan()
     {
-        _harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).Returns(SubscriptionSession("cs_sub", "sub_1", creatorId: _creatorId));
+        Harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).Returns(SubscriptionSession("cs_sub", "sub_1", creatorId: CreatorId));
         StripeHoldsSubscription("sub_1");
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
 
         reason.Should().BeNull();
-        (await _harness.SubscriptionOfAsync(_creatorId)).Should().Match<Core.Subscriptions.CreatorSubscription>(s =>
+        (await Harness.SubscriptionOfAsync(CreatorId)).Should().Match<Core.Subscriptions.CreatorSubscription>(s =>
             s.Plan!.Code == PlanCodes.Bronze && s.StripeSubscriptionId == "sub_1");
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().FindCheckoutSessionWithPaymentAsync(default!, default);
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().FindCheckoutSessionWithPaymentAsync(default!, default);
     }
 
     [Fact]
     public async Task HandleAsync_SubscriptionSessionWithOnlyClientReferenceId_CreatorFoundFromIt()
     {
-        _harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>())
-            .Returns(SubscriptionSession("cs_sub", "sub_1", clientReferenceId: _creatorId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>())
+            .Returns(SubscriptionSession("cs_sub", "sub_1", clientReferenceId: CreatorId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         StripeHoldsSubscription("sub_1");
 
-        await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
+        await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
 
-        (await _harness.SubscriptionOfAsync(_creatorId)).StripeSubscriptionId.Should().Be("sub_1");
+        (await Harness.SubscriptionOfAsync(CreatorId)).StripeSubscriptionId.Should().Be("sub_1");
     }
 
     [Fact]
     public async Task HandleAsync_SubscriptionSessionNamingNoCreator_ThrowsForRetry()
     {
-        _harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).Returns(SubscriptionSession("cs_sub", "sub_1"));
+        Harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).Returns(SubscriptionSession("cs_sub", "sub_1"));
         StripeHoldsSubscription("sub_1");
 
-        var act = () => _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
+        var act = () => Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
 
         await act.Should().ThrowAsync<InvalidOperationException>();
-        (await _harness.SubscriptionOfAsync(_creatorId)).IsFree.Should().BeTrue();
+        (await Harness.SubscriptionOfAsync(CreatorId)).IsFree.Should().BeTrue();
     }
 
     [Fact]
     public async Task HandleAsync_SubscriptionSessionWithoutSubscription_Ignored()
     {
-        _harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).Returns(SubscriptionSession("cs_sub", null, creatorId: _creatorId));
+        Harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).Returns(SubscriptionSession("cs_sub", null, creatorId: CreatorId));
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
 
         reason.Should().Be("session has no subscription");
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().GetSubscriptionAsync(default!, default);
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().GetSubscriptionAsync(default!, default);
     }
 
     [Fact]
@@ -174,9 +168,9 @@ public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
     {
         var session = SubscriptionSession("cs_setup", null);
         session.Mode = "setup";
-        _harness.Stripe.GetCheckoutSessionAsync("cs_setup", Arg.Any<CancellationToken>()).Returns(session);
+        Harness.Stripe.GetCheckoutSessionAsync("cs_setup", Arg.Any<CancellationToken>()).Returns(session);
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_setup", "setup"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_setup", "setup"));
 
         reason.Should().Be("session mode is setup");
     }
@@ -184,9 +178,9 @@ public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_SessionRefetchFails_Rethrown()
     {
-        _harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
+        Harness.Stripe.GetCheckoutSessionAsync("cs_sub", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
 
-        var act = () => _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
+        var act = () => Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed("cs_sub", "subscription"));
 
         await act.Should().ThrowAsync<StripeException>();
     }
@@ -194,10 +188,10 @@ public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_EventNamesNoSession_IgnoredWithoutStripeCall()
     {
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed(null, "payment"));
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(Completed(null, "payment"));
 
         reason.Should().Be("event names no session");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 
     [Fact]
@@ -205,10 +199,10 @@ public sealed class CheckoutSessionCompletedHandlerTests : IAsyncLifetime
     {
         var stripeEvent = TestEvent.Sample("checkout.session.completed__stripe-ruby-mock__payment-mode.json");
 
-        var reason = await _harness.HandleAsync<CheckoutSessionCompletedHandler>(stripeEvent);
+        var reason = await Harness.HandleAsync<CheckoutSessionCompletedHandler>(stripeEvent);
 
         reason.Should().Be("Stripe has no such session");
-        await _harness.Stripe.Received(1).FindCheckoutSessionWithPaymentAsync(stripeEvent.Envelope.ObjectId!, Arg.Any<CancellationToken>());
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().GetCheckoutSessionAsync(default!, default);
+        await Harness.Stripe.Received(1).FindCheckoutSessionWithPaymentAsync(stripeEvent.Envelope.ObjectId!, Arg.Any<CancellationToken>());
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().GetCheckoutSessionAsync(default!, default);
     }
 }

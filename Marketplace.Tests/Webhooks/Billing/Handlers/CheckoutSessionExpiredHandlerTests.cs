@@ -8,19 +8,8 @@ using static Marketplace.Tests.Webhooks.Handlers.StripeObjects;
 namespace Marketplace.Tests.Webhooks.Billing.Handlers;
 
 /// <summary><see cref="CheckoutSessionExpiredHandler"/>: a Pending order of an expired session becomes Expired; a Paid one stays Paid.</summary>
-public sealed class CheckoutSessionExpiredHandlerTests : IAsyncLifetime
+public sealed class CheckoutSessionExpiredHandlerTests : HandlerTests
 {
-    private HandlerHarness _harness = null!;
-    private int _creatorId;
-
-    public async Task InitializeAsync()
-    {
-        _harness = await HandlerHarness.CreateAsync();
-        _creatorId = await _harness.AddCreatorAsync();
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     private static TestEvent Expired(string? sessionId, string? mode = "payment") =>
         TestEvent.Of(StripeEventTypes.CheckoutSessionExpired, sessionId, "checkout.session",
             fields: mode is null ? null : new Dictionary<string, object?> { ["mode"] = mode });
@@ -28,54 +17,54 @@ public sealed class CheckoutSessionExpiredHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_PendingOrdersSessionExpired_OrderExpired()
     {
-        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_order", chargeId: null);
-        _harness.Stripe.FindCheckoutSessionWithPaymentAsync("cs_order", Arg.Any<CancellationToken>())
+        var orderId = await Harness.AddOrderAsync(CreatorId, "cs_order", chargeId: null);
+        Harness.Stripe.FindCheckoutSessionWithPaymentAsync("cs_order", Arg.Any<CancellationToken>())
             .Returns(OrderSession("cs_order", orderId, status: "expired", paymentStatus: "unpaid"));
 
-        var reason = await _harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_order"));
+        var reason = await Harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_order"));
 
         reason.Should().BeNull();
-        (await _harness.OrderAsync(orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Expired && o.ExpiredAt != null);
-        (await _harness.EmailsAsync()).Should().BeEmpty();
+        (await Harness.OrderAsync(orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Expired && o.ExpiredAt != null);
+        (await Harness.EmailsAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task HandleAsync_StripeSaysTheSessionWasPaidAfterAll_OrderStaysPaid()
     {
-        var orderId = await _harness.AddOrderAsync(_creatorId, "cs_order", chargeId: "ch_1");
-        _harness.Stripe.FindCheckoutSessionWithPaymentAsync("cs_order", Arg.Any<CancellationToken>()).Returns(OrderSession("cs_order", orderId, chargeId: "ch_1"));
+        var orderId = await Harness.AddOrderAsync(CreatorId, "cs_order", chargeId: "ch_1");
+        Harness.Stripe.FindCheckoutSessionWithPaymentAsync("cs_order", Arg.Any<CancellationToken>()).Returns(OrderSession("cs_order", orderId, chargeId: "ch_1"));
 
-        var reason = await _harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_order"));
+        var reason = await Harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_order"));
 
         reason.Should().BeNull();
-        (await _harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Paid);
-        (await _harness.EmailsAsync()).Should().BeEmpty("the order was Paid before: no second receipt");
+        (await Harness.OrderAsync(orderId)).Status.Should().Be(OrderStatus.Paid);
+        (await Harness.EmailsAsync()).Should().BeEmpty("the order was Paid before: no second receipt");
     }
 
     [Fact]
     public async Task HandleAsync_SubscriptionModeSession_IgnoredWithoutStripeCall()
     {
-        var reason = await _harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_sub", "subscription"));
+        var reason = await Harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_sub", "subscription"));
 
         reason.Should().Be("session mode is subscription");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 
     [Fact]
     public async Task HandleAsync_PayloadWithoutMode_SessionRefetchedAsAnOrdersSession()
     {
-        var reason = await _harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_unknown", mode: null));
+        var reason = await Harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired("cs_unknown", mode: null));
 
         reason.Should().Be("Stripe has no such session");
-        await _harness.Stripe.Received(1).FindCheckoutSessionWithPaymentAsync("cs_unknown", Arg.Any<CancellationToken>());
+        await Harness.Stripe.Received(1).FindCheckoutSessionWithPaymentAsync("cs_unknown", Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task HandleAsync_EventNamesNoSession_Ignored()
     {
-        var reason = await _harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired(null));
+        var reason = await Harness.HandleAsync<CheckoutSessionExpiredHandler>(Expired(null));
 
         reason.Should().Be("event names no session");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 }

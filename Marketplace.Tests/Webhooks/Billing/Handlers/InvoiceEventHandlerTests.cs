@@ -16,30 +16,24 @@ namespace Marketplace.Tests.Webhooks.Billing.Handlers;
 /// <see cref="InvoicePaidHandler"/> and <see cref="InvoicePaymentFailedHandler"/> (one base, <see cref="InvoiceEventHandler"/>):
 /// the invoice is refetched, its subscription applied, one ledger row per invoice written with the creator's email.
 /// </summary>
-public sealed class InvoiceEventHandlerTests : IAsyncLifetime
+public sealed class InvoiceEventHandlerTests : HandlerTests
 {
     private const string PriceId = "price_bronze_month";
-    private HandlerHarness _harness = null!;
-    private int _creatorId;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _harness = await HandlerHarness.CreateAsync();
-        _creatorId = await _harness.AddCreatorAsync();
-        await _harness.SyncPriceAsync(PriceId);
-        await _harness.SubscribeAsync(_creatorId, Subscription("sub_1", "cus_1", PriceId));
-        _harness.Stripe.GetSubscriptionAsync("sub_1", Arg.Any<CancellationToken>()).Returns(Subscription("sub_1", "cus_1", PriceId));
+        await Harness.SyncPriceAsync(PriceId);
+        await Harness.SubscribeAsync(CreatorId, Subscription("sub_1", "cus_1", PriceId));
+        Harness.Stripe.GetSubscriptionAsync("sub_1", Arg.Any<CancellationToken>()).Returns(Subscription("sub_1", "cus_1", PriceId));
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
-    private void StripeHolds(Invoice invoice) => _harness.Stripe.GetInvoiceAsync(invoice.Id, Arg.Any<CancellationToken>()).Returns(invoice);
+    private void StripeHolds(Invoice invoice) => Harness.Stripe.GetInvoiceAsync(invoice.Id, Arg.Any<CancellationToken>()).Returns(invoice);
 
     private static TestEvent Paid(string? invoiceId = "in_1") => TestEvent.Of(StripeEventTypes.InvoicePaid, invoiceId, "invoice");
 
     private static TestEvent Failed(string? invoiceId = "in_1") => TestEvent.Of(StripeEventTypes.InvoicePaymentFailed, invoiceId, "invoice");
 
-    private Task<List<Payment>> LedgerAsync() => _harness.QueryAsync(db => db.Payments.AsNoTracking().ToListAsync());
+    private Task<List<Payment>> LedgerAsync() => Harness.QueryAsync(db => db.Payments.AsNoTracking().ToListAsync());
 
     [Fact]
     public async Task HandleAsync_InvoicePaid_OnePaidLedgerRowAtPaidAtAndOnePaidEmail()
@@ -47,14 +41,14 @@ public sealed class InvoiceEventHandlerTests : IAsyncLifetime
         var paidAt = DateTime.UtcNow.AddMinutes(-7);
         StripeHolds(Invoice("in_1", "sub_1", amountPaid: 900, paidAt: paidAt));
 
-        var reason = await _harness.HandleAsync<InvoicePaidHandler>(Paid());
+        var reason = await Harness.HandleAsync<InvoicePaidHandler>(Paid());
 
         reason.Should().BeNull();
         var payment = (await LedgerAsync()).Should().ContainSingle().Which;
         (payment.StripeInvoiceId, payment.Status, payment.AmountMinor, payment.Currency, payment.CreatorProfileId)
-            .Should().Be(("in_1", PaymentStatus.Paid, 900L, "eur", _creatorId));
+            .Should().Be(("in_1", PaymentStatus.Paid, 900L, "eur", CreatorId));
         payment.PaidAt.Should().BeCloseTo(paidAt, TimeSpan.FromSeconds(1), "the ledger dates a payment at Stripe's paid_at, not at the event");
-        var email = (await _harness.EmailsAsync()).Should().ContainSingle().Which;
+        var email = (await Harness.EmailsAsync()).Should().ContainSingle().Which;
         (email.Kind, email.Key).Should().Be((EmailKinds.InvoicePaid, "in_1"));
     }
 
@@ -63,47 +57,47 @@ public sealed class InvoiceEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Invoice("in_1", "sub_1"));
 
-        await _harness.HandleAsync<InvoicePaidHandler>(Paid());
-        await _harness.HandleAsync<InvoicePaidHandler>(Paid());
+        await Harness.HandleAsync<InvoicePaidHandler>(Paid());
+        await Harness.HandleAsync<InvoicePaidHandler>(Paid());
 
         (await LedgerAsync()).Should().ContainSingle();
-        (await _harness.EmailsAsync()).Should().ContainSingle(e => e.Kind == EmailKinds.InvoicePaid);
+        (await Harness.EmailsAsync()).Should().ContainSingle(e => e.Kind == EmailKinds.InvoicePaid);
     }
 
     [Fact]
     public async Task HandleAsync_PaymentFailed_FailedRowAtAmountDueAndSubscriptionPastDue()
     {
         StripeHolds(Invoice("in_1", "sub_1", amountPaid: 0, amountDue: 900));
-        _harness.Stripe.GetSubscriptionAsync("sub_1", Arg.Any<CancellationToken>()).Returns(Subscription("sub_1", "cus_1", PriceId, status: "past_due"));
+        Harness.Stripe.GetSubscriptionAsync("sub_1", Arg.Any<CancellationToken>()).Returns(Subscription("sub_1", "cus_1", PriceId, status: "past_due"));
 
-        var reason = await _harness.HandleAsync<InvoicePaymentFailedHandler>(Failed());
+        var reason = await Harness.HandleAsync<InvoicePaymentFailedHandler>(Failed());
 
         reason.Should().BeNull();
         (await LedgerAsync()).Should().ContainSingle().Which.Should().Match<Payment>(p => p.Status == PaymentStatus.Failed && p.AmountMinor == 900);
-        (await _harness.SubscriptionOfAsync(_creatorId)).Status.Should().Be(SubscriptionStatus.PastDue);
-        (await _harness.EmailsAsync()).Should().ContainSingle().Which.Kind.Should().Be(EmailKinds.InvoicePaymentFailed);
+        (await Harness.SubscriptionOfAsync(CreatorId)).Status.Should().Be(SubscriptionStatus.PastDue);
+        (await Harness.EmailsAsync()).Should().ContainSingle().Which.Kind.Should().Be(EmailKinds.InvoicePaymentFailed);
     }
 
     [Fact]
     public async Task HandleAsync_PaidAfterFailed_RowBecomesPaidAndBothEmailsQueued()
     {
         StripeHolds(Invoice("in_1", "sub_1", amountPaid: 0, amountDue: 900));
-        await _harness.HandleAsync<InvoicePaymentFailedHandler>(Failed());
+        await Harness.HandleAsync<InvoicePaymentFailedHandler>(Failed());
         StripeHolds(Invoice("in_1", "sub_1", amountPaid: 900, amountDue: 900));
 
-        await _harness.HandleAsync<InvoicePaidHandler>(Paid());
+        await Harness.HandleAsync<InvoicePaidHandler>(Paid());
 
         (await LedgerAsync()).Should().ContainSingle().Which.Status.Should().Be(PaymentStatus.Paid);
-        (await _harness.EmailsAsync()).Select(e => e.Kind).Should().Equal(EmailKinds.InvoicePaymentFailed, EmailKinds.InvoicePaid);
+        (await Harness.EmailsAsync()).Select(e => e.Kind).Should().Equal(EmailKinds.InvoicePaymentFailed, EmailKinds.InvoicePaid);
     }
 
     [Fact]
     public async Task HandleAsync_FailedDeliveredAfterPaid_RowStaysPaid()
     {
         StripeHolds(Invoice("in_1", "sub_1", amountPaid: 900));
-        await _harness.HandleAsync<InvoicePaidHandler>(Paid());
+        await Harness.HandleAsync<InvoicePaidHandler>(Paid());
 
-        await _harness.HandleAsync<InvoicePaymentFailedHandler>(Failed());
+        await Harness.HandleAsync<InvoicePaymentFailedHandler>(Failed());
 
         (await LedgerAsync()).Should().ContainSingle().Which.Should().Match<Payment>(p => p.Status == PaymentStatus.Paid && p.AmountMinor == 900);
     }
@@ -113,11 +107,11 @@ public sealed class InvoiceEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Invoice("in_trial", "sub_1", amountPaid: 0, amountDue: 0));
 
-        var reason = await _harness.HandleAsync<InvoicePaidHandler>(Paid("in_trial"));
+        var reason = await Harness.HandleAsync<InvoicePaidHandler>(Paid("in_trial"));
 
         reason.Should().BeNull();
         (await LedgerAsync()).Should().ContainSingle().Which.AmountMinor.Should().Be(0);
-        (await _harness.EmailsAsync()).Should().BeEmpty("nothing was paid");
+        (await Harness.EmailsAsync()).Should().BeEmpty("nothing was paid");
     }
 
     [Fact]
@@ -125,44 +119,44 @@ public sealed class InvoiceEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Invoice("in_oneoff", subscriptionId: null));
 
-        var reason = await _harness.HandleAsync<InvoicePaidHandler>(Paid("in_oneoff"));
+        var reason = await Harness.HandleAsync<InvoicePaidHandler>(Paid("in_oneoff"));
 
         reason.Should().Be("invoice is not for a subscription");
         (await LedgerAsync()).Should().BeEmpty();
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().GetSubscriptionAsync(default!, default);
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().GetSubscriptionAsync(default!, default);
     }
 
     [Fact]
     public async Task HandleAsync_EventNamesNoInvoice_IgnoredWithoutStripeCall()
     {
-        var reason = await _harness.HandleAsync<InvoicePaymentFailedHandler>(Failed(null));
+        var reason = await Harness.HandleAsync<InvoicePaymentFailedHandler>(Failed(null));
 
         reason.Should().Be("event names no invoice");
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().GetInvoiceAsync(default!, default);
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().GetInvoiceAsync(default!, default);
     }
 
     [Fact]
     public async Task HandleAsync_InvoiceRefetchFails_RethrownWithNothingRecorded()
     {
-        _harness.Stripe.GetInvoiceAsync("in_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
+        Harness.Stripe.GetInvoiceAsync("in_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
 
-        var act = () => _harness.HandleAsync<InvoicePaidHandler>(Paid());
+        var act = () => Harness.HandleAsync<InvoicePaidHandler>(Paid());
 
         await act.Should().ThrowAsync<StripeException>();
         (await LedgerAsync()).Should().BeEmpty();
-        (await _harness.EmailsAsync()).Should().BeEmpty();
+        (await Harness.EmailsAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task HandleAsync_CreatorInFrench_PaidEmailWrittenInFrench()
     {
-        var frenchCreator = await _harness.AddCreatorAsync("marie@example.com", culture: "fr");
-        await _harness.SubscribeAsync(frenchCreator, Subscription("sub_fr", "cus_fr", PriceId));
-        _harness.Stripe.GetSubscriptionAsync("sub_fr", Arg.Any<CancellationToken>()).Returns(Subscription("sub_fr", "cus_fr", PriceId));
+        var frenchCreator = await Harness.AddCreatorAsync("marie@example.com", culture: "fr");
+        await Harness.SubscribeAsync(frenchCreator, Subscription("sub_fr", "cus_fr", PriceId));
+        Harness.Stripe.GetSubscriptionAsync("sub_fr", Arg.Any<CancellationToken>()).Returns(Subscription("sub_fr", "cus_fr", PriceId));
         StripeHolds(Invoice("in_fr", "sub_fr"));
 
-        await _harness.HandleAsync<InvoicePaidHandler>(Paid("in_fr"));
+        await Harness.HandleAsync<InvoicePaidHandler>(Paid("in_fr"));
 
-        (await _harness.EmailsAsync()).Should().ContainSingle().Which.Should().Match<OutboxEmail>(e => e.To == "marie@example.com" && e.Culture == "fr");
+        (await Harness.EmailsAsync()).Should().ContainSingle().Which.Should().Match<OutboxEmail>(e => e.To == "marie@example.com" && e.Culture == "fr");
     }
 }

@@ -11,18 +11,11 @@ namespace Marketplace.Tests.Webhooks.Billing.Handlers;
 /// <see cref="RefundUpdatedHandler"/> and <see cref="RefundFailedHandler"/> (one base, <see cref="RefundEventHandler"/>):
 /// the refund is refetched for its charge, and the charge's order recomputed.
 /// </summary>
-public sealed class RefundEventHandlerTests : IAsyncLifetime
+public sealed class RefundEventHandlerTests : HandlerTests
 {
-    private HandlerHarness _harness = null!;
     private int _orderId;
 
-    public async Task InitializeAsync()
-    {
-        _harness = await HandlerHarness.CreateAsync();
-        _orderId = await _harness.AddOrderAsync(await _harness.AddCreatorAsync(), "cs_1", "ch_1");
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    protected override async Task ArrangeAsync() => _orderId = await Harness.AddOrderAsync(CreatorId, "cs_1", "ch_1");
 
     private static TestEvent Event(string type, string? refundId) => TestEvent.Of(type, refundId, "refund");
 
@@ -30,45 +23,45 @@ public sealed class RefundEventHandlerTests : IAsyncLifetime
     public async Task HandleAsync_RefundFailed_OrderShowsTheReasonAndCountsNothingRefunded()
     {
         var failed = Refund("re_1", "ch_1", 1000, status: "failed", failureReason: "expired_or_canceled_card");
-        _harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(failed);
-        _harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).Returns(Charge("ch_1", amountRefunded: 0, refunds: [failed]));
+        Harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(failed);
+        Harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).Returns(Charge("ch_1", amountRefunded: 0, refunds: [failed]));
 
-        var reason = await _harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, "re_1"));
+        var reason = await Harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, "re_1"));
 
         reason.Should().BeNull();
-        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o =>
+        (await Harness.OrderAsync(_orderId)).Should().Match<Order>(o =>
             o.Status == OrderStatus.Paid && o.RefundedMinor == 0 && o.RefundFailureReason == "expired_or_canceled_card");
-        (await _harness.EmailsAsync()).Should().BeEmpty("no money went back to the buyer");
+        (await Harness.EmailsAsync()).Should().BeEmpty("no money went back to the buyer");
     }
 
     [Fact]
     public async Task HandleAsync_RefundUpdatedToSucceeded_OrderRefundedFromTheCharge()
     {
         var refund = Refund("re_1", "ch_1", 2500);
-        _harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(refund);
-        _harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).Returns(Charge("ch_1", amountRefunded: 2500, refunds: [refund]));
+        Harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(refund);
+        Harness.Stripe.FindChargeWithRefundsAsync("ch_1", Arg.Any<CancellationToken>()).Returns(Charge("ch_1", amountRefunded: 2500, refunds: [refund]));
 
-        var reason = await _harness.HandleAsync<RefundUpdatedHandler>(Event(StripeEventTypes.RefundUpdated, "re_1"));
+        var reason = await Harness.HandleAsync<RefundUpdatedHandler>(Event(StripeEventTypes.RefundUpdated, "re_1"));
 
         reason.Should().BeNull();
-        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Refunded && o.RefundFailureReason == null);
+        (await Harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Refunded && o.RefundFailureReason == null);
     }
 
     [Fact]
     public async Task HandleAsync_RefundStripeDoesNotHave_IgnoredWithoutChargeFetch()
     {
-        var reason = await _harness.HandleAsync<RefundUpdatedHandler>(Event(StripeEventTypes.RefundUpdated, "re_gone"));
+        var reason = await Harness.HandleAsync<RefundUpdatedHandler>(Event(StripeEventTypes.RefundUpdated, "re_gone"));
 
         reason.Should().Be("Stripe has no such refund");
-        await _harness.Stripe.DidNotReceiveWithAnyArgs().FindChargeWithRefundsAsync(default!, default);
+        await Harness.Stripe.DidNotReceiveWithAnyArgs().FindChargeWithRefundsAsync(default!, default);
     }
 
     [Fact]
     public async Task HandleAsync_RefundWithoutCharge_Ignored()
     {
-        _harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(Refund("re_1", chargeId: null, 100));
+        Harness.Stripe.FindRefundAsync("re_1", Arg.Any<CancellationToken>()).Returns(Refund("re_1", chargeId: null, 100));
 
-        var reason = await _harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, "re_1"));
+        var reason = await Harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, "re_1"));
 
         reason.Should().Be("event names no charge");
     }
@@ -76,9 +69,9 @@ public sealed class RefundEventHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_EventNamesNoRefund_IgnoredWithoutStripeCall()
     {
-        var reason = await _harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, null));
+        var reason = await Harness.HandleAsync<RefundFailedHandler>(Event(StripeEventTypes.RefundFailed, null));
 
         reason.Should().Be("event names no refund");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 }

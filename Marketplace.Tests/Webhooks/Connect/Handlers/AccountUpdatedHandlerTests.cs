@@ -10,46 +10,35 @@ using static Marketplace.Tests.Webhooks.Handlers.StripeObjects;
 namespace Marketplace.Tests.Webhooks.Connect.Handlers;
 
 /// <summary><see cref="AccountUpdatedHandler"/>: the connected account is refetched and the creator's Connect state updated.</summary>
-public sealed class AccountUpdatedHandlerTests : IAsyncLifetime
+public sealed class AccountUpdatedHandlerTests : HandlerTests
 {
-    private HandlerHarness _harness = null!;
-    private int _creatorId;
-
-    public async Task InitializeAsync()
-    {
-        _harness = await HandlerHarness.CreateAsync();
-        _creatorId = await _harness.AddCreatorAsync();
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
-
     private static TestEvent Updated(string? accountId, string? objectId = null, DateTime? created = null) =>
         TestEvent.Of(StripeEventTypes.AccountUpdated, objectId ?? accountId, "account", account: accountId, created: created);
 
-    private void StripeHolds(Account account) => _harness.Stripe.GetAccountAsync(account.Id, Arg.Any<CancellationToken>()).Returns(account);
+    private void StripeHolds(Account account) => Harness.Stripe.GetAccountAsync(account.Id, Arg.Any<CancellationToken>()).Returns(account);
 
     [Fact]
     public async Task HandleAsync_OnboardedAccount_CreatorsAccountComplete()
     {
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
         StripeHolds(Account("acct_1"));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1"));
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1"));
 
         reason.Should().BeNull();
-        (await _harness.AccountOfAsync(_creatorId)).Should().Match<CreatorStripeAccount>(a =>
+        (await Harness.AccountOfAsync(CreatorId)).Should().Match<CreatorStripeAccount>(a =>
             a.OnboardingStatus == OnboardingStatus.Complete && a.ChargesEnabled && a.PayoutsEnabled && a.LastEventCreatedAt != null);
     }
 
     [Fact]
     public async Task HandleAsync_RequirementsCurrentlyDue_NeedsAttentionWithTheRequirements()
     {
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
         StripeHolds(Account("acct_1", charges: false, currentlyDue: ["individual.verification.document"], disabledReason: "requirements.past_due"));
 
-        await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1"));
+        await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1"));
 
-        (await _harness.AccountOfAsync(_creatorId)).Should().Match<CreatorStripeAccount>(a =>
+        (await Harness.AccountOfAsync(CreatorId)).Should().Match<CreatorStripeAccount>(a =>
             a.OnboardingStatus == OnboardingStatus.NeedsAttention && !a.ChargesEnabled && a.RequirementsCurrentlyDue.Contains("individual.verification.document")
             && a.DisabledReason == "requirements.past_due");
     }
@@ -57,28 +46,28 @@ public sealed class AccountUpdatedHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_EventOlderThanTheLastApplied_RefetchedButNotApplied()
     {
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
         StripeHolds(Account("acct_1"));
-        await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1", created: DateTime.UtcNow));
+        await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1", created: DateTime.UtcNow));
         StripeHolds(Account("acct_1", charges: false, payouts: false, detailsSubmitted: false));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1", created: DateTime.UtcNow.AddMinutes(-10)));
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1", created: DateTime.UtcNow.AddMinutes(-10)));
 
         reason.Should().BeNull();
-        (await _harness.AccountOfAsync(_creatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.Complete, "a late, older event never moves the state back");
-        await _harness.Stripe.Received(2).GetAccountAsync("acct_1", Arg.Any<CancellationToken>());
+        (await Harness.AccountOfAsync(CreatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.Complete, "a late, older event never moves the state back");
+        await Harness.Stripe.Received(2).GetAccountAsync("acct_1", Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task HandleAsync_PlatformEventNamingTheAccountInDataObject_AccountFromTheObjectId()
     {
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
         StripeHolds(Account("acct_1"));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(TestEvent.Of(StripeEventTypes.AccountUpdated, "acct_1", "account"));
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(TestEvent.Of(StripeEventTypes.AccountUpdated, "acct_1", "account"));
 
         reason.Should().BeNull();
-        (await _harness.AccountOfAsync(_creatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.Complete);
+        (await Harness.AccountOfAsync(CreatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.Complete);
     }
 
     [Fact]
@@ -86,45 +75,45 @@ public sealed class AccountUpdatedHandlerTests : IAsyncLifetime
     {
         StripeHolds(Account("acct_stranger"));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_stranger"));
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_stranger"));
 
         reason.Should().Be("account acct_stranger is not a creator's");
-        (await _harness.AccountOfAsync(_creatorId)).Should().BeNull();
+        (await Harness.AccountOfAsync(CreatorId)).Should().BeNull();
     }
 
     [Fact]
     public async Task HandleAsync_UnlinkedAccountWhoseMetadataNamesTheCreator_LinkedToTheCreator()
     {
-        StripeHolds(Account("acct_orphan", creatorId: _creatorId));
+        StripeHolds(Account("acct_orphan", creatorId: CreatorId));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_orphan"));
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_orphan"));
 
         reason.Should().BeNull("the app stopped between Stripe's create and our insert");
-        (await _harness.AccountOfAsync(_creatorId))!.StripeAccountId.Should().Be("acct_orphan");
+        (await Harness.AccountOfAsync(CreatorId))!.StripeAccountId.Should().Be("acct_orphan");
     }
 
     [Fact]
     public async Task HandleAsync_MetadataNamesACreatorWhoHasAnotherAccount_IgnoredAndTheirAccountKept()
     {
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
-        StripeHolds(Account("acct_second", creatorId: _creatorId));
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
+        StripeHolds(Account("acct_second", creatorId: CreatorId));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_second"));
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_second"));
 
         reason.Should().Be("account acct_second is not a creator's");
-        (await _harness.AccountOfAsync(_creatorId))!.StripeAccountId.Should().Be("acct_1");
+        (await Harness.AccountOfAsync(CreatorId))!.StripeAccountId.Should().Be("acct_1");
     }
 
     [Fact]
     public async Task HandleAsync_StripeAnswers500_RethrownAndNothingChanged()
     {
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
-        _harness.Stripe.GetAccountAsync("acct_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
+        Harness.Stripe.GetAccountAsync("acct_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
 
-        var act = () => _harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1"));
+        var act = () => Harness.HandleAsync<AccountUpdatedHandler>(Updated("acct_1"));
 
         await act.Should().ThrowAsync<StripeException>();
-        (await _harness.AccountOfAsync(_creatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.NotStarted);
+        (await Harness.AccountOfAsync(CreatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.NotStarted);
     }
 
     [Fact]
@@ -132,12 +121,12 @@ public sealed class AccountUpdatedHandlerTests : IAsyncLifetime
     {
         var stripeEvent = TestEvent.Sample("account.updated__stripe-ruby-mock__1.json");
         var accountId = stripeEvent.Envelope.Account ?? stripeEvent.Envelope.ObjectId!;
-        await _harness.LinkAccountAsync(_creatorId, accountId);
+        await Harness.LinkAccountAsync(CreatorId, accountId);
         StripeHolds(Account(accountId));
 
-        var reason = await _harness.HandleAsync<AccountUpdatedHandler>(stripeEvent);
+        var reason = await Harness.HandleAsync<AccountUpdatedHandler>(stripeEvent);
 
         reason.Should().BeNull();
-        (await _harness.AccountOfAsync(_creatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.Complete);
+        (await Harness.AccountOfAsync(CreatorId))!.OnboardingStatus.Should().Be(OnboardingStatus.Complete);
     }
 }

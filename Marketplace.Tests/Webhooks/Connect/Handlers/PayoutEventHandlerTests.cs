@@ -17,25 +17,18 @@ namespace Marketplace.Tests.Webhooks.Connect.Handlers;
 /// <see cref="PayoutFailedHandler"/> and <see cref="PayoutCanceledHandler"/> (one base, <see cref="PayoutEventHandler"/>):
 /// the payout is refetched with <c>Stripe-Account</c> and the creator's row upserted in Stripe's current state.
 /// </summary>
-public sealed class PayoutEventHandlerTests : IAsyncLifetime
+public sealed class PayoutEventHandlerTests : HandlerTests
 {
-    private HandlerHarness _harness = null!;
-    private int _creatorId;
-
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _harness = await HandlerHarness.CreateAsync();
-        _creatorId = await _harness.AddCreatorAsync();
-        await _harness.LinkAccountAsync(_creatorId, "acct_1");
+        await Harness.LinkAccountAsync(CreatorId, "acct_1");
     }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     private static TestEvent Event(string type, string? payoutId = "po_1", string? account = "acct_1") => TestEvent.Of(type, payoutId, "payout", account: account);
 
-    private void StripeHolds(Stripe.Payout payout) => _harness.Stripe.GetPayoutAsync("acct_1", payout.Id, Arg.Any<CancellationToken>()).Returns(payout);
+    private void StripeHolds(Stripe.Payout payout) => Harness.Stripe.GetPayoutAsync("acct_1", payout.Id, Arg.Any<CancellationToken>()).Returns(payout);
 
-    private Task<List<Core.Payouts.Payout>> PayoutsAsync() => _harness.QueryAsync(db => db.Payouts.AsNoTracking().ToListAsync());
+    private Task<List<Core.Payouts.Payout>> PayoutsAsync() => Harness.QueryAsync(db => db.Payouts.AsNoTracking().ToListAsync());
 
     public static TheoryData<string, string, PayoutStatus> EveryPayoutEvent => new()
     {
@@ -52,12 +45,12 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Payout("po_1", stripeStatus));
 
-        var reason = await _harness.HandleAsync(Event(type));
+        var reason = await Harness.HandleAsync(Event(type));
 
         reason.Should().BeNull();
         (await PayoutsAsync()).Should().ContainSingle().Which.Should().Match<Core.Payouts.Payout>(p =>
-            p.Status == expected && p.AmountMinor == 12_345 && p.Currency == "eur" && p.CreatorProfileId == _creatorId && p.StripeAccountId == "acct_1");
-        await _harness.Stripe.Received(1).GetPayoutAsync("acct_1", "po_1", Arg.Any<CancellationToken>());
+            p.Status == expected && p.AmountMinor == 12_345 && p.Currency == "eur" && p.CreatorProfileId == CreatorId && p.StripeAccountId == "acct_1");
+        await Harness.Stripe.Received(1).GetPayoutAsync("acct_1", "po_1", Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -65,12 +58,12 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Payout("po_1", "failed", failureCode: "account_closed", failureMessage: "The bank account has been closed."));
 
-        await _harness.HandleAsync<PayoutFailedHandler>(Event(StripeEventTypes.PayoutFailed));
-        var reason = await _harness.HandleAsync<PayoutFailedHandler>(Event(StripeEventTypes.PayoutFailed));
+        await Harness.HandleAsync<PayoutFailedHandler>(Event(StripeEventTypes.PayoutFailed));
+        var reason = await Harness.HandleAsync<PayoutFailedHandler>(Event(StripeEventTypes.PayoutFailed));
 
         reason.Should().BeNull();
         (await PayoutsAsync()).Should().ContainSingle().Which.FailureCode.Should().Be("account_closed");
-        var email = (await _harness.EmailsAsync()).Should().ContainSingle().Which;
+        var email = (await Harness.EmailsAsync()).Should().ContainSingle().Which;
         (email.Kind, email.Key, email.To).Should().Be((EmailKinds.PayoutFailed, "po_1", "creator@example.com"));
         email.ModelJson.Should().Contain("The bank account has been closed.");
     }
@@ -80,20 +73,20 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Payout("po_1", "pending"));
 
-        await _harness.HandleAsync<PayoutPaidHandler>(Event(StripeEventTypes.PayoutPaid));
+        await Harness.HandleAsync<PayoutPaidHandler>(Event(StripeEventTypes.PayoutPaid));
 
         (await PayoutsAsync()).Should().ContainSingle().Which.Status.Should().Be(PayoutStatus.Pending, "the refetch decides, not the event type");
-        (await _harness.EmailsAsync()).Should().BeEmpty();
+        (await Harness.EmailsAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task HandleAsync_RefetchBehindTheRecordedStatus_RowNotMovedBack()
     {
         StripeHolds(Payout("po_1", "paid"));
-        await _harness.HandleAsync<PayoutPaidHandler>(Event(StripeEventTypes.PayoutPaid));
+        await Harness.HandleAsync<PayoutPaidHandler>(Event(StripeEventTypes.PayoutPaid));
         StripeHolds(Payout("po_1", "in_transit"));
 
-        await _harness.HandleAsync<PayoutUpdatedHandler>(Event(StripeEventTypes.PayoutUpdated));
+        await Harness.HandleAsync<PayoutUpdatedHandler>(Event(StripeEventTypes.PayoutUpdated));
 
         (await PayoutsAsync()).Should().ContainSingle().Which.Status.Should().Be(PayoutStatus.Paid);
     }
@@ -103,7 +96,7 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
     {
         StripeHolds(Payout("po_1", "reversed_someday"));
 
-        var reason = await _harness.HandleAsync<PayoutUpdatedHandler>(Event(StripeEventTypes.PayoutUpdated));
+        var reason = await Harness.HandleAsync<PayoutUpdatedHandler>(Event(StripeEventTypes.PayoutUpdated));
 
         reason.Should().Be("payout po_1 has status 'reversed_someday', unknown here");
         (await PayoutsAsync()).Should().BeEmpty();
@@ -112,31 +105,31 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_AccountOfNoCreator_IgnoredWithoutStripeCall()
     {
-        var reason = await _harness.HandleAsync<PayoutCreatedHandler>(Event(StripeEventTypes.PayoutCreated, account: "acct_stranger"));
+        var reason = await Harness.HandleAsync<PayoutCreatedHandler>(Event(StripeEventTypes.PayoutCreated, account: "acct_stranger"));
 
         reason.Should().Be("account acct_stranger is not a creator's");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 
     [Fact]
     public async Task HandleAsync_PayoutStripeDoesNotHold_RethrownAndDescribedAsAbsence()
     {
-        _harness.Stripe.GetPayoutAsync("acct_1", "po_gone", Arg.Any<CancellationToken>()).ThrowsAsync(ResourceMissing("payout: 'po_gone'"));
+        Harness.Stripe.GetPayoutAsync("acct_1", "po_gone", Arg.Any<CancellationToken>()).ThrowsAsync(ResourceMissing("payout: 'po_gone'"));
 
-        var act = () => _harness.HandleAsync<PayoutFailedHandler>(Event(StripeEventTypes.PayoutFailed, "po_gone"));
+        var act = () => Harness.HandleAsync<PayoutFailedHandler>(Event(StripeEventTypes.PayoutFailed, "po_gone"));
 
         var thrown = await act.Should().ThrowAsync<StripeException>();
         StripeObjectAbsence.Describe(thrown.Which).Should().Contain("po_gone");
         (await PayoutsAsync()).Should().BeEmpty();
-        (await _harness.EmailsAsync()).Should().BeEmpty();
+        (await Harness.EmailsAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task HandleAsync_StripeAnswers500_RethrownForRetry()
     {
-        _harness.Stripe.GetPayoutAsync("acct_1", "po_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
+        Harness.Stripe.GetPayoutAsync("acct_1", "po_1", Arg.Any<CancellationToken>()).ThrowsAsync(ServerError());
 
-        var act = () => _harness.HandleAsync<PayoutPaidHandler>(Event(StripeEventTypes.PayoutPaid));
+        var act = () => Harness.HandleAsync<PayoutPaidHandler>(Event(StripeEventTypes.PayoutPaid));
 
         var thrown = await act.Should().ThrowAsync<StripeException>();
         StripeObjectAbsence.Describe(thrown.Which).Should().BeNull();
@@ -145,10 +138,10 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
     [Fact]
     public async Task HandleAsync_PlatformEventWithoutAccount_IgnoredWithoutStripeCall()
     {
-        var reason = await _harness.HandleAsync<PayoutCreatedHandler>(Event(StripeEventTypes.PayoutCreated, account: null));
+        var reason = await Harness.HandleAsync<PayoutCreatedHandler>(Event(StripeEventTypes.PayoutCreated, account: null));
 
         reason.Should().Be("event names no account");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 
     [Fact]
@@ -157,9 +150,9 @@ public sealed class PayoutEventHandlerTests : IAsyncLifetime
         var stripeEvent = TestEvent.Sample("payout.failed__stripe-ruby-mock__1.json");
         stripeEvent.Envelope.ObjectId.Should().StartWith("tr_", "this sample is from the API version before payouts had their own ids");
 
-        var reason = await _harness.HandleAsync<PayoutFailedHandler>(stripeEvent);
+        var reason = await Harness.HandleAsync<PayoutFailedHandler>(stripeEvent);
 
         reason.Should().Be("event names no payout");
-        _harness.Stripe.ReceivedCalls().Should().BeEmpty();
+        Harness.Stripe.ReceivedCalls().Should().BeEmpty();
     }
 }
