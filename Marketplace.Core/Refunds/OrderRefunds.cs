@@ -83,8 +83,10 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Refund {RefundId} of order {OrderId}: {AmountMinor} {Currency}, {RefundStatus}", refund.Id, order.Id, refund.Amount, refund.Currency, refund.Status);
             return refund.Status == "failed"
-                ? new(false, Text.CoreMessage.Of("Stripe could not refund {0}: {1}.", new Text.CoreMoney(refund.Amount, order.Currency), refund.FailureReason ?? ""), order)
-                : new(true, Text.CoreMessage.Of("Refunded {0} to the buyer.", new Text.CoreMoney(refund.Amount, order.Currency)), order);
+                ? new(false, Text.CoreMessage.Of("Stripe could not refund {0}: {1}.", new Text.CoreMoney(refund.Amount, order.Currency), new Text.StripeCode(Text.StripeCode.RefundFailureReason, refund.FailureReason ?? "")), order)
+                : refund.Status == "pending"
+                    ? new(true, Text.CoreMessage.Of("The refund of {0} is on its way to the buyer: Stripe is still processing it.", new Text.CoreMoney(refund.Amount, order.Currency)), order)
+                    : new(true, Text.CoreMessage.Of("Refunded {0} to the buyer.", new Text.CoreMoney(refund.Amount, order.Currency)), order);
         }
     }
 

@@ -38,6 +38,16 @@ public sealed record CoreMessage(string Template, IReadOnlyList<object> Argument
 /// <summary>Fixed English words inside a <see cref="CoreMessage"/> (<c>monthly</c>, <c>the end of the period</c>), translated by key like the sentence.</summary>
 public sealed record CoreWord(string English);
 
+/// <summary>
+/// A Stripe code inside a <see cref="CoreMessage"/> (e.g. a refund's <c>failure_reason</c>), put in words of the reader's
+/// language by the web app (its <c>StripeWords</c>); <paramref name="Kind"/> says which field of which Stripe object.
+/// </summary>
+public sealed record StripeCode(string Kind, string Code)
+{
+    /// <summary>Kind of a refund's <c>failure_reason</c> (https://docs.stripe.com/api/refunds/object).</summary>
+    public const string RefundFailureReason = "refund.failure_reason";
+}
+
 /// <summary>An amount inside a <see cref="CoreMessage"/>: <paramref name="Minor"/> minor units of <paramref name="Currency"/> (ISO 4217, lower case).</summary>
 public sealed record CoreMoney(long Minor, string Currency);
 

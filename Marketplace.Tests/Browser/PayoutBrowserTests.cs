@@ -41,7 +41,7 @@ public sealed class PayoutBrowserTests(LiveMarketplaceFactory app, ChromiumFixtu
         await creator.ScreenshotAsync("payout-failed-banner");
         await creator.GotoAsync("/creator/sales");
         await Expect(banner).ToBeVisibleAsync();
-        await Expect(creator.Page.Locator($"tr[data-payout-id='{payoutId}'] [data-figure='status']")).ToContainTextAsync("failed");
+        await Expect(creator.Page.Locator($"tr[data-payout-id='{payoutId}'] [data-figure='status']")).ToContainTextAsync("Failed");
         await creator.ScreenshotAsync("sales-payouts");
 
         await banner.GetByTestId("express-dashboard").ClickAsync();

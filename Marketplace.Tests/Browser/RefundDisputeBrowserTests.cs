@@ -67,7 +67,7 @@ public sealed class RefundDisputeBrowserTests(LiveMarketplaceFactory app, Chromi
         await creator.GotoAsync("/creator/sales");
         var banner = creator.Page.Locator($"[data-testid='dispute-banner'][data-order-id='{disputed.Id}']");
         await Expect(banner).ToContainTextAsync("A buyer's bank disputes €25.00");
-        await Expect(banner).ToContainTextAsync("fraudulent");
+        await Expect(banner).ToContainTextAsync("the buyer says they did not make this payment");
         await Expect(banner.GetByTestId("dispute-reversed")).ToContainTextAsync("€25.00");
         await creator.ScreenshotAsync("dispute-banner");
 

@@ -26,12 +26,12 @@ public sealed class OrderDisputeTests(OrdersFactory app) : IClassFixture<OrdersF
         (disputed.DisputeAmountMinor, disputed.DisputeReason, disputed.DisputeStatus, disputed.DisputeTransferReversedMinor).Should().Be((2500L, "fraudulent", "needs_response", 2500L));
         disputed.DisputeEvidenceDueBy.Should().BeCloseTo(disputed.PaidAt!.Value.AddDays(7), TimeSpan.FromMinutes(5));
         var sales = WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales"));
-        sales.Should().Contain("data-testid=\"dispute-banner\"").And.Contain("disputes €25.00").And.Contain("reason: fraudulent")
+        sales.Should().Contain("data-testid=\"dispute-banner\"").And.Contain("disputes €25.00").And.Contain("reason: the buyer says they did not make this payment")
             .And.Contain($"evidence due by {disputed.DisputeEvidenceDueBy:yyyy-MM-dd HH:mm} UTC")
             .And.Contain($"https://dashboard.stripe.com/test/disputes/{disputed.StripeDisputeId}");
         using var admin = app.NewBrowser();
         (await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders?status=disputed")).Should().Contain($"data-order-id=\"{order.Id}\"").And.Contain("Dispute needs_response");
+        WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders?status=disputed")).Should().Contain($"data-order-id=\"{order.Id}\"").And.Contain("Dispute needs a response <code>needs_response</code>: €25.00, the buyer says they did not make this payment <code>fraudulent</code>");
         var open = await app.WithDbAsync(db => db.Orders.CountAsync(o => o.Status == OrderStatus.Disputed));
         (await admin.Client.GetStringAsync("/admin")).Should().Contain($"<a href=\"/admin/orders?status=disputed\">{open}</a>");
         var transfer = await app.Stripe.V1.Transfers.GetAsync(order.StripeTransferId);

@@ -96,7 +96,7 @@ public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFi
         var order = await app.PaidOrderAsync(shop, email: buyer);
         app.Emulator.HoldNextRefund(app.ApiKey);
 
-        await shop.CreatorRefundsAsync(order.Id, "5.00", Guid.NewGuid().ToString("N"));
+        var flash = await shop.CreatorRefundsAsync(order.Id, "5.00", Guid.NewGuid().ToString("N"));
         await app.QuiesceAsync();
         var refund = (await app.ChargeAsync(order)).Refunds.Data.Single();
         app.Emulator.SettleRefund(app.ApiKey, refund.Id, "lost_or_stolen_card");
@@ -105,6 +105,7 @@ public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFi
 
         app.Emulator.GetDeliveries(app.ApiKey).Should().Contain(d => d.EventType == StripeEventTypes.RefundFailed, "the app heard of the failure");
         (stored.Status, stored.RefundedMinor, stored.RefundFailureReason).Should().Be((Core.Orders.OrderStatus.Paid, 0L, "lost_or_stolen_card"));
+        flash.Should().Contain("The refund of €5.00 is on its way to the buyer: Stripe is still processing it.").And.NotContain("Refunded €5.00 to the buyer");
         (await RefundEmailKeysAsync(buyer)).Should().BeEmpty("a refund that failed was never issued");
         app.Smtp.CountTo(buyer, "Refund of €5.00 for Poster A2").Should().Be(0);
     }
@@ -120,7 +121,7 @@ public sealed class OrderEmailTests(SharedMailMarketplaceFactory app) : IClassFi
         var dispute = await app.Smtp.WaitForAsync(creator, m => m.Subject == $"Un acheteur conteste un paiement de 25,00{Nbsp}€");
         var links = await dispute.ShouldBeInWithWorkingLinksAsync(app, "fr", shop.Creator.Client);
 
-        dispute.TextBody.Should().Contain("L'acheteur de Poster A2 a contesté le paiement auprès de sa banque (motif : fraudulent). Répondez avec des preuves avant le ");
+        dispute.TextBody.Should().Contain("L'acheteur de Poster A2 a contesté le paiement auprès de sa banque (motif : l’acheteur dit ne pas avoir fait ce paiement). Répondez avec des preuves avant le ");
         links.Should().ContainSingle().Which.Should().EndWith("/creator/sales");
         await app.ShouldHaveReceivedOnceAsync(creator, dispute.Subject, StripeEventTypes.ChargeDisputeCreated);
     }

@@ -32,7 +32,7 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
         var french = await PageAsync(shop.Creator, "/creator/sales", "fr-FR");
         TextOf(BannerOf(french)).Should().Contain("Stripe n’a pas pu verser 120,00\u00A0€ sur votre compte bancaire. Le compte bancaire a été clôturé. "
             + "Mettez à jour vos coordonnées bancaires.");
-        TextOf(french).Should().Contain("— Le compte bancaire a été clôturé.", "the payouts table says why in French too").And.NotContain("account_closed:");
+        TextOf(french).Should().Contain("Échoué — Le compte bancaire a été clôturé.", "the payouts table says the status and why in French too").And.NotContain("account_closed:");
 
         using var otherCreator = app.NewBrowser();
         await otherCreator.RegisterCreatorAsync($"c{Guid.NewGuid():N}@example.com", "Other shop");
@@ -79,7 +79,7 @@ public sealed class PayoutPagesTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var balance = Row(after, "data-balance=\"eur\"");
         balance.Should().Contain("€12.50", "22.50 available less the 10.00 paid out: the payout made the cached balance be read again");
-        Row(after, $"data-payout-id=\"{payout.StripePayoutId}\"").Should().Contain("€10.00").And.Contain("paid");
+        Row(after, $"data-payout-id=\"{payout.StripePayoutId}\"").Should().Contain("€10.00").And.Contain("data-stripe-status=\"paid\">Paid</span>");
     }
 
     [Fact]

@@ -148,13 +148,14 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         var html = await shop.CreatorRefundsAsync(order.Id, "4.00", Guid.NewGuid().ToString("N"));
 
-        html.Should().Contain("Stripe could not refund €4.00: lost_or_stolen_card").And.Contain("The last refund failed: lost_or_stolen_card");
+        html.Should().Contain("Stripe could not refund €4.00: the buyer's card was reported lost or stolen.")
+            .And.Contain("The last refund failed: the buyer's card was reported lost or stolen").And.NotContain("lost_or_stolen_card", "the creator reads words, not Stripe's code");
         await app.QuiesceAsync();
         var stored = await app.OrderAsync(order.Id);
         (stored.Status, stored.RefundedMinor, stored.RefundFailureReason).Should().Be((OrderStatus.Paid, 0L, "lost_or_stolen_card"));
         using var admin = app.NewBrowser();
         await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword);
-        WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders")).Should().Contain("The last refund failed: lost_or_stolen_card");
+        WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders")).Should().Contain("The last refund failed: the buyer's card was reported lost or stolen <code>lost_or_stolen_card</code>", "admins search Stripe by code");
     }
 
     private static string SalesRow(string html) => RefundScenarios.TotalsRow(html, "all-eur");

@@ -24,7 +24,7 @@ public sealed partial class EmailTemplates
 
     private EmailContent DisputeOpened(Model m) => new(T("A buyer disputed a payment of {0}", m.Money()),
         [T("The buyer of {0} disputed the payment with their bank (reason: {1}). Answer with evidence before {2} (UTC).",
-            m[K.ListingTitle], m[K.Reason], m.Date())],
+            m[K.ListingTitle], Localization.StripeWords.DisputeReason(m.Optional(K.Reason)), m.Date())],
         new(T("See my sales"), links.For("/creator/sales")), []);
 
     private EmailContent PayoutFailed(Model m) => new(T("Stripe could not pay out {0} to your bank", m.Money()),
