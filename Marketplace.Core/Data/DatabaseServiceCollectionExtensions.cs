@@ -12,8 +12,8 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// Registers the context for <paramref name="options"/>, pooled (<c>AddDbContextPool</c>: a request reuses a reset
     /// context and its options instead of building them; the contexts hold no state of their own). Its interceptors are
-    /// the email outbox's and every <see cref="IInterceptor"/> registered as a singleton (e.g. Web's output-cache
-    /// eviction). <paramref name="contentRoot"/> anchors a relative <see cref="DatabaseOptions.SqliteDirectory"/>.
+    /// every <see cref="IInterceptor"/> registered as a singleton (the email outbox's, Web's output-cache eviction; none
+    /// where they are not registered, e.g. design time). <paramref name="contentRoot"/> anchors a relative <see cref="DatabaseOptions.SqliteDirectory"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">A server provider is chosen and <c>ConnectionStrings:Marketplace</c> is empty.</exception>
     public static IServiceCollection AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration,
@@ -41,10 +41,7 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    // The outbox's enqueues the email jobs of committed outbox rows (absent where emails are not registered, e.g. design
-    // time); the others are the app's (registered as IInterceptor singletons).
-    private static IInterceptor[] Interceptors(IServiceProvider sp) =>
-        [.. sp.GetService<Emails.EmailOutboxInterceptor>() is { } outbox ? [outbox] : Array.Empty<IInterceptor>(), .. sp.GetServices<IInterceptor>()];
+    private static IInterceptor[] Interceptors(IServiceProvider sp) => [.. sp.GetServices<IInterceptor>()];
 
     /// <summary>
     /// A SQLite connection string for <paramref name="fileName"/> in the configured folder (created if missing):

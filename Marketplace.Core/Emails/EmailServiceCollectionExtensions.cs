@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Core.Emails;
@@ -9,7 +10,7 @@ public static class EmailServiceCollectionExtensions
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new ContentRoot(contentRoot));
-        services.AddSingleton<EmailOutboxInterceptor>();
+        services.AddSingleton<IInterceptor, EmailOutboxInterceptor>(); // on every context (AddMarketplaceDatabase takes them all)
         services.AddScoped<EmailOutbox>();
         services.AddScoped<IEmailTransport, MailKitEmailTransport>();
         services.AddScoped<SendOutboxEmailJob>();
