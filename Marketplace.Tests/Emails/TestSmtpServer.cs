@@ -10,7 +10,7 @@ namespace Marketplace.Tests.Emails;
 /// A real SMTP server (netDumbster) on a free loopback port, started by the test; what arrives is parsed with MimeKit.
 /// <see cref="Stop"/> takes it down (the port refuses connections) and <see cref="Start"/> brings it back on the same port.
 /// </summary>
-public sealed class TestSmtpServer : IDisposable
+public sealed partial class TestSmtpServer : IDisposable
 {
     private readonly List<MimeMessage> _before = [];
     private SimpleSmtpServer? _server;
@@ -87,7 +87,18 @@ public sealed class TestSmtpServer : IDisposable
     public void Dispose() => Stop();
 
     private static IEnumerable<MimeMessage> Parse(SimpleSmtpServer? server) =>
-        server is null ? [] : server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        server is null ? [] : server.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Unstuff(m.Data))))).ToList();
+
+    /// <summary>
+    /// The message as sent, from the DATA that netDumbster keeps as it came over the wire: a sender doubles the period
+    /// that starts a line (RFC 5321 §4.5.2, "transparency") and a receiver removes it, which netDumbster does not. A
+    /// quoted-printable body whose soft line break falls just before a "." (a date of the right length in a sentence)
+    /// otherwise reads "2026.." where the email says "2026.".
+    /// </summary>
+    internal static string Unstuff(string data) => StuffedLineStart().Replace(data, ".");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\n)\.\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex StuffedLineStart();
 
     private static int FreePort()
     {
