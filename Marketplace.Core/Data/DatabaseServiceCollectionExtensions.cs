@@ -24,17 +24,17 @@ public static class DatabaseServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 var sqlServer = ServerDatabase.ConnectionString(configuration, options.Provider);
                 services.AddDbContextPool<MarketplaceDbContext, SqlServerMarketplaceDbContext>((sp, o) =>
-                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()).AddInterceptors(Interceptors(sp)));
+                    o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure().MigrationsAssembly(MigrationAssemblies.SqlServer)).AddInterceptors(Interceptors(sp)));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = ServerDatabase.ConnectionString(configuration, options.Provider);
                 services.AddDbContextPool<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) =>
-                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure()).AddInterceptors(Interceptors(sp)));
+                    o.UseNpgsql(postgres, n => n.EnableRetryOnFailure().MigrationsAssembly(MigrationAssemblies.Postgres)).AddInterceptors(Interceptors(sp)));
                 break;
             default:
                 var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
                 services.AddDbContextPool<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmaInterceptor(), .. Interceptors(sp)]));
+                    o.UseSqlite(sqlite, s => s.MigrationsAssembly(MigrationAssemblies.Sqlite)).AddInterceptors([new SqlitePragmaInterceptor(), .. Interceptors(sp)]));
                 break;
         }
 

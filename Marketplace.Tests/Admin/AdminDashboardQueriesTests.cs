@@ -122,7 +122,7 @@ public abstract class AdminDashboardQueriesTests<TFactory>(AdminDashboardQueries
     public void Aggregations_OnSqlServer_TranslateToOneGroupedQuery()
     {
         var options = new DbContextOptionsBuilder<SqlServerMarketplaceDbContext>()
-            .UseSqlServer("Server=unused;Database=Marketplace;TrustServerCertificate=True").Options;
+            .UseSqlServerModel("Server=unused;Database=Marketplace;TrustServerCertificate=True").Options;
         using var db = new SqlServerMarketplaceDbContext(options);
 
         var mrr = Mrr.SumsQuery(db).ToQueryString();

@@ -16,7 +16,7 @@ public sealed class MigrationTests
         var file = Path.Combine(Path.GetTempPath(), $"marketplace-migrate-{Guid.NewGuid():N}.db");
         try
         {
-            var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>().UseSqlite($"Data Source={file}").Options;
+            var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>().UseSqliteModel($"Data Source={file}").Options;
             await using (var db = new SqliteMarketplaceDbContext(options))
             {
                 await db.Database.MigrateAsync();
@@ -38,7 +38,7 @@ public sealed class MigrationTests
     public void Script_SqlServerMigrations_CreateEveryTable()
     {
         var options = new DbContextOptionsBuilder<SqlServerMarketplaceDbContext>()
-            .UseSqlServer("Server=unused;Database=Marketplace;TrustServerCertificate=True").Options;
+            .UseSqlServerModel("Server=unused;Database=Marketplace;TrustServerCertificate=True").Options;
         using var db = new SqlServerMarketplaceDbContext(options);
 
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
@@ -59,7 +59,7 @@ public sealed class MigrationTests
         var file = Path.Combine(Path.GetTempPath(), $"marketplace-jobid-split-{Guid.NewGuid():N}.db");
         try
         {
-            var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>().UseSqlite($"Data Source={file}").Options;
+            var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>().UseSqliteModel($"Data Source={file}").Options;
             await using var db = new SqliteMarketplaceDbContext(options);
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(BeforeJobIdSplit);

@@ -13,7 +13,7 @@ public sealed class PostgresMigrationTests
         var connectionString = PostgresTestServer.CreateDatabase();
         try
         {
-            var options = new DbContextOptionsBuilder<PostgresMarketplaceDbContext>().UseNpgsql(connectionString).Options;
+            var options = new DbContextOptionsBuilder<PostgresMarketplaceDbContext>().UsePostgresModel(connectionString).Options;
             await using var db = new PostgresMarketplaceDbContext(options);
 
             await db.Database.MigrateAsync();

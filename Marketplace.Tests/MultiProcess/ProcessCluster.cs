@@ -92,7 +92,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Runs <paramref name="read"/> on a fresh context of the cluster's database (the test process as a client).</summary>
     public async Task<T> WithDbAsync<T>(Func<MarketplaceDbContext, Task<T>> read)
     {
-        var options = new DbContextOptionsBuilder<PostgresMarketplaceDbContext>().UseNpgsql(ConnectionString).Options;
+        var options = new DbContextOptionsBuilder<PostgresMarketplaceDbContext>().UsePostgresModel(ConnectionString).Options;
         await using var db = new PostgresMarketplaceDbContext(options);
         return await read(db);
     }

@@ -17,7 +17,7 @@ public sealed class OrderQueriesSqlServerTests
     public void OrderQueries_OnSqlServer_TranslateToGroupedAndFilteredSql()
     {
         var options = new DbContextOptionsBuilder<SqlServerMarketplaceDbContext>()
-            .UseSqlServer("Server=unused;Database=Marketplace;TrustServerCertificate=True").Options;
+            .UseSqlServerModel("Server=unused;Database=Marketplace;TrustServerCertificate=True").Options;
         using var db = new SqlServerMarketplaceDbContext(options);
 
         var byMonth = OrderRevenueByMonth.SumsQuery(db, Now.AddMonths(-11), Now).ToQueryString();

@@ -220,7 +220,7 @@ public sealed class KilledProcessTests(ITestOutputHelper output) : IAsyncLifetim
     private async Task<T> WithDbAsync<T>(Func<MarketplaceDbContext, Task<T>> read)
     {
         var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "marketplace.db")};Default Timeout=30").Options;
+            .UseSqliteModel($"Data Source={Path.Combine(_directory, "marketplace.db")};Default Timeout=30").Options;
         await using var db = new SqliteMarketplaceDbContext(options);
         return await read(db);
     }
