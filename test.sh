@@ -3,20 +3,39 @@
 # Installs what the tests need first: the project's dotnet tools, Debian's Chromium for the browser tests and Debian's
 # PostgreSQL, of which it starts a throwaway cluster for the PostgreSQL tests (removed on exit, also on failure or ^C).
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Webhooks]
+#        ./test.sh --fast   the unit tests alone (Marketplace.UnitTests: no server, no browser), with how long they took
+# A whole run (no arguments) also runs the unit and integration tests again under libfaketime (Debian's faketime) at
+# three dates that break date code: a month's last second, 29 February, and across Europe/Paris's spring DST change.
 set -euo pipefail
 cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  started=$(date +%s)
+  dotnet test Marketplace.UnitTests --nologo "$@"
+  echo "unit tests took $(( $(date +%s) - started )) s (restore and build included)"
+  exit 0
+fi
+
+install_debian() { # install_debian PACKAGE: Debian's package, as root or through sudo
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null
+}
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing Debian's chromium for the browser tests"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  install_debian chromium
+fi
+if [ $# -eq 0 ] && ! command -v faketime >/dev/null 2>&1; then
+  echo "== installing Debian's faketime for the runs at other dates"
+  install_debian faketime
 fi
 
 PG_BIN=/usr/lib/postgresql/15/bin
 if [ ! -x "$PG_BIN/initdb" ]; then
   echo "== installing Debian's postgresql for the PostgreSQL tests"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+  install_debian postgresql
 fi
 
 echo "== starting a throwaway PostgreSQL cluster"
@@ -64,6 +83,18 @@ log=$(mktemp)
 set +e
 dotnet test Marketplace.sln --no-build --nologo --results-directory TestResults "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+if [ $# -eq 0 ]; then
+  # The unit and integration tests (not the browser, multi-process and PostgreSQL ones) at dates that break date code.
+  # faketime starts the clock at the date given (local time, TZ) and lets it run.
+  for at in "2027-01-31 23:59:58" "2028-02-29 10:00:00" "2027-03-28 01:59:00"; do
+    for project in Marketplace.UnitTests Marketplace.Tests; do
+      echo "== $project at $at (Europe/Paris, faketime)"
+      TZ=Europe/Paris faketime "$at" dotnet test "$project" --no-build --nologo --results-directory TestResults 2>&1 | tee -a "$log"
+      run=${PIPESTATUS[0]}
+      [ "$run" -ne 0 ] && status=$run
+    done
+  done
+fi
 set -e
 
 # One plain summary line ("Tests: N passed, N failed") for whoever reads the end of the log.

@@ -140,7 +140,3 @@ public abstract class AdminDashboardQueriesTests<TFactory>(AdminDashboardQueries
 
 /// <summary>The admin dashboard's queries on SQLite.</summary>
 public sealed class AdminDashboardQueriesTests(AdminDashboardQueriesTests<MarketplaceFactory>.DataSet data) : AdminDashboardQueriesTests<MarketplaceFactory>(data);
-
-/// <summary>The admin dashboard's queries on PostgreSQL (its month grouping and sums run there for real).</summary>
-public sealed class AdminDashboardQueriesPostgresTests(AdminDashboardQueriesTests<PostgresMarketplaceFactory>.DataSet data)
-    : AdminDashboardQueriesTests<PostgresMarketplaceFactory>(data);

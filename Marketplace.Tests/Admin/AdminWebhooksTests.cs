@@ -186,6 +186,3 @@ public abstract partial class AdminWebhooksTests<TFactory>(TFactory app) : IClas
 
 /// <summary>The admin's webhook inbox pages on SQLite.</summary>
 public sealed class AdminWebhooksTests(MarketplaceFactory app) : AdminWebhooksTests<MarketplaceFactory>(app);
-
-/// <summary>The admin's webhook inbox pages (filters, counts per status, reprocessing) on PostgreSQL.</summary>
-public sealed class AdminWebhooksPostgresTests(PostgresMarketplaceFactory app) : AdminWebhooksTests<PostgresMarketplaceFactory>(app);

@@ -11,7 +11,7 @@ namespace Marketplace.Tests.Connect;
 /// <summary>
 /// <see cref="PaymentEligibility.CanCreatorReceivePayments"/> on the app's real database: creators registered
 /// as the app registers them, their Connect account and subscription rows changed through the entities' own methods.
-/// Runs on SQLite (<see cref="PaymentEligibilityTests"/>) and PostgreSQL (<see cref="PaymentEligibilityPostgresTests"/>).
+/// Runs on SQLite (<see cref="PaymentEligibilityTests"/>) and PostgreSQL (PaymentEligibilityPostgresTests, in Marketplace.SystemTests).
 /// </summary>
 public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory> where TFactory : MarketplaceFactory
 {
@@ -209,6 +209,3 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
 
 /// <summary>The payment guard on SQLite.</summary>
 public sealed class PaymentEligibilityTests(MarketplaceFactory app) : PaymentEligibilityTests<MarketplaceFactory>(app);
-
-/// <summary>The payment guard on PostgreSQL.</summary>
-public sealed class PaymentEligibilityPostgresTests(PostgresMarketplaceFactory app) : PaymentEligibilityTests<PostgresMarketplaceFactory>(app);

@@ -114,6 +114,3 @@ public abstract class CreatorSalesTests<TFactory>(TFactory app) : IClassFixture<
 
 /// <summary>The creator's sales (totals per currency and period, paging, CSV) on SQLite.</summary>
 public sealed class CreatorSalesTests(OrdersFactory app) : CreatorSalesTests<OrdersFactory>(app);
-
-/// <summary>The creator's sales on PostgreSQL (the grouped totals run there for real).</summary>
-public sealed class CreatorSalesPostgresTests(PostgresOrdersFactory app) : CreatorSalesTests<PostgresOrdersFactory>(app);

@@ -125,6 +125,3 @@ public abstract class OrderOrderingTests<TFactory>(TFactory app) : IClassFixture
 
 /// <summary>The order ordering tests on SQLite.</summary>
 public sealed class OrderOrderingTests(SelfDeliveredOrdersFactory app) : OrderOrderingTests<SelfDeliveredOrdersFactory>(app);
-
-/// <summary>The order ordering tests on PostgreSQL.</summary>
-public sealed class OrderOrderingPostgresTests(PostgresSelfDeliveredOrdersFactory app) : OrderOrderingTests<PostgresSelfDeliveredOrdersFactory>(app);

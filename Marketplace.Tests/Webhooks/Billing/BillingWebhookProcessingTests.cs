@@ -55,6 +55,3 @@ public abstract class BillingWebhookProcessingTests<TFactory> : IClassFixture<TF
 
 /// <summary>The Billing webhook pipeline on SQLite.</summary>
 public sealed class BillingWebhookProcessingTests(LiveMarketplaceFactory app) : BillingWebhookProcessingTests<LiveMarketplaceFactory>(app);
-
-/// <summary>The Billing webhook pipeline on PostgreSQL, Hangfire included (Hangfire.PostgreSql).</summary>
-public sealed class BillingWebhookProcessingPostgresTests(PostgresLiveMarketplaceFactory app) : BillingWebhookProcessingTests<PostgresLiveMarketplaceFactory>(app);

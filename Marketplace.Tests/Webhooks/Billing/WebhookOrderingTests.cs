@@ -114,6 +114,3 @@ public abstract class WebhookOrderingTests<TFactory> : IClassFixture<TFactory> w
 
 /// <summary>The ordering tests on SQLite.</summary>
 public sealed class WebhookOrderingTests(SelfDeliveredWebhooksFactory app) : WebhookOrderingTests<SelfDeliveredWebhooksFactory>(app);
-
-/// <summary>The ordering tests on PostgreSQL (the inbox, its row locks and the dispatcher's claims on a server database).</summary>
-public sealed class WebhookOrderingPostgresTests(PostgresSelfDeliveredWebhooksFactory app) : WebhookOrderingTests<PostgresSelfDeliveredWebhooksFactory>(app);

@@ -51,6 +51,3 @@ public abstract class ConnectWebhookProcessingTests<TFactory> : IClassFixture<TF
 
 /// <summary>The Connect webhook pipeline on SQLite.</summary>
 public sealed class ConnectWebhookProcessingTests(LiveMarketplaceFactory app) : ConnectWebhookProcessingTests<LiveMarketplaceFactory>(app);
-
-/// <summary>The Connect webhook pipeline on PostgreSQL, Hangfire included (Hangfire.PostgreSql).</summary>
-public sealed class ConnectWebhookProcessingPostgresTests(PostgresLiveMarketplaceFactory app) : ConnectWebhookProcessingTests<PostgresLiveMarketplaceFactory>(app);

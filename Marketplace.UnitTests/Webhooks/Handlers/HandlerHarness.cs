@@ -1,0 +1,119 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Emails;
+using Marketplace.Core.Locking;
+using Marketplace.Core.Seeding;
+using Marketplace.Core.StripeGateway;
+using Marketplace.Core.Webhooks;
+using Marketplace.Core.Webhooks.Processing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+
+namespace Marketplace.UnitTests.Webhooks.Handlers;
+
+/// <summary>
+/// One webhook handler at a time, as the processor runs it: the real Core services (subscription, ledger, order, dispute,
+/// payout and Connect syncs, the email outbox) registered as the app registers them, on a fresh SQLite file migrated and
+/// seeded with the standard plans, and <see cref="Stripe"/>, an NSubstitute fake of <see cref="IStripeGateway"/> in place
+/// of Stripe. Each <see cref="HandleAsync{THandler}"/> runs in its own DI scope, as each inbox row does. Emails are only
+/// written to the outbox table (no Hangfire, no SMTP here).
+/// </summary>
+public sealed partial class HandlerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _directory;
+
+    private HandlerHarness(ServiceProvider services, string directory, IStripeGateway stripe)
+    {
+        _services = services;
+        _directory = directory;
+        Stripe = stripe;
+    }
+
+    /// <summary>The fake Stripe: arrange its answers with <c>Returns</c>/<c>Throws</c>, assert with <c>Received</c>.</summary>
+    public IStripeGateway Stripe { get; }
+
+    /// <summary>
+    /// A harness on a new SQLite file in a temporary folder (removed by <see cref="DisposeAsync"/>), migrated and seeded
+    /// with the standard plans. <paramref name="settings"/> adds configuration keys (e.g. <c>Disputes:ReverseTransferOnDispute</c>).
+    /// </summary>
+    public static async Task<HandlerHarness> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"marketplace-handlers-{Guid.NewGuid():N}");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["App:DefaultCulture"] = "en",
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteDirectory)}"] = directory,
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var stripe = Substitute.For<IStripeGateway>();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddMemoryCache()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IDistributedLocks, InProcessLocks>()
+            .AddScoped<EmailOutbox>()
+            .AddScoped<IStripeGateway>(_ => stripe);
+        services.AddMarketplaceDatabase(configuration, new DatabaseOptions { SqliteDirectory = directory }, directory);
+        services.AddStripeWebhooks();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var harness = new HandlerHarness(provider, directory, stripe);
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        await db.Database.MigrateAsync();
+        await new PlanSeeder(db).SeedAsync();
+        return harness;
+    }
+
+    /// <summary>Runs the registered handler <typeparamref name="THandler"/> on <paramref name="stripeEvent"/> in a new scope; its answer (null: done, else why Ignored).</summary>
+    public async Task<string?> HandleAsync<THandler>(TestEvent stripeEvent) where THandler : IStripeEventHandler
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IStripeEventHandler>().OfType<THandler>().Single();
+        handler.EventType.Should().Be(stripeEvent.Envelope.Type, "the test sends the handler its own event type");
+        return await handler.HandleAsync(stripeEvent.Envelope, stripeEvent.Payload, CancellationToken.None);
+    }
+
+    /// <summary>Runs the registered handler of the event's type, as the processor picks it; its answer.</summary>
+    public async Task<string?> HandleAsync(TestEvent stripeEvent)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IStripeEventHandler>().Single(h => h.EventType == stripeEvent.Envelope.Type);
+        return await handler.HandleAsync(stripeEvent.Envelope, stripeEvent.Payload, CancellationToken.None);
+    }
+
+    /// <summary>Reads the database in a new scope (no tracking from the handler's context leaks in).</summary>
+    public async Task<T> QueryAsync<T>(Func<MarketplaceDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
+    }
+
+    /// <summary>Changes the database in a new scope and saves.</summary>
+    public async Task ArrangeAsync(Func<MarketplaceDbContext, Task> arrange)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        await arrange(db);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Every email in the outbox, oldest first.</summary>
+    public Task<List<OutboxEmail>> EmailsAsync() => QueryAsync(db => db.OutboxEmails.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by a pooled connection of another test: the temporary folder is left for the OS
+        }
+    }
+}
