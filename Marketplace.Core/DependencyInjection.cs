@@ -57,7 +57,7 @@ public static class DependencyInjection
         services.AddStripeWebhooks();
         services.AddScoped<PriceSync.PlanPriceSync>();
         services.AddScoped<PriceSync.PriceSyncJob>();
-        services.AddScoped<Checkout.CreatorCheckout>();
+        services.AddScoped<PlanCheckout.CreatorCheckout>();
         services.AddMarketplaceAdmin();
         services.AddScoped<Subscriptions.SubscriptionManagement>();
         services.AddScoped<Subscriptions.BillingOverviewQuery>();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Core.AccountDeletion;
 

@@ -3,6 +3,7 @@ using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Core.Admin;
 
@@ -56,7 +57,7 @@ public sealed class AdminCreatorQueries(MarketplaceDbContext db)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var current = Paging.Clamp(page, total, pageSize);
+        var current = PageNumbers.Clamp(page, total, pageSize);
         var rows = await query.OrderBy(x => x.Creator.Id).Skip((current - 1) * pageSize).Take(pageSize)
             .Select(x => new
             {

@@ -1,6 +1,7 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Orders;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Core.Admin;
 
@@ -50,7 +51,7 @@ public sealed class AdminOrderQueries(MarketplaceDbContext db)
     {
         var query = Filtered(db, filter);
         var total = await query.CountAsync(cancellationToken);
-        var current = Paging.Clamp(page, total, pageSize);
+        var current = PageNumbers.Clamp(page, total, pageSize);
         var items = await query.OrderByDescending(o => o.Id).Skip((current - 1) * pageSize).Take(pageSize)
             .Select(o => new AdminOrderRow(o.Id, o.CreatedAt, o.PaidAt, o.Status, o.CreatorProfileId, o.CreatorProfile!.DisplayName, o.CreatorProfile.Slug,
                 o.ListingTitle, o.BuyerEmail, o.AmountMinor, o.Currency, o.ApplicationFeeMinor, o.StripeFeeMinor, o.PlatformNetMinor,

@@ -1,8 +1,9 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Core.Admin;
 
@@ -79,7 +80,7 @@ public sealed class AdminSubscriptionQueries(MarketplaceDbContext db)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var current = Paging.Clamp(page, total, pageSize);
+        var current = PageNumbers.Clamp(page, total, pageSize);
         var items = await query.OrderByDescending(s => s.Id).Skip((current - 1) * pageSize).Take(pageSize)
             .Select(s => new AdminSubscriptionRow(
                 s.Id,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Marketplace.Core.Data;
 using Marketplace.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Core.Admin;
 
@@ -44,7 +45,7 @@ public sealed class AdminWebhookQueries(MarketplaceDbContext db, TimeProvider cl
 
         if (filter.Status is { } status) query = query.Where(e => e.Status == status);
         var total = await query.CountAsync(cancellationToken);
-        var current = Paging.Clamp(page, total, pageSize);
+        var current = PageNumbers.Clamp(page, total, pageSize);
         var items = await query.OrderByDescending(e => e.Id).Skip((current - 1) * pageSize).Take(pageSize)
             .Select(e => new AdminWebhookRow(e.Id, e.StripeEventId, e.Endpoint, e.Type, e.ConnectedAccountId, e.Status, e.Attempts,
                 e.LastError, e.ReceivedAt, e.ProcessedAt, e.HangfireJobId, e.ClaimToken))

@@ -1,7 +1,8 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Core.Admin;
 

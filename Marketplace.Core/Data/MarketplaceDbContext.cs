@@ -2,7 +2,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;

@@ -1,6 +1,7 @@
 using Marketplace.Core.Admin;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Core.Orders;
 
@@ -18,7 +19,7 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
     {
         var query = Orders(creatorProfileId);
         var total = await query.CountAsync(cancellationToken);
-        var shown = Paging.Clamp(page, total, PageSize);
+        var shown = PageNumbers.Clamp(page, total, PageSize);
         var items = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip((shown - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return new PagedList<Order>(items, shown, PageSize, total);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Marketplace.Core.Plans;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Core.Orders;
 

@@ -7,6 +7,7 @@ using Marketplace.Core.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Core.Refunds;
 

@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 

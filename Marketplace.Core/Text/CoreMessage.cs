@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Core.Plans;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Core.Text;
 

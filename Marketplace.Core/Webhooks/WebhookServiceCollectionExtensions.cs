@@ -1,6 +1,6 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Orders;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Billing;

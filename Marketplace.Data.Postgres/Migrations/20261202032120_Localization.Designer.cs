@@ -353,7 +353,7 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.ToTable("Orders");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1004,7 +1004,7 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Navigation("Listing");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
                         .WithMany()

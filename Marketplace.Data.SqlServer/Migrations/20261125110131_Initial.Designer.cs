@@ -129,7 +129,7 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.ToTable("CreatorProfiles");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -671,7 +671,7 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
                         .WithMany()

@@ -173,7 +173,7 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.ToTable("Listings");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -736,7 +736,7 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Navigation("CreatorProfile");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
                         .WithMany()

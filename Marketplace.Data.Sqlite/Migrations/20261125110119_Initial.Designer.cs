@@ -120,7 +120,7 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.ToTable("CreatorProfiles");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -643,7 +643,7 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
                         .WithMany()

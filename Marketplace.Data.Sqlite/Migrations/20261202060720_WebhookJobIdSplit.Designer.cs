@@ -402,7 +402,7 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.ToTable("Orders");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1041,7 +1041,7 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("Listing");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Payments.Payment", b =>
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
                         .WithMany()

@@ -1,4 +1,4 @@
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.SystemTests.Browser;
 

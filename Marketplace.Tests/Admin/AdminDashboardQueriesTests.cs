@@ -1,11 +1,12 @@
 using Marketplace.Core.Admin;
 using Marketplace.Core.Data;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Tests.Admin;
 

@@ -1,12 +1,13 @@
 using System.Net;
 using Marketplace.Core.Connect;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Stripe.Checkout;
 using Plan = Marketplace.Core.Plans.Plan;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Tests.Checkout;
 

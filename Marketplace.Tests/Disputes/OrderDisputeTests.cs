@@ -110,10 +110,10 @@ public sealed class ChaoticDeliveryTests(ChaoticOrdersFactory app) : IClassFixtu
     }
 }
 
-/// <summary>The live app with <c>Payments:ReverseTransferOnDispute=false</c>.</summary>
+/// <summary>The live app with <c>Disputes:ReverseTransferOnDispute=false</c>.</summary>
 public sealed class NoDisputeReversalFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?>
 {
-    ["Orders:AnonymousBuyPermitPerMinute"] = "10000", ["Payments:ReverseTransferOnDispute"] = "false",
+    ["Orders:AnonymousBuyPermitPerMinute"] = "10000", ["Disputes:ReverseTransferOnDispute"] = "false",
 });
 
 /// <summary>A platform that keeps the dispute's cost: the order is Disputed, the creator's transfer untouched.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using Marketplace.Core.Creators;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Webhooks;
 using Marketplace.Tests.Infrastructure;

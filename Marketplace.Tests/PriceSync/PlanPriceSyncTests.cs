@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 using Plan = Marketplace.Core.Plans.Plan;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Tests.PriceSync;
 

@@ -64,7 +64,7 @@ public sealed class SubscriptionLifecycleTests
         toPortal.StatusCode.Should().Be(HttpStatusCode.SeeOther);
         toPortal.Headers.Location!.ToString().Should().StartWith(app.Emulator.BaseUrl.ToString()).And.Contain("/p/session/bps_");
         api.Should().Contain("\"status\":\"past_due\"");
-        await app.EventuallyAsync(db => db.Payments.CountAsync(p => p.CreatorProfileId == creatorId && p.Status == Core.Payments.PaymentStatus.Failed),
+        await app.EventuallyAsync(db => db.Payments.CountAsync(p => p.CreatorProfileId == creatorId && p.Status == Core.Invoices.PaymentStatus.Failed),
             n => n == 1, because: "the failed renewal in the ledger");
         (await browser.PageAsync("/creator/subscription")).Should().Contain("<td>Failed</td>");
     }

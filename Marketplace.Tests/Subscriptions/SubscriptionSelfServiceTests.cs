@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Tests.Subscriptions;
 

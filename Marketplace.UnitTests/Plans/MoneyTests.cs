@@ -1,4 +1,5 @@
 using Marketplace.Core.Plans;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.UnitTests.Plans;
 

@@ -1,5 +1,5 @@
 using Marketplace.Core.Accounts;
-using Marketplace.Core.Checkout;
+using Marketplace.Core.PlanCheckout;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;

@@ -3,6 +3,7 @@ using Marketplace.Core.Emails;
 using Marketplace.Core.Plans;
 using Microsoft.Extensions.Localization;
 using K = Marketplace.Core.Emails.EmailModelKeys;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Web.Emails;
 
@@ -82,10 +83,10 @@ public sealed partial class EmailTemplates(IStringLocalizer<EmailTexts> localize
 
         public string? Optional(string key) => values.GetValueOrDefault(key);
 
-        /// <summary>The amount as the pages write it (<see cref="Core.Plans.Money.Format(long, string, CultureInfo)"/>):
+        /// <summary>The amount as the pages write it (<see cref="Core.Amounts.Money.Format(long, string, CultureInfo)"/>):
         /// <c>9,00 €</c> in French, <c>€9.00</c> in English, <c>5 000 FCFA</c>.</summary>
         public string Money(string amountKey = K.Amount) =>
-            Core.Plans.Money.Format(long.Parse(this[amountKey], CultureInfo.InvariantCulture), this[K.Currency], culture);
+            Core.Amounts.Money.Format(long.Parse(this[amountKey], CultureInfo.InvariantCulture), this[K.Currency], culture);
 
         /// <summary>The date of <see cref="K.Date"/> in the culture's long format.</summary>
         public string Date() => DateTime.Parse(this[K.Date], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind).ToString("D", culture);

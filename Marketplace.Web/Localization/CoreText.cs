@@ -3,6 +3,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Text;
 using Microsoft.Extensions.Localization;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Web.Localization;
 

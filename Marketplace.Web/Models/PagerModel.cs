@@ -1,4 +1,5 @@
 using Marketplace.Core.Admin;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Web.Models;
 

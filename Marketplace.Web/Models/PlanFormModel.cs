@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Plans;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Web.Models;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Plans;
+using Marketplace.Core.Amounts;
 
 namespace Marketplace.Web.Models;
 

@@ -1,6 +1,7 @@
 using Marketplace.Core.Admin;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Web.Models;
 

@@ -1,4 +1,4 @@
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

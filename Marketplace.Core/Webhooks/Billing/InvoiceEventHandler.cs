@@ -1,5 +1,5 @@
 using Marketplace.Core.Emails;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Processing;

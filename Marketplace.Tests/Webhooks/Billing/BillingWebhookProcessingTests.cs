@@ -1,4 +1,4 @@
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks;

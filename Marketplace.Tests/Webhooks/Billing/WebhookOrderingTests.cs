@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Marketplace.Core.Payments;
+using Marketplace.Core.Invoices;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks;

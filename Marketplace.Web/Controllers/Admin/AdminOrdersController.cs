@@ -7,6 +7,7 @@ using Marketplace.Core.Orders;
 using Marketplace.Core.Refunds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Web.Controllers.Admin;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Marketplace.Core.Admin;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Web.Controllers.Admin;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;
+using Marketplace.Core.Paging;
 
 namespace Marketplace.Web.Controllers.Admin;
 

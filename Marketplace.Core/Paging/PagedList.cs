@@ -1,4 +1,4 @@
-namespace Marketplace.Core.Admin;
+namespace Marketplace.Core.Paging;
 
 /// <summary>One page of an admin list, with what a pager needs.</summary>
 /// <param name="Items">The rows of this page, in the list's stable order.</param>
@@ -18,20 +18,4 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 
     /// <summary>True when a page precedes this one.</summary>
     public bool HasPrevious => Page > 1;
-}
-
-/// <summary>Paging helpers shared by the admin queries.</summary>
-public static class Paging
-{
-    /// <summary>
-    /// A page number that exists: below 1 becomes 1, past the end becomes the last page.
-    /// </summary>
-    /// <param name="page">Requested 1-based page; null for the first.</param>
-    /// <param name="totalCount">Rows matching the filters.</param>
-    /// <param name="pageSize">Rows per page.</param>
-    public static int Clamp(int? page, int totalCount, int pageSize)
-    {
-        var last = Math.Max(1, (totalCount + pageSize - 1) / pageSize);
-        return Math.Clamp(page ?? 1, 1, last);
-    }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe.Checkout;
 
-namespace Marketplace.Core.Checkout;
+namespace Marketplace.Core.PlanCheckout;
 
 /// <summary>
 /// A creator choosing a plan (the flow of the design seed 004): an inactive plan is refused, the Free plan is

@@ -1,7 +1,7 @@
 using Marketplace.Core.Creators;
 using Marketplace.Core.Subscriptions;
 
-namespace Marketplace.Core.Payments;
+namespace Marketplace.Core.Invoices;
 
 /// <summary>
 /// One row of the payment ledger: one Stripe Invoice (https://docs.stripe.com/api/invoices/object), unique by id.

@@ -3,7 +3,7 @@ using Marketplace.Core.Locking;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 
-namespace Marketplace.Core.Payments;
+namespace Marketplace.Core.Invoices;
 
 /// <summary>
 /// Writes the payment ledger: one row per Stripe Invoice, Paid or Failed; Paid is final. Each invoice's read and write

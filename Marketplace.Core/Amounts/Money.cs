@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Marketplace.Core.Plans;
+namespace Marketplace.Core.Amounts;
 
 /// <summary>
 /// An amount of money as Stripe holds it: <see cref="AmountMinor"/> in the currency's minor units (cents; whole yen and

@@ -1,4 +1,4 @@
-namespace Marketplace.Core.Plans;
+namespace Marketplace.Core.Amounts;
 
 /// <summary>
 /// Currency symbols as CLDR gives them for English and French (the cultures of the app), for the currencies creators

@@ -1,6 +1,6 @@
 using Marketplace.Core.Connect;
 
-namespace Marketplace.Core.Checkout;
+namespace Marketplace.Core.PlanCheckout;
 
 /// <summary>What happened when a creator chose a plan, and where to send them.</summary>
 public enum PlanSelectionOutcome
