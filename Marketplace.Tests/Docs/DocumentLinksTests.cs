@@ -21,7 +21,7 @@ public sealed partial class DocumentLinksTests
             .Select(link => $"{Path.GetRelativePath(root, d)}: {link}")).ToList();
 
         documents.Should().HaveCountGreaterThan(1, "README.md and the docs/ folder are read");
-        broken.Should().BeEmpty("every relative link in README.md and docs/ must lead to a file of the repository");
+        string.Join(Environment.NewLine, broken).Should().BeEmpty("every relative link in README.md and docs/ must lead to a file of the repository");
     }
 
     [Fact]
