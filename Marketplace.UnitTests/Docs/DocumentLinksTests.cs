@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Marketplace.Tests.Docs;
+namespace Marketplace.UnitTests.Docs;
 
 /// <summary>
 /// Every relative link of <c>README.md</c> and <c>docs/*.md</c> leads somewhere: a file or folder of the repository and,
