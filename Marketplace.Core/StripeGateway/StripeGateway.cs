@@ -3,8 +3,11 @@ using Stripe.Checkout;
 
 namespace Marketplace.Core.StripeGateway;
 
-/// <summary>The Stripe.net implementation of <see cref="IStripeGateway"/> (the <c>client.V1.*</c> services).</summary>
-public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
+/// <summary>
+/// The Stripe.net implementation of <see cref="IStripeGateway"/> (the <c>client.V1.*</c> services). <paramref name="clock"/>
+/// dates the idempotency keys of single-use links (<see cref="IdempotencyKeys.AccountLink"/>, <see cref="IdempotencyKeys.LoginLink"/>).
+/// </summary>
+public sealed partial class StripeGateway(StripeClient client, TimeProvider clock) : IStripeGateway
 {
     /// <inheritdoc />
     public Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
@@ -28,7 +31,7 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
             Type = "account_onboarding",
             RefreshUrl = refreshUrl,
             ReturnUrl = returnUrl,
-        }, cancellationToken: cancellationToken);
+        }, new RequestOptions { IdempotencyKey = IdempotencyKeys.AccountLink(accountId, "account_onboarding", clock.GetUtcNow()) }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Balance> GetConnectBalanceAsync(string accountId, CancellationToken cancellationToken = default) =>
