@@ -178,8 +178,7 @@ internal static class ApiPipeline
     }
 
     private static StripeApiException PlannedFailure(int status) => status == 429
-        ? new StripeApiException(429, "invalid_request_error", "rate_limit",
-            "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.")
+        ? RateLimits.RateLimited()
         : new StripeApiException(500, "api_error", null, "An unknown error occurred (planned by the emulator's chaos control).");
 
     private static async Task<string> ReadBodyAsync(HttpContext http)
