@@ -84,17 +84,16 @@ public static class IdempotencyKeys
     public static string CheckoutSessionExpiry(string sessionId) => $"checkout-expire:{sessionId}";
 
     /// <summary>
-    /// An account link of <paramref name="type"/> (<c>account_onboarding</c>) for <paramref name="accountId"/> within one second
-    /// (UTC) of <paramref name="now"/>: <c>account-link:{acct_…}:{type}:{yyyyMMddHHmmss}</c>. Links are single use
-    /// (https://docs.stripe.com/api/account_links/create), so the key is short-lived: it holds across Stripe.net's network
-    /// retries and a double click, and a later click gets a fresh link.
+    /// One request for an account link of <paramref name="type"/> (<c>account_onboarding</c>) for <paramref name="accountId"/>:
+    /// <c>account-link:{acct_…}:{type}:{attempt}</c>, <paramref name="attempt"/> being new for each click. Links are single
+    /// use (https://docs.stripe.com/api/account_links/create), so two clicks must not share a key (the second would be
+    /// replayed a used link); the key only makes Stripe.net's network retries of one click replay the first answer.
     /// </summary>
-    public static string AccountLink(string accountId, string type, DateTimeOffset now) =>
-        $"account-link:{accountId}:{type}:{now.UtcDateTime:yyyyMMddHHmmss}";
+    public static string AccountLink(string accountId, string type, Guid attempt) => $"account-link:{accountId}:{type}:{attempt:N}";
 
     /// <summary>
-    /// A login link to the Express dashboard of <paramref name="accountId"/> within one second (UTC) of <paramref name="now"/>:
-    /// <c>login-link:{acct_…}:{yyyyMMddHHmmss}</c> (single use like account links: https://docs.stripe.com/api/accounts/login_link/create).
+    /// One request for a login link to the Express dashboard of <paramref name="accountId"/>: <c>login-link:{acct_…}:{attempt}</c>,
+    /// new for each click since login links are single use too (https://docs.stripe.com/api/accounts/login_link/create).
     /// </summary>
-    public static string LoginLink(string accountId, DateTimeOffset now) => $"login-link:{accountId}:{now.UtcDateTime:yyyyMMddHHmmss}";
+    public static string LoginLink(string accountId, Guid attempt) => $"login-link:{accountId}:{attempt:N}";
 }

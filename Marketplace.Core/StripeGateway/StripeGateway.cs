@@ -3,11 +3,8 @@ using Stripe.Checkout;
 
 namespace Marketplace.Core.StripeGateway;
 
-/// <summary>
-/// The Stripe.net implementation of <see cref="IStripeGateway"/> (the <c>client.V1.*</c> services). <paramref name="clock"/>
-/// dates the idempotency keys of single-use links (<see cref="IdempotencyKeys.AccountLink"/>, <see cref="IdempotencyKeys.LoginLink"/>).
-/// </summary>
-public sealed partial class StripeGateway(StripeClient client, TimeProvider clock) : IStripeGateway
+/// <summary>The Stripe.net implementation of <see cref="IStripeGateway"/> (the <c>client.V1.*</c> services).</summary>
+public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
 {
     /// <inheritdoc />
     public Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
@@ -31,7 +28,7 @@ public sealed partial class StripeGateway(StripeClient client, TimeProvider cloc
             Type = "account_onboarding",
             RefreshUrl = refreshUrl,
             ReturnUrl = returnUrl,
-        }, new RequestOptions { IdempotencyKey = IdempotencyKeys.AccountLink(accountId, "account_onboarding", clock.GetUtcNow()) }, cancellationToken);
+        }, new RequestOptions { IdempotencyKey = IdempotencyKeys.AccountLink(accountId, "account_onboarding", Guid.NewGuid()) }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Balance> GetConnectBalanceAsync(string accountId, CancellationToken cancellationToken = default) =>
