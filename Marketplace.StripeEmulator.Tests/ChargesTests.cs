@@ -67,4 +67,24 @@ public sealed class ChargesTests(EmulatorFixture emulator) : IClassFixture<Emula
         one.FeeId.Should().Be(feeId);
         one.BalanceTransactionId.Should().StartWith("txn_");
     }
+
+    [Fact]
+    public async Task Retrieve_ExpandTransferOnAChargeWithoutDestination_TransferIsNull()
+    {
+        // Arrange
+        var client = emulator.Client(EmulatorFixture.NewApiKey());
+        var options = PaymentScenarios.DestinationCheckout("acct_unused", 900, "eur", null);
+        options.PaymentIntentData = null;
+        var session = await client.V1.Checkout.Sessions.CreateAsync(options);
+        using var browser = emulator.Http();
+        ((int)(await browser.PayCheckoutAsync(session.Url, "4242424242424242")).StatusCode).Should().Be(303);
+        var paid = await client.V1.Checkout.Sessions.GetAsync(session.Id, new Stripe.Checkout.SessionGetOptions { Expand = ["payment_intent"] });
+
+        // Act
+        var charge = await client.V1.Charges.GetAsync(paid.PaymentIntent.LatestChargeId, new ChargeGetOptions { Expand = ["transfer"] });
+
+        // Assert
+        charge.Transfer.Should().BeNull();
+        charge.TransferId.Should().BeNull();
+    }
 }

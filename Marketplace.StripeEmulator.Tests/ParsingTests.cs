@@ -90,10 +90,10 @@ public sealed class ParsingTests
     {
         // Arrange
         var cache = new IdempotencyCache(10);
-        cache.BeginOrReplay("k", "POST /v1/customers|email=a");
+        cache.BeginOrReplay(null, "k", "POST /v1/customers|email=a", 0);
 
         // Act
-        var act = () => cache.BeginOrReplay("k", "POST /v1/customers|email=a");
+        var act = () => cache.BeginOrReplay(null, "k", "POST /v1/customers|email=a", 1);
 
         // Assert
         act.Should().Throw<StripeApiException>().Which.Status.Should().Be(409);
@@ -106,13 +106,13 @@ public sealed class ParsingTests
         var cache = new IdempotencyCache(2);
         foreach (var key in new[] { "a", "b", "c" })
         {
-            cache.BeginOrReplay(key, "f");
-            cache.Complete(key, 200, "{}");
+            cache.BeginOrReplay(null, key, "f", 0);
+            cache.Complete(null, key, 200, "{}");
         }
 
         // Act
-        var forgotten = cache.BeginOrReplay("a", "other");
-        var kept = cache.BeginOrReplay("c", "f");
+        var forgotten = cache.BeginOrReplay(null, "a", "other", 1);
+        var kept = cache.BeginOrReplay(null, "c", "f", 1);
 
         // Assert
         forgotten.Should().BeNull();

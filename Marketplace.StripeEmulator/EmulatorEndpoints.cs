@@ -31,6 +31,7 @@ internal static class EmulatorEndpoints
     {
         services.AddSingleton(options);
         services.AddSingleton<Emulator>();
+        services.AddSingleton(new RateLimits(options.RateLimits));
         services.AddSingleton<EmulatorControl>();
         services.AddHostedService<DeliveryWorker>();
         services.AddRouting();
@@ -61,6 +62,10 @@ internal static class EmulatorEndpoints
             }
         });
         app.UseRouting();
+        // After routing (the limiter counts per route template), before the /v1 endpoints run; /_emulator and pages pass.
+        var limits = app.Services.GetRequiredService<RateLimits>();
+        var core = app.Services.GetRequiredService<Emulator>();
+        if (limits.Enabled) app.Use((http, next) => limits.InvokeAsync(http, () => next(http), core));
         app.MapGet("/", () => Results.Text("Stripe emulator: see Marketplace.StripeEmulator/README.md"));
         AccountsApi.Map(app);
         AccountLinksApi.Map(app);

@@ -34,6 +34,14 @@ public sealed class StripeEmulatorOptions
     /// <summary>Memory bounds; see <see cref="EmulatorLimits"/>.</summary>
     public EmulatorLimits Limits { get; set; } = new();
 
+    /// <summary>
+    /// Stripe's API rate limits (https://docs.stripe.com/rate-limits): <c>off</c> (default), <c>test</c> (25 requests a second per
+    /// account and 25 per endpoint, as a sandbox) or <c>live</c> (100 per account, 25 per endpoint, 20 for search and Files).
+    /// A request with <c>Stripe-Account</c> counts against that connected account. Beyond: 429 <c>rate_limit</c> with
+    /// <c>Stripe-Rate-Limited-Reason</c>. Off by default so that tests are deterministic; see the README.
+    /// </summary>
+    public string RateLimits { get; set; } = "off";
+
     /// <summary>When true, each request is logged to the console at Information level (the standalone run turns it on).</summary>
     public bool LogRequests { get; set; }
 

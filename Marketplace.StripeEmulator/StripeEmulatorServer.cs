@@ -75,14 +75,24 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
     /// <summary>Sets delivery faults (duplicates, shuffle, delay, drop first attempt) for <paramref name="apiKey"/>.</summary>
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => _control.SetWebhookChaos(apiKey, chaos);
 
-    /// <summary>Makes the next <paramref name="count"/> API calls with <paramref name="apiKey"/> answer <paramref name="status"/> (429 or 500), after any failures already planned; a count of 0 clears the plans.</summary>
-    public void FailNextApiCalls(string apiKey, int status, int count) => _control.FailNextApiCalls(apiKey, status, count);
+    /// <summary>
+    /// Makes the next <paramref name="count"/> API calls with <paramref name="apiKey"/> answer <paramref name="status"/> (429 or 500),
+    /// after any failures already planned; a count of 0 clears the plans. By default the failure comes before the endpoint
+    /// executes, so an <c>Idempotency-Key</c> keeps nothing and a retry runs; with <paramref name="duringExecution"/> (500 only)
+    /// the endpoint fails while executing and the 500 is saved and replayed for that key, as Stripe does
+    /// (https://docs.stripe.com/api/idempotent_requests).
+    /// </summary>
+    public void FailNextApiCalls(string apiKey, int status, int count, bool duringExecution = false) =>
+        _control.FailNextApiCalls(apiKey, status, count, duringExecution);
 
     /// <summary>
     /// Holds the next <paramref name="count"/> API calls with <paramref name="apiKey"/> for <paramref name="delay"/> each before
-    /// handling them (a client whose timeout is shorter sees a timeout), queued after any faults already planned.
+    /// handling them (a client whose timeout is shorter sees a timeout), queued after any faults already planned. With
+    /// <paramref name="duringExecution"/> the delay is inside the endpoint: the call's <c>Idempotency-Key</c> is held meanwhile
+    /// (another request with it: 409 <c>idempotency_key_in_use</c>) and the call completes even if the client gave up.
     /// </summary>
-    public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count) => _control.DelayNextApiCalls(apiKey, delay, count);
+    public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count, bool duringExecution = false) =>
+        _control.DelayNextApiCalls(apiKey, delay, count, duringExecution);
 
     /// <summary>
     /// Makes the next refund created with <paramref name="apiKey"/> fail with <paramref name="failureReason"/>

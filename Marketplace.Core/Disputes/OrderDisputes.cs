@@ -28,7 +28,7 @@ public enum DisputeStep
 /// refetches the dispute and the charge, reverses the creator's transfer for the disputed amount when the funds are
 /// withdrawn (<c>POST /v1/transfers/{id}/reversals</c>, idempotency key from the dispute id, unless
 /// <see cref="DisputeOptions.ReverseTransferOnDispute"/> is false or the dispute is already won), transfers the reversed
-/// amount back once the dispute is won (<c>POST /v1/transfers</c>, idempotent likewise), and recomputes the order
+/// amount back once the dispute is won (<c>POST /v1/transfers</c>, at most once: see <c>TransferBackAsync</c>), and recomputes the order
 /// (Disputed, DisputeLost, or back to Paid). What was reversed is read from Stripe (the reversal's
 /// <c>metadata.dispute_id</c>), so every event delivered twice and in any order ends in Stripe's final state.
 /// </summary>
@@ -37,8 +37,9 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
 {
     /// <summary>
     /// Applies dispute <paramref name="disputeId"/> (<c>dp_…</c>) at <paramref name="step"/>. Returns null when done, or why
-    /// nothing was done (no such dispute, not an order's charge). Throws what the gateway throws (Stripe unreachable,
-    /// <c>balance_insufficient</c> for the transfer back: a webhook job retries), <see cref="TimeoutException"/> when the
+    /// nothing was done (no such dispute, not an order's charge). Throws what the gateway throws (Stripe unreachable, or
+    /// <c>balance_insufficient</c> for the transfer back, after saving the dispute's outcome: the webhook job retries for hours,
+    /// then <see cref="DisputeRetransferSweepJob"/> every hour until it succeeds), <see cref="TimeoutException"/> when the
     /// lock is not granted, <see cref="InvalidOperationException"/> when the order is not marked paid yet.
     /// </summary>
     public async Task<string?> ApplyAsync(string disputeId, DisputeStep step, CancellationToken cancellationToken = default)
@@ -70,20 +71,51 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
             }
         }
 
+        StripeException? refused = null;
         if (step == DisputeStep.Closed && dispute.Status == "won" && state.DisputeTransferReversalId is not null
             && order.DisputeRetransferId is null && state.TransferDestinationId is not null)
         {
-            var transfer = await stripe.CreateTransferAsync(state.DisputeTransferReversedMinor, order.Currency, state.TransferDestinationId, Metadata(order, dispute),
-                IdempotencyKeys.DisputeRetransfer(dispute.Id), cancellationToken);
-            logger.LogInformation("Transferred {AmountMinor} back to {StripeAccountId} for won dispute {DisputeId} of order {OrderId}: {TransferId}",
-                transfer.Amount, state.TransferDestinationId, dispute.Id, order.Id, transfer.Id);
-            state = state with { DisputeRetransferId = transfer.Id };
+            Transfer? transfer = null;
+            try
+            {
+                transfer = await TransferBackAsync(order, state, dispute, cancellationToken);
+            }
+            catch (StripeException ex) when (ex.StripeError?.Code == "balance_insufficient")
+            {
+                // The dispute's outcome is recorded below all the same, so DisputeRetransferSweepJob finds the order later.
+                logger.LogWarning("Transfer back for won dispute {DisputeId} of order {OrderId} refused (balance_insufficient); retried later",
+                    dispute.Id, order.Id);
+                refused = ex;
+            }
+            if (transfer is not null) state = state with { DisputeRetransferId = transfer.Id };
         }
 
         state = state with { Dispute = new OrderDisputeFacts(dispute.Id, dispute.Amount, dispute.Reason, dispute.Status, dispute.EvidenceDetails?.DueBy) };
         await charges.ApplyAndNotifyAsync(order, state, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (refused is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused); // the webhook job retries
         return null;
+    }
+
+    /// <summary>
+    /// The transfer back to the creator for a won dispute, at most one ever: first the transfer to the creator's account
+    /// whose <c>metadata.dispute_id</c> names the dispute (made by an earlier attempt, whatever its key), else a new one
+    /// (<c>POST /v1/transfers</c>) keyed by <see cref="IdempotencyKeys.DisputeRetransfer"/> from the platform's available
+    /// balance just read (<c>GET /v1/balance</c>): a refusal Stripe saved under a key is not replayed once funds arrived, and
+    /// a retry after a timeout with nothing moved reuses the key. The caller holds the order's lock, so no second attempt
+    /// runs meanwhile. Throws <see cref="StripeException"/> (<c>balance_insufficient</c>, Stripe unreachable).
+    /// </summary>
+    private async Task<Transfer> TransferBackAsync(Order order, OrderChargeState state, Dispute dispute, CancellationToken cancellationToken)
+    {
+        var destination = state.TransferDestinationId!;
+        var existing = await stripe.FindTransferToAsync(destination, OrderChargeSync.DisputeIdMetadata, dispute.Id, cancellationToken);
+        if (existing is not null) return existing;
+        var available = await stripe.GetPlatformAvailableAsync(order.Currency, cancellationToken);
+        var transfer = await stripe.CreateTransferAsync(state.DisputeTransferReversedMinor, order.Currency, destination, Metadata(order, dispute),
+            IdempotencyKeys.DisputeRetransfer(dispute.Id, order.Currency, available), cancellationToken);
+        logger.LogInformation("Transferred {AmountMinor} back to {StripeAccountId} for won dispute {DisputeId} of order {OrderId}: {TransferId}",
+            transfer.Amount, destination, dispute.Id, order.Id, transfer.Id);
+        return transfer;
     }
 
     private static Dictionary<string, string> Metadata(Order order, Dispute dispute) => new()

@@ -47,6 +47,19 @@ public partial interface IStripeGateway
     /// </summary>
     Task<Transfer> CreateTransferAsync(long amountMinor, string currency, string destinationAccountId, IReadOnlyDictionary<string, string> metadata,
         string idempotencyKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The platform's transfer to <paramref name="destinationAccountId"/> (<c>acct_…</c>) whose <c>metadata[metadataKey]</c> is
+    /// <paramref name="metadataValue"/>, newest first; null when none. <c>GET /v1/transfers?destination=…</c>, every page
+    /// (https://docs.stripe.com/api/transfers/list: Stripe filters by destination, not by metadata, so the match is made here).
+    /// </summary>
+    Task<Transfer?> FindTransferToAsync(string destinationAccountId, string metadataKey, string metadataValue, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The platform's <c>available</c> balance in <paramref name="currency"/> (minor units; 0 when the currency is absent),
+    /// from <c>GET /v1/balance</c> (https://docs.stripe.com/api/balance/balance_retrieve).
+    /// </summary>
+    Task<long> GetPlatformAvailableAsync(string currency, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -64,6 +64,36 @@ public static class IdempotencyKeys
     /// <summary>The one reversal of the creator's transfer for dispute <paramref name="disputeId"/> (<c>dp_…</c>).</summary>
     public static string DisputeTransferReversal(string disputeId) => $"dispute-reversal:{disputeId}";
 
-    /// <summary>The one transfer giving the creator back what was reversed for dispute <paramref name="disputeId"/> once won.</summary>
-    public static string DisputeRetransfer(string disputeId) => $"dispute-retransfer:{disputeId}";
+    /// <summary>
+    /// An attempt at the transfer giving the creator back what was reversed for dispute <paramref name="disputeId"/> once won:
+    /// <c>dispute-retransfer:{dp_…}:{currency}:{available}</c>, <paramref name="platformAvailableMinor"/> being the platform's
+    /// available balance in <paramref name="currency"/> (minor units) read just before. Stripe saves a refusal such as
+    /// <c>balance_insufficient</c> under its key for 24 h (https://docs.stripe.com/api/idempotent_requests), so a key fixed
+    /// per dispute would replay that refusal after the funds arrived. This key changes exactly when the balance the refusal
+    /// depended on changes, and stays the same for a retry after a timeout when nothing moved (the first request is then
+    /// replayed, or answered 409 while it runs). Two transfers cannot both succeed because the caller first looks for a
+    /// transfer naming the dispute (see <c>OrderDisputes</c>) under the order's lock, and a successful one lowers the balance.
+    /// </summary>
+    public static string DisputeRetransfer(string disputeId, string currency, long platformAvailableMinor) =>
+        $"dispute-retransfer:{disputeId}:{currency}:{platformAvailableMinor}";
+
+    /// <summary>
+    /// The expiry of Checkout Session <paramref name="sessionId"/> (<c>cs_…</c>, https://docs.stripe.com/api/checkout/sessions/expire):
+    /// <c>checkout-expire:{cs_…}</c>. Expiring is the same act whoever asks, so every attempt shares the key.
+    /// </summary>
+    public static string CheckoutSessionExpiry(string sessionId) => $"checkout-expire:{sessionId}";
+
+    /// <summary>
+    /// One request for an account link of <paramref name="type"/> (<c>account_onboarding</c>) for <paramref name="accountId"/>:
+    /// <c>account-link:{acct_…}:{type}:{attempt}</c>, <paramref name="attempt"/> being new for each click. Links are single
+    /// use (https://docs.stripe.com/api/account_links/create), so two clicks must not share a key (the second would be
+    /// replayed a used link); the key only makes Stripe.net's network retries of one click replay the first answer.
+    /// </summary>
+    public static string AccountLink(string accountId, string type, Guid attempt) => $"account-link:{accountId}:{type}:{attempt:N}";
+
+    /// <summary>
+    /// One request for a login link to the Express dashboard of <paramref name="accountId"/>: <c>login-link:{acct_…}:{attempt}</c>,
+    /// new for each click since login links are single use too (https://docs.stripe.com/api/accounts/login_link/create).
+    /// </summary>
+    public static string LoginLink(string accountId, Guid attempt) => $"login-link:{accountId}:{attempt:N}";
 }

@@ -38,7 +38,8 @@ public sealed partial class StripeGateway
     {
         try
         {
-            return await client.V1.Checkout.Sessions.ExpireAsync(sessionId, cancellationToken: cancellationToken);
+            return await client.V1.Checkout.Sessions.ExpireAsync(sessionId, null,
+                new RequestOptions { IdempotencyKey = IdempotencyKeys.CheckoutSessionExpiry(sessionId) }, cancellationToken);
         }
         catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.BadRequest)
         {

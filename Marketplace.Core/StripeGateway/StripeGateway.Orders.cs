@@ -45,5 +45,6 @@ public sealed partial class StripeGateway
 
     /// <inheritdoc />
     public Task<LoginLink> CreateLoginLinkAsync(string accountId, CancellationToken cancellationToken = default) =>
-        client.V1.Accounts.LoginLinks.CreateAsync(accountId, new AccountLoginLinkCreateOptions(), cancellationToken: cancellationToken);
+        client.V1.Accounts.LoginLinks.CreateAsync(accountId, new AccountLoginLinkCreateOptions(),
+            new RequestOptions { IdempotencyKey = IdempotencyKeys.LoginLink(accountId, Guid.NewGuid()) }, cancellationToken);
 }

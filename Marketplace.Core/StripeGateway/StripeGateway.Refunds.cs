@@ -52,4 +52,21 @@ public sealed partial class StripeGateway
             Destination = destinationAccountId,
             Metadata = new Dictionary<string, string>(metadata),
         }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Transfer?> FindTransferToAsync(string destinationAccountId, string metadataKey, string metadataValue,
+        CancellationToken cancellationToken = default)
+    {
+        var options = new TransferListOptions { Destination = destinationAccountId, Limit = 100 };
+        await foreach (var transfer in client.V1.Transfers.ListAutoPagingAsync(options, cancellationToken: cancellationToken))
+            if (transfer.Metadata?.GetValueOrDefault(metadataKey) == metadataValue) return transfer;
+        return null;
+    }
+
+    /// <inheritdoc />
+    public async Task<long> GetPlatformAvailableAsync(string currency, CancellationToken cancellationToken = default)
+    {
+        var balance = await client.V1.Balance.GetAsync(cancellationToken: cancellationToken);
+        return balance.Available?.Where(a => string.Equals(a.Currency, currency, StringComparison.OrdinalIgnoreCase)).Sum(a => a.Amount) ?? 0;
+    }
 }

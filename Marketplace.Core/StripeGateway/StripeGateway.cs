@@ -28,7 +28,7 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
             Type = "account_onboarding",
             RefreshUrl = refreshUrl,
             ReturnUrl = returnUrl,
-        }, cancellationToken: cancellationToken);
+        }, new RequestOptions { IdempotencyKey = IdempotencyKeys.AccountLink(accountId, "account_onboarding", Guid.NewGuid()) }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Balance> GetConnectBalanceAsync(string accountId, CancellationToken cancellationToken = default) =>

@@ -40,6 +40,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<Refunds.OrderRefunds>();
         services.AddOptions<Disputes.DisputeOptions>().BindConfiguration(Disputes.DisputeOptions.SectionName);
         services.AddScoped<Disputes.OrderDisputes>();
+        services.AddScoped<Disputes.DisputeRetransferSweepJob>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();

@@ -63,9 +63,10 @@ internal static class ApiPipeline
         string requestId, List<KeyValuePair<string, string>> pairs, string rawAccount, string idempotencyKey, Action<int> answered)
     {
         string? reservedKey = null;
-        IdempotencyCache? cache = null;
+        var executing = false; // once the endpoint begins executing, its answer (any status) is the key's saved result
         int status;
         string body;
+        var account = string.IsNullOrEmpty(rawAccount) ? null : rawAccount;
         try
         {
             // Parameters are read first so that the request log has them even for a planned failure.
@@ -73,8 +74,8 @@ internal static class ApiPipeline
             pairs.AddRange(FormPairs.Parse(http.Request.QueryString.Value));
             pairs.AddRange(FormPairs.Parse(raw));
             var planned = state.ApiChaos.TakeFailure();
-            if (planned?.Status is int failure) throw PlannedFailure(failure);
-            if (planned?.Delay is TimeSpan delay)
+            if (planned?.Status is int failure && !planned.DuringExecution) throw PlannedFailure(failure);
+            if (planned is { Delay: TimeSpan delay, DuringExecution: false })
             {
                 // A slow Stripe: the call is handled after the delay, whether or not the client is still waiting.
                 try
@@ -90,15 +91,12 @@ internal static class ApiPipeline
 
             var root = ParamNode.Parse(pairs);
             var parameters = new StripeParams(root);
-            var account = string.IsNullOrEmpty(rawAccount) ? null : rawAccount;
 
             if (HttpMethods.IsPost(http.Request.Method) && !string.IsNullOrEmpty(idempotencyKey))
             {
                 if (idempotencyKey.Length > 255)
                     throw StripeApiException.BadRequest("Idempotency-Key must be at most 255 characters.");
-                cache = state.Idempotency;
-                var fingerprint = Fingerprint(http, account, pairs);
-                var cached = cache.BeginOrReplay(idempotencyKey, fingerprint);
+                var cached = state.Idempotency.BeginOrReplay(account, idempotencyKey, Fingerprint(http, pairs), state.Now);
                 if (cached is not null)
                 {
                     http.Response.Headers["Idempotent-Replayed"] = "true";
@@ -109,6 +107,8 @@ internal static class ApiPipeline
                 }
                 reservedKey = idempotencyKey;
             }
+            // A slow endpoint: it has begun, so it finishes (and keeps its key) whether or not the client still waits.
+            if (planned is { Delay: TimeSpan slow, DuringExecution: true }) await Task.Delay(slow, CancellationToken.None);
 
             lock (state.Gate)
             {
@@ -118,6 +118,8 @@ internal static class ApiPipeline
                 {
                     Expand = parameters.StrList("expand") ?? new(),
                 };
+                executing = true;
+                if (planned?.Status is int executionFailure) throw PlannedFailure(executionFailure);
                 var result = handler(ctx);
                 Expander.Apply(ctx, result);
                 body = result.ToJsonString();
@@ -126,8 +128,8 @@ internal static class ApiPipeline
         }
         catch (Exception ex) when (ex is not StripeApiException && reservedKey is not null)
         {
-            // An emulator bug: free the idempotency key so a retry is not refused with 409, then let the 500 surface.
-            cache!.Abandon(reservedKey);
+            // An emulator bug, not Stripe's behaviour: free the idempotency key so a retry is not refused, then let the 500 surface.
+            state.Idempotency.Abandon(account, reservedKey);
             throw;
         }
         catch (StripeApiException ex)
@@ -135,9 +137,14 @@ internal static class ApiPipeline
             status = ex.Status;
             body = ex.ToJson().ToJsonString();
             if (ex.Status == 429) http.Response.Headers["Stripe-Should-Retry"] = "true";
+            if (ex.IsParameterValidation) executing = false;
         }
-        if (reservedKey is not null) cache!.Complete(reservedKey, status, body);
-        if (reservedKey is not null) http.Response.Headers["Idempotency-Key"] = reservedKey;
+        if (reservedKey is not null)
+        {
+            if (executing) state.Idempotency.Complete(account, reservedKey, status, body);
+            else state.Idempotency.Abandon(account, reservedKey);
+            http.Response.Headers["Idempotency-Key"] = reservedKey;
+        }
         answered(status);
         await WriteAsync(http, status, body);
     }
@@ -171,8 +178,7 @@ internal static class ApiPipeline
     }
 
     private static StripeApiException PlannedFailure(int status) => status == 429
-        ? new StripeApiException(429, "invalid_request_error", "rate_limit",
-            "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.")
+        ? RateLimits.RateLimited()
         : new StripeApiException(500, "api_error", null, "An unknown error occurred (planned by the emulator's chaos control).");
 
     private static async Task<string> ReadBodyAsync(HttpContext http)
@@ -186,9 +192,10 @@ internal static class ApiPipeline
         return await reader.ReadToEndAsync(http.RequestAborted);
     }
 
-    private static string Fingerprint(HttpContext http, string? account, List<KeyValuePair<string, string>> pairs)
+    /// <summary>Method, path and parameters (sorted): what must match for a key to be replayed. The account scopes the key itself.</summary>
+    private static string Fingerprint(HttpContext http, List<KeyValuePair<string, string>> pairs)
     {
-        var sb = new StringBuilder().Append(http.Request.Method).Append(' ').Append(http.Request.Path).Append('|').Append(account);
+        var sb = new StringBuilder().Append(http.Request.Method).Append(' ').Append(http.Request.Path);
         foreach (var (k, v) in pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
             sb.Append('|').Append(k).Append('=').Append(v);
         return sb.ToString();

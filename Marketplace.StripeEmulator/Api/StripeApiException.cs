@@ -13,6 +13,13 @@ internal sealed class StripeApiException(int status, string type, string? code, 
     public string? Param { get; } = param;
     public string? DeclineCode { get; init; }
 
+    /// <summary>
+    /// True for a refused parameter (<c>parameter_missing</c>, <c>parameter_unknown</c>, <c>parameter_invalid…</c>):
+    /// the request failed validation before the endpoint began executing, so no idempotent result is saved
+    /// (https://docs.stripe.com/api/idempotent_requests). Every other error of a handler counts as executed and is saved.
+    /// </summary>
+    public bool IsParameterValidation => Code?.StartsWith("parameter_", StringComparison.Ordinal) == true;
+
     public static StripeApiException Missing(string param) =>
         new(400, "invalid_request_error", "parameter_missing", $"Missing required param: {param}.", param);
 

@@ -11,17 +11,29 @@ internal sealed class ApiChaos
     private readonly object _gate = new();
     private readonly List<FailurePlan> _plans = [];
 
-    public void FailNext(int status, int count)
+    /// <summary>
+    /// Fails the next <paramref name="count"/> calls with <paramref name="status"/> (429 or 500). By default the failure
+    /// comes before the endpoint executes (at Stripe's edge): nothing is saved for an <c>Idempotency-Key</c>, a retry
+    /// with the same key runs. <paramref name="duringExecution"/> (500 only): the endpoint fails while executing, and
+    /// Stripe saves that 500 for the key like any other result (https://docs.stripe.com/api/idempotent_requests).
+    /// </summary>
+    public void FailNext(int status, int count, bool duringExecution = false)
     {
         if (status is not (429 or 500)) throw new ArgumentOutOfRangeException(nameof(status), "Only 429 and 500 are supported.");
-        Add(new FailurePlan(status, null, count));
+        if (duringExecution && status != 500) throw new ArgumentOutOfRangeException(nameof(status), "Only a 500 fails during execution.");
+        Add(new FailurePlan(status, null, count) { DuringExecution = duringExecution });
     }
 
-    /// <summary>Holds the next <paramref name="count"/> calls for <paramref name="delay"/> each, then handles them normally.</summary>
-    public void DelayNext(TimeSpan delay, int count)
+    /// <summary>
+    /// Holds the next <paramref name="count"/> calls for <paramref name="delay"/> each, then handles them normally. By default
+    /// the call is held before it reaches the endpoint (a client giving up meanwhile leaves nothing done). With
+    /// <paramref name="duringExecution"/> the endpoint is executing slowly: its <c>Idempotency-Key</c> is held (a second
+    /// request with it gets 409 <c>idempotency_key_in_use</c>) and it completes even if the client gave up.
+    /// </summary>
+    public void DelayNext(TimeSpan delay, int count, bool duringExecution = false)
     {
         if (delay <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(delay), "The delay must be positive.");
-        Add(new FailurePlan(null, delay, count));
+        Add(new FailurePlan(null, delay, count) { DuringExecution = duringExecution });
     }
 
     public int Remaining
@@ -43,7 +55,7 @@ internal sealed class ApiChaos
             if (_plans.Count == 0) return null;
             var plan = _plans[0];
             if (--plan.Remaining == 0) _plans.RemoveAt(0);
-            return new ChaosAction(plan.Status, plan.Delay);
+            return new ChaosAction(plan.Status, plan.Delay, plan.DuringExecution);
         }
     }
 
@@ -63,8 +75,13 @@ internal sealed class ApiChaos
         public TimeSpan? Delay { get; } = delay;
 
         public int Remaining { get; set; } = remaining;
+
+        public bool DuringExecution { get; init; }
     }
 }
 
-/// <summary>One planned fault: answer <paramref name="Status"/> at once, or wait <paramref name="Delay"/> then answer normally.</summary>
-internal sealed record ChaosAction(int? Status, TimeSpan? Delay);
+/// <summary>
+/// One planned fault: answer <paramref name="Status"/> at once (or, with <paramref name="DuringExecution"/>, once the
+/// endpoint began executing), or wait <paramref name="Delay"/> then answer normally.
+/// </summary>
+internal sealed record ChaosAction(int? Status, TimeSpan? Delay, bool DuringExecution = false);

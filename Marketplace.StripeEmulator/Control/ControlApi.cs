@@ -18,7 +18,7 @@ internal static class ControlApi
     };
 
     private sealed record AdvanceRequest(long? Seconds, long? To);
-    private sealed record FailRequest(int? Status, int Count, int? DelayMs);
+    private sealed record FailRequest(int? Status, int Count, int? DelayMs, bool DuringExecution = false);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
     private sealed record RefundFailureRequest(string? FailureReason);
     private sealed record CloseDisputeRequest(string? Outcome);
@@ -44,11 +44,11 @@ internal static class ControlApi
             var body = await ReadAsync<FailRequest>(http) ?? throw StripeApiException.Missing("status");
             if (body.DelayMs is int delayMs)
             {
-                control.DelayNextApiCalls(key, TimeSpan.FromMilliseconds(delayMs), body.Count);
+                control.DelayNextApiCalls(key, TimeSpan.FromMilliseconds(delayMs), body.Count, body.DuringExecution);
                 return new { delay_ms = delayMs, count = body.Count };
             }
 
-            control.FailNextApiCalls(key, body.Status ?? throw StripeApiException.Missing("status"), body.Count);
+            control.FailNextApiCalls(key, body.Status ?? throw StripeApiException.Missing("status"), body.Count, body.DuringExecution);
             return new { status = body.Status, count = body.Count };
         }));
         r.MapPost("/_emulator/chaos/webhooks", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>

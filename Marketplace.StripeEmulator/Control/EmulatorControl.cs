@@ -145,17 +145,19 @@ internal sealed class EmulatorControl(Emulator emulator)
         }
     }
 
-    public void FailNextApiCalls(string apiKey, int status, int count)
+    /// <summary>See <see cref="ApiChaos.FailNext"/>; 400 on a status other than 429/500, or 429 during execution.</summary>
+    public void FailNextApiCalls(string apiKey, int status, int count, bool duringExecution = false)
     {
         if (status is not (429 or 500)) throw StripeApiException.Invalid("status", "status must be 429 or 500.");
-        emulator.Store.GetOrCreate(apiKey).ApiChaos.FailNext(status, count);
+        if (duringExecution && status != 500) throw StripeApiException.Invalid("during_execution", "Only a 500 can fail during execution.");
+        emulator.Store.GetOrCreate(apiKey).ApiChaos.FailNext(status, count, duringExecution);
     }
 
     /// <summary>Holds the next <paramref name="count"/> API calls of the key for <paramref name="delay"/> each (0 clears every plan).</summary>
-    public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count)
+    public void DelayNextApiCalls(string apiKey, TimeSpan delay, int count, bool duringExecution = false)
     {
         if (delay <= TimeSpan.Zero || delay > TimeSpan.FromMinutes(10)) throw StripeApiException.Invalid("delay_ms", "delay_ms must be between 1 and 600000.");
-        emulator.Store.GetOrCreate(apiKey).ApiChaos.DelayNext(delay, count);
+        emulator.Store.GetOrCreate(apiKey).ApiChaos.DelayNext(delay, count, duringExecution);
     }
 
     public void SetWebhookChaos(string apiKey, WebhookChaos chaos) => emulator.Store.GetOrCreate(apiKey).WebhookChaos = chaos;

@@ -5,6 +5,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Orders;
 using Marketplace.Tests.Refunds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
 namespace Marketplace.Tests.Disputes;
@@ -66,9 +67,40 @@ public sealed class OrderDisputeTests(OrdersFactory app) : IClassFixture<OrdersF
         var transfers = await app.Stripe.V1.Transfers.ListAsync(new TransferListOptions { Destination = shop.AccountId });
         transfers.Data.Count(t => t.Metadata.GetValueOrDefault("dispute_id") == disputed.StripeDisputeId).Should().Be(1, "one transfer back, whatever was delivered twice");
     }
+
+    [Fact]
+    public async Task Dispute_WonWhileThePlatformIsShort_RefusedOnceThenTransferredBackOnceFundsArrive()
+    {
+        using var shop = await app.ShopAsync();
+        var order = await app.PaidOrderAsync(shop, DisputedCard);
+        var disputed = await app.EventuallyAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id),
+            o => o.DisputeTransferReversalId is not null, because: "charge.dispute.funds_withdrawn");
+        var available = (await app.Stripe.V1.Balance.GetAsync()).Available.Where(a => a.Currency == "eur").Sum(a => a.Amount);
+        if (available >= 2500) // other tests of this class funded the platform: spend it, so that the transfer back is refused
+            await app.Stripe.V1.Transfers.CreateAsync(new TransferCreateOptions { Amount = available, Currency = "eur", Destination = shop.AccountId });
+
+        app.Emulator.CloseDispute(app.ApiKey, disputed.StripeDisputeId!, "won");
+
+        var short_ = await app.EventuallyAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id), o => o.DisputeStatus == "won",
+            because: "the outcome is saved though the transfer back is refused");
+        short_.DisputeRetransferId.Should().BeNull();
+        app.Emulator.GetRequests(app.ApiKey).Should().Contain(r => r.Method == "POST" && r.Path == "/v1/transfers" && r.Status == 400
+            && r.IdempotencyKey!.StartsWith($"dispute-retransfer:{disputed.StripeDisputeId}:", StringComparison.Ordinal), "Stripe refused it: balance_insufficient");
+        await app.PaidOrderAsync(shop with { ListingId = await app.StoreListingAsync(shop.CreatorId, "Print A0", 50000, "eur") });
+        app.Emulator.MakeBalanceAvailable(app.ApiKey, null);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Marketplace.Core.Disputes.DisputeRetransferSweepJob>().RunAsync(CancellationToken.None);
+
+        var paid = await app.EventuallyAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id), o => o.DisputeRetransferId is not null, because: "the sweep (or the webhook job's retry) transferred it back");
+        (paid.Status, paid.DisputeStatus).Should().Be((OrderStatus.Paid, "won"));
+        await app.QuiesceAsync();
+        var transfers = await app.Stripe.V1.Transfers.ListAsync(new TransferListOptions { Destination = shop.AccountId, Limit = 100 });
+        transfers.Data.Where(t => t.Metadata.GetValueOrDefault("dispute_id") == disputed.StripeDisputeId).Should().ContainSingle()
+            .Which.Should().Match<Transfer>(t => t.Id == paid.DisputeRetransferId && t.Amount == 2500);
+    }
 }
 
-/// <summary>The live app with the emulator delivering every webhook twice and shuffled.</summary>
 public sealed class ChaoticOrdersFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?> { ["Orders:AnonymousBuyPermitPerMinute"] = "10000" });
 
 /// <summary>Refunds and disputes with every event delivered twice, in a shuffled order: the order ends in Stripe's final state.</summary>

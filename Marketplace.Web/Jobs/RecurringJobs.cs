@@ -20,6 +20,8 @@ public static class RecurringJobs
             job => job.SyncAllAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<EmailOutboxSweepJob>(EmailOutboxSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<Core.Disputes.DisputeRetransferSweepJob>(Core.Disputes.DisputeRetransferSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), Cron.Hourly());
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();

@@ -8,7 +8,8 @@ namespace Marketplace.StripeEmulator.Resources.Accounts;
 /// <c>POST /v1/accounts/{id}/login_links</c> (https://docs.stripe.com/api/accounts/login_link/create): a single-use URL to
 /// the emulator's hosted Express dashboard of a connected account, as <c>{"object":"login_link","created","url"}</c>.
 /// Only for accounts on the Express dashboard (<c>type: express</c> or <c>controller.stripe_dashboard.type: express</c>)
-/// whose details are submitted; 400 <c>parameter_invalid</c> on <c>account</c> otherwise, 404 for an unknown account.
+/// (Stripe asks nothing more: onboarding need not be complete); 400 <c>parameter_invalid</c> on <c>account</c> otherwise,
+/// 404 for an unknown account.
 /// </summary>
 internal static class LoginLinksApi
 {
@@ -25,9 +26,6 @@ internal static class LoginLinksApi
         if (!express)
             throw StripeApiException.Invalid("account",
                 $"Cannot create a login link for an account that is not on the Express dashboard ({account.Id}).");
-        if (account.Json["details_submitted"]?.GetValue<bool>() != true)
-            throw StripeApiException.Invalid("account",
-                $"Cannot create a login link for an account that has not completed onboarding ({account.Id}).");
 
         var token = Ids.New("lle_", 24);
         var json = new JsonObject

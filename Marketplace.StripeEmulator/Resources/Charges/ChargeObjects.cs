@@ -90,6 +90,7 @@ internal static class ChargeObjects
             ["transfer_data"] = intent["transfer_data"] is JsonObject t
                 ? new JsonObject { ["amount"] = null, ["destination"] = t["destination"]!.DeepClone() }
                 : null,
+            ["transfer"] = null, // the transfer of a destination charge, set once made; null otherwise (expand[]=transfer gives null)
             ["transfer_group"] = intent["transfer_group"]?.DeepClone(),
         };
     }

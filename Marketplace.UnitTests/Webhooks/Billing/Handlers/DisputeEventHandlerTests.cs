@@ -125,8 +125,34 @@ public sealed class DisputeEventHandlerTests : IAsyncLifetime
 
         reason.Should().BeNull();
         await _harness.Stripe.Received(1).CreateTransferAsync(2500, "eur", "acct_creator", Arg.Any<IReadOnlyDictionary<string, string>>(),
-            IdempotencyKeys.DisputeRetransfer("dp_1"), Arg.Any<CancellationToken>());
+            IdempotencyKeys.DisputeRetransfer("dp_1", "eur", 0), Arg.Any<CancellationToken>());
         (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.Status == OrderStatus.Paid && o.DisputeRetransferId == "tr_back");
+    }
+
+    [Fact]
+    public async Task HandleAsync_ClosedWonAndStripeHoldsATransferBackAlready_NoSecondTransfer()
+    {
+        StripeHolds("won", 2500, DisputeReversal("trr_1", "dp_1", 2500));
+        _harness.Stripe.FindTransferToAsync("acct_creator", "dispute_id", "dp_1", Arg.Any<CancellationToken>())
+            .Returns(new Transfer { Id = "tr_earlier", Amount = 2500 });
+
+        await _harness.HandleAsync<ChargeDisputeClosedHandler>(Event(StripeEventTypes.ChargeDisputeClosed));
+
+        await _harness.Stripe.DidNotReceiveWithAnyArgs().CreateTransferAsync(default, default!, default!, default!, default!, default);
+        (await _harness.OrderAsync(_orderId)).DisputeRetransferId.Should().Be("tr_earlier");
+    }
+
+    [Fact]
+    public async Task HandleAsync_ClosedWonButBalanceInsufficient_OutcomeSavedThenRethrown()
+    {
+        StripeHolds("won", 2500, DisputeReversal("trr_1", "dp_1", 2500));
+        _harness.Stripe.CreateTransferAsync(default, default!, default!, default!, default!, default)
+            .ThrowsAsyncForAnyArgs(new StripeException(System.Net.HttpStatusCode.BadRequest, new StripeError { Code = "balance_insufficient" }, "insufficient"));
+
+        var act = () => _harness.HandleAsync<ChargeDisputeClosedHandler>(Event(StripeEventTypes.ChargeDisputeClosed));
+
+        await act.Should().ThrowAsync<StripeException>();
+        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.DisputeStatus == "won" && o.DisputeRetransferId == null);
     }
 
     [Fact]
