@@ -34,7 +34,8 @@ public static class DatabaseServiceCollectionExtensions
             default:
                 var sqlite = SqliteConnectionString(options, contentRoot, "marketplace.db");
                 services.AddDbContextPool<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite, s => s.MigrationsAssembly(MigrationAssemblies.Sqlite)).AddInterceptors([new SqlitePragmaInterceptor(), .. Interceptors(sp)]));
+                    o.UseSqlite(sqlite, s => s.MigrationsAssembly(MigrationAssemblies.Sqlite)).ConfigureWarnings(QuietSqliteMigrations)
+                        .AddInterceptors([new SqlitePragmaInterceptor(), .. Interceptors(sp)]));
                 break;
         }
 
@@ -42,6 +43,17 @@ public static class DatabaseServiceCollectionExtensions
     }
 
     private static IInterceptor[] Interceptors(IServiceProvider sp) => [.. sp.GetServices<IInterceptor>()];
+
+    /// <summary>
+    /// SQLite cannot alter a column, so EF Core rebuilds the table, and it warns for every SQL statement of a migration
+    /// that runs while such a rebuild is pending ("The database may not be in an expected state", 30200) and for the
+    /// <c>PRAGMA foreign_keys</c> it must run outside the transaction (20410). Our migrations are checked on an empty and
+    /// on a populated database (the upgrade tests), so both are logged as information, not as warnings a newcomer must
+    /// wonder about on a first run.
+    /// </summary>
+    private static void QuietSqliteMigrations(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (SqliteEventId.TableRebuildPendingWarning, Microsoft.Extensions.Logging.LogLevel.Information),
+        (RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information));
 
     /// <summary>
     /// A SQLite connection string for <paramref name="fileName"/> in the configured folder (created if missing):
