@@ -1,5 +1,15 @@
 using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
+using Marketplace.Core.Disputes;
+using Marketplace.Core.Invoices;
+using Marketplace.Core.Listings;
+using Marketplace.Core.Orders;
+using Marketplace.Core.Payouts;
+using Marketplace.Core.PlanCheckout;
+using Marketplace.Core.Plans;
+using Marketplace.Core.PriceSync;
+using Marketplace.Core.Refunds;
+using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Emails;
@@ -13,7 +23,7 @@ using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core;
 
-/// <summary>Registers Core's services: options, database, registration, seeding, Connect onboarding and the payment guard.</summary>
+/// <summary>Registers Core: its options, the database, Stripe's client and gateway, locks, and each feature through its own <c>Add{Feature}</c>.</summary>
 public static class DependencyInjection
 {
     /// <summary>
@@ -34,11 +44,6 @@ public static class DependencyInjection
         services.AddScoped<CreatorRegistration>();
         services.AddScoped<AccountDeletion.CreatorAccountDeletion>();
         services.AddScoped<CreatorQueries>();
-        services.AddScoped<PaymentEligibility>();
-        services.AddScoped<ConnectOnboarding>();
-        services.AddScoped<Plans.PlanQueries>();
-        services.AddScoped<Plans.PlanCatalogCache>();
-        services.AddScoped<Plans.PlanCatalogAdmin>();
         services.AddScoped<PlanSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DatabaseInitializer>();
@@ -55,22 +60,18 @@ public static class DependencyInjection
         else if (database.Provider.IsServer()) services.AddSingleton<IDistributedLocks, HangfireDistributedLocks>();
         else services.AddSingleton<IDistributedLocks, InProcessLocks>();
         services.AddStripeWebhooks();
-        services.AddScoped<PriceSync.PlanPriceSync>();
-        services.AddScoped<PriceSync.PriceSyncJob>();
-        services.AddScoped<PlanCheckout.CreatorCheckout>();
+        services.AddConnect();
+        services.AddPlans();
+        services.AddPriceSync();
+        services.AddPlanCheckout();
+        services.AddSubscriptions();
+        services.AddInvoices();
+        services.AddListings();
+        services.AddOrders(configuration);
+        services.AddRefunds();
+        services.AddDisputes(configuration);
+        services.AddPayouts();
         services.AddMarketplaceAdmin();
-        services.AddScoped<Subscriptions.SubscriptionManagement>();
-        services.AddScoped<Subscriptions.BillingOverviewQuery>();
-        services.AddScoped<Listings.CreatorListings>();
-        services.AddScoped<Listings.Storefront>();
-        services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Orders.MinimumChargeAmounts>();
-        services.AddScoped<Orders.ListingPurchase>();
-        services.AddScoped<Orders.OrderCheckoutCompletion>();
-        services.AddScoped<Orders.OrderQueries>();
-        services.AddScoped<Orders.CreatorSales>();
-        services.AddScoped<ExpressDashboard>();
-        services.AddScoped<Payouts.PayoutQueries>();
         services.AddMarketplaceEmails(contentRoot);
         return services;
     }

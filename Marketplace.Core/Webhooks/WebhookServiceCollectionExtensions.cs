@@ -26,21 +26,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddScoped<ProcessStripeWebhookJob>();
         services.AddScoped<ProcessStripeWebhookBatchJob>();
         services.AddScoped<WebhookRecoveryJob>();
-        services.AddScoped<ConnectAccountSync>();
-        services.AddScoped<StripeSubscriptionSync>();
-        services.AddScoped<DuplicateSubscriptionGuard>();
         services.AddScoped<WebhookProcessingNotes>();
-        services.AddScoped<PaymentLedger>();
-        services.AddScoped<CreatorCapabilities>();
-        services.AddScoped<OrderFulfilment>();
-        services.AddScoped<OrderEmails>();
-        services.AddScoped<PayoutSync>();
-        services.AddScoped<ConnectBalanceQuery>();
-        services.AddScoped<OrderChargeSync>();
-        services.AddScoped<Refunds.OrderRefunds>();
-        services.AddOptions<Disputes.DisputeOptions>().BindConfiguration(Disputes.DisputeOptions.SectionName);
-        services.AddScoped<Disputes.OrderDisputes>();
-        services.AddScoped<Disputes.DisputeRetransferSweepJob>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();

@@ -1,4 +1,11 @@
+using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
+using Marketplace.Core.Disputes;
+using Marketplace.Core.Invoices;
+using Marketplace.Core.Orders;
+using Marketplace.Core.Payouts;
+using Marketplace.Core.Refunds;
+using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Emails;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Seeding;
@@ -15,8 +22,8 @@ namespace Marketplace.UnitTests.Webhooks.Handlers;
 
 /// <summary>
 /// One webhook handler at a time, as the processor runs it: the real Core services (subscription, ledger, order, dispute,
-/// payout and Connect syncs, the email outbox) registered as the app registers them, on a fresh SQLite file migrated and
-/// seeded with the standard plans, and <see cref="Stripe"/>, an NSubstitute fake of <see cref="IStripeGateway"/> in place
+/// payout and Connect syncs, the email outbox) registered as the app registers them, on a fresh SQLite file (a copy of one
+/// migrated and seeded with the standard plans once per run), and <see cref="Stripe"/>, an NSubstitute fake of <see cref="IStripeGateway"/> in place
 /// of Stripe. Each <see cref="HandleAsync{THandler}"/> runs in its own DI scope, as each inbox row does. Emails are only
 /// written to the outbox table (no Hangfire, no SMTP here).
 /// </summary>
@@ -36,12 +43,46 @@ public sealed partial class HandlerHarness : IAsyncDisposable
     public IStripeGateway Stripe { get; }
 
     /// <summary>
-    /// A harness on a new SQLite file in a temporary folder (removed by <see cref="DisposeAsync"/>), migrated and seeded
-    /// with the standard plans. <paramref name="settings"/> adds configuration keys (e.g. <c>Disputes:ReverseTransferOnDispute</c>).
+    /// A harness on a new SQLite file in a temporary folder (removed by <see cref="DisposeAsync"/>): a copy of a template
+    /// migrated and seeded with the standard plans once per test run. <paramref name="settings"/> adds configuration keys
+    /// (e.g. <c>Disputes:ReverseTransferOnDispute</c>).
     /// </summary>
     public static async Task<HandlerHarness> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"marketplace-handlers-{Guid.NewGuid():N}");
+        var template = await Template.Value;
+        var directory = NewDirectory();
+        foreach (var file in Directory.GetFiles(template))
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        var (provider, stripe) = Build(directory, settings);
+        return new HandlerHarness(provider, directory, stripe);
+    }
+
+    /// <summary>The folder of the migrated and seeded database every harness copies (made once per test process).</summary>
+    private static readonly Lazy<Task<string>> Template = new(async () =>
+    {
+        var directory = NewDirectory();
+        var (provider, _) = Build(directory, null);
+        await using (provider)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            await db.Database.MigrateAsync();
+            await new PlanSeeder(db).SeedAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"); // everything in the main file
+        }
+        SqliteConnection.ClearAllPools();
+        return directory;
+    });
+
+    private static string NewDirectory() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"marketplace-handlers-{Guid.NewGuid():N}")).FullName;
+
+    /// <summary>
+    /// The Core services the processor's handlers use, registered as the app registers them (webhooks and the features
+    /// their handlers call), on the SQLite file in <paramref name="directory"/>, with a fake <see cref="IStripeGateway"/>.
+    /// </summary>
+    private static (ServiceProvider Provider, IStripeGateway Stripe) Build(string directory, IReadOnlyDictionary<string, string?>? settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["App:DefaultCulture"] = "en",
@@ -57,14 +98,9 @@ public sealed partial class HandlerHarness : IAsyncDisposable
             .AddScoped<EmailOutbox>()
             .AddScoped<IStripeGateway>(_ => stripe);
         services.AddMarketplaceDatabase(configuration, new DatabaseOptions { SqliteDirectory = directory }, directory);
-        services.AddStripeWebhooks();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var harness = new HandlerHarness(provider, directory, stripe);
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        await db.Database.MigrateAsync();
-        await new PlanSeeder(db).SeedAsync();
-        return harness;
+        services.AddStripeWebhooks().AddConnect().AddSubscriptions().AddInvoices().AddOrders(configuration).AddRefunds()
+            .AddDisputes(configuration).AddPayouts();
+        return (services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), stripe);
     }
 
     /// <summary>Runs the registered handler <typeparamref name="THandler"/> on <paramref name="stripeEvent"/> in a new scope; its answer (null: done, else why Ignored).</summary>
