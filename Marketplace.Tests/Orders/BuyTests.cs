@@ -99,7 +99,7 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
 
     /// <summary>Each reason the payment guard can fail, applied to our tables as the Connect or Billing webhooks would.</summary>
     public static TheoryData<string> GuardFailures() =>
-        ["no account", "charges disabled", "payouts disabled", "details not submitted", "requirements due", "deauthorized", "suspended", "past due"];
+        ["no account", "charges disabled", "payouts disabled", "details not submitted", "requirements past due", "transfers inactive", "deauthorized", "suspended", "past due"];
 
     [Theory]
     [MemberData(nameof(GuardFailures))]
@@ -116,7 +116,8 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
                 case "charges disabled": account.ApplyStripeAccount(false, true, true, [], null, now); break;
                 case "payouts disabled": account.ApplyStripeAccount(true, false, true, [], null, now); break;
                 case "details not submitted": account.ApplyStripeAccount(true, true, false, [], null, now); break;
-                case "requirements due": account.ApplyStripeAccount(true, true, true, ["external_account"], null, now); break;
+                case "requirements past due": account.ApplyStripeAccount(true, true, true, ["external_account"], null, now, null, ["external_account"]); break;
+                case "transfers inactive": account.ApplyStripeAccount(true, true, true, [], null, now, null, [], null, "inactive"); break;
                 case "deauthorized": account.MarkDeauthorized(now); break;
                 case "suspended": creator.Suspend(); break;
                 case "past due":
