@@ -44,6 +44,7 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
             ["line_items[0][price_data][product_data][name]"] = "Poster A2",
             ["payment_intent_data[transfer_data][destination]"] = shop.AccountId,
             ["payment_intent_data[application_fee_amount]"] = "250",
+            ["payment_intent_data[statement_descriptor_suffix]"] = "Poster Sho", // "Poster Shop" within 22 − 10 (longest prefix) − 2
             ["payment_intent_data[metadata][order_id]"] = id,
             ["payment_intent_data[metadata][listing_id]"] = shop.ListingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["payment_intent_data[metadata][creator_id]"] = shop.CreatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
