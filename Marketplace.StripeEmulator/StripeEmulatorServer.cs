@@ -141,6 +141,15 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
         _control.SetAccountState(apiKey, accountId, state, disabledReason);
 
     /// <summary>
+    /// Asks <paramref name="fields"/> of connected account <paramref name="accountId"/> by <paramref name="currentDeadline"/>
+    /// (Unix seconds of the key's clock): <c>requirements.currently_due</c> and <c>current_deadline</c>, the account staying
+    /// enabled; advancing the clock past the deadline moves them to <c>past_due</c> and disables the account. What
+    /// <c>POST /_emulator/accounts/{acct}/requirements</c> does.
+    /// </summary>
+    public void AddRequirements(string apiKey, string accountId, IReadOnlyCollection<string> fields, long currentDeadline) =>
+        _control.AddRequirements(apiKey, accountId, fields, currentDeadline);
+
+    /// <summary>
     /// Completes once the emulator's host has stopped: on SIGINT, SIGTERM or SIGQUIT (ASP.NET Core's console lifetime),
     /// or when <paramref name="cancellationToken"/> is cancelled (which also stops it).
     /// </summary>

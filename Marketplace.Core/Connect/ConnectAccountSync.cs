@@ -41,7 +41,8 @@ public sealed class ConnectAccountSync(
 
         var requirements = account.Requirements;
         var applied = row.ApplyStripeAccount(account.ChargesEnabled, account.PayoutsEnabled, account.DetailsSubmitted,
-            requirements?.CurrentlyDue ?? [], requirements?.DisabledReason, clock.GetUtcNow().UtcDateTime, eventCreatedAt);
+            requirements?.CurrentlyDue ?? [], requirements?.DisabledReason, clock.GetUtcNow().UtcDateTime, eventCreatedAt,
+            requirements?.PastDue ?? [], requirements?.CurrentDeadline, account.Capabilities?.Transfers);
         if (applied)
         {
             await db.SaveChangesAsync(cancellationToken);

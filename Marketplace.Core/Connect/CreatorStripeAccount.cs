@@ -41,6 +41,25 @@ public class CreatorStripeAccount
     /// <summary>Stripe's <c>requirements.currently_due</c> field names, e.g. <c>individual.verification.document</c>.</summary>
     public List<string> RequirementsCurrentlyDue { get; private set; } = [];
 
+    /// <summary>
+    /// Stripe's <c>requirements.past_due</c>: fields not given by <see cref="RequirementsDeadline"/>, which disable the
+    /// account's capabilities (https://docs.stripe.com/api/accounts/object#account_object-requirements-past_due).
+    /// </summary>
+    public List<string> RequirementsPastDue { get; private set; } = [];
+
+    /// <summary>
+    /// Stripe's <c>requirements.current_deadline</c> (UTC): the date by which <see cref="RequirementsCurrentlyDue"/> must
+    /// be given, after which they become past due and payments stop; null when Stripe sets none.
+    /// </summary>
+    public DateTime? RequirementsDeadline { get; private set; }
+
+    /// <summary>
+    /// Stripe's <c>capabilities.transfers</c> status (<c>active</c>, <c>inactive</c>, <c>pending</c>), which a destination
+    /// charge needs (https://docs.stripe.com/connect/destination-charges); null when not recorded yet (a row synced
+    /// before this column existed: the next <c>account.updated</c> or onboarding return fills it).
+    /// </summary>
+    public string? TransfersCapability { get; private set; }
+
     /// <summary>Stripe's <c>requirements.disabled_reason</c>, e.g. <c>requirements.past_due</c>; null when none.</summary>
     public string? DisabledReason { get; private set; }
 
@@ -62,6 +81,9 @@ public class CreatorStripeAccount
     /// <paramref name="eventCreatedAt"/> is the Stripe event's <c>created</c> (UTC) when applied from a webhook,
     /// null for a direct read; returns false (and changes nothing) for an event older than the last one applied. Being
     /// served by Stripe, the account is connected: a deauthorization recorded before is cleared.
+    /// <paramref name="pastDue"/> is <c>requirements.past_due</c>, <paramref name="currentDeadline"/>
+    /// <c>requirements.current_deadline</c> (UTC) and <paramref name="transfersCapability"/> <c>capabilities.transfers</c>
+    /// (null: the account does not have it requested).
     /// </summary>
     public bool ApplyStripeAccount(
         bool chargesEnabled,
@@ -70,7 +92,10 @@ public class CreatorStripeAccount
         IReadOnlyCollection<string> currentlyDue,
         string? disabledReason,
         DateTime syncedAt,
-        DateTime? eventCreatedAt = null)
+        DateTime? eventCreatedAt = null,
+        IReadOnlyCollection<string>? pastDue = null,
+        DateTime? currentDeadline = null,
+        string? transfersCapability = null)
     {
         if (eventCreatedAt is { } created && LastEventCreatedAt is { } last && created < last) return false;
         IsDeauthorized = false; // Stripe just served the account to the platform: it is connected
@@ -78,6 +103,9 @@ public class CreatorStripeAccount
         PayoutsEnabled = payoutsEnabled;
         DetailsSubmitted = detailsSubmitted;
         RequirementsCurrentlyDue = [.. currentlyDue];
+        RequirementsPastDue = [.. pastDue ?? []];
+        RequirementsDeadline = currentlyDue.Count > 0 ? currentDeadline : null;
+        TransfersCapability = string.IsNullOrEmpty(transfersCapability) ? null : transfersCapability;
         DisabledReason = string.IsNullOrEmpty(disabledReason) ? null : disabledReason;
         OnboardingStatus = DeriveOnboardingStatus();
         LastSyncedAt = syncedAt;
@@ -94,8 +122,8 @@ public class CreatorStripeAccount
 
     private OnboardingStatus DeriveOnboardingStatus()
     {
-        if (RequirementsCurrentlyDue.Count > 0 || DisabledReason is not null) return OnboardingStatus.NeedsAttention;
-        if (!DetailsSubmitted) return OnboardingStatus.NotStarted;
+        if (RequirementsPastDue.Count > 0 || DisabledReason is not null) return OnboardingStatus.NeedsAttention;
+        if (!DetailsSubmitted) return RequirementsCurrentlyDue.Count > 0 ? OnboardingStatus.NeedsAttention : OnboardingStatus.NotStarted;
         return ChargesEnabled && PayoutsEnabled ? OnboardingStatus.Complete : OnboardingStatus.Pending;
     }
 }

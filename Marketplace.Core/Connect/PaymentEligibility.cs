@@ -17,8 +17,11 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
 {
     /// <summary>
     /// Checks every condition for creator <paramref name="creatorProfileId"/>: a Connect account, <c>charges_enabled</c>,
-    /// <c>payouts_enabled</c>, onboarding complete (<c>details_submitted</c>, nothing in <c>requirements.currently_due</c>,
-    /// no <c>disabled_reason</c>), the creator active, the account not deauthorized, and a current paid subscription
+    /// <c>payouts_enabled</c>, <c>capabilities.transfers</c> active (a destination charge needs it:
+    /// https://docs.stripe.com/connect/destination-charges; not recorded yet counts as met), onboarding complete as Stripe
+    /// means it (<c>details_submitted</c>, nothing in <c>requirements.past_due</c>, no <c>disabled_reason</c>: items
+    /// <c>currently_due</c> before a future <c>current_deadline</c> do not block,
+    /// https://docs.stripe.com/connect/handling-api-verification), the creator active, the account not deauthorized, and a current paid subscription
     /// (if any) not <c>past_due</c> or <c>unpaid</c>. Returns every condition, met or not; an unknown creator is not
     /// eligible (<see cref="PaymentEligibilityCodes.CreatorNotFound"/>). Makes no Stripe call.
     /// </summary>
@@ -48,6 +51,8 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
         c.StripeAccount != null && c.StripeAccount.PayoutsEnabled,
         c.StripeAccount != null && c.StripeAccount.DetailsSubmitted,
         c.StripeAccount != null ? c.StripeAccount.RequirementsCurrentlyDue : null,
+        c.StripeAccount != null ? c.StripeAccount.RequirementsPastDue : null,
+        c.StripeAccount != null ? c.StripeAccount.TransfersCapability : null,
         c.StripeAccount != null ? c.StripeAccount.DisabledReason : null,
         c.StripeAccount != null && c.StripeAccount.IsDeauthorized,
         c.Subscription != null && c.Subscription.StripeSubscriptionId != null,
@@ -56,7 +61,7 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
     /// <summary>Evaluates the conditions on facts already read (the rule itself, without the database).</summary>
     public static PaymentEligibilityResult Evaluate(CreatorPaymentFacts facts)
     {
-        var due = facts.CurrentlyDue ?? [];
+        var due = facts.PastDue ?? [];
         const string FinishOnboarding = "Open “Set up payments” and finish Stripe’s onboarding.";
         var conditions = new List<PaymentEligibilityCondition>
         {
@@ -72,6 +77,10 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
                 ? PaymentEligibilityCondition.Met(PaymentEligibilityCodes.PayoutsDisabled, "Can receive payouts", "Stripe can pay out to your bank account.")
                 : PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.PayoutsDisabled, "Can receive payouts",
                     "Stripe cannot pay out to your bank account yet.", FinishOnboarding),
+            facts.HasAccount && facts.TransfersCapability is null or "active"
+                ? PaymentEligibilityCondition.Met(PaymentEligibilityCodes.TransfersInactive, "Can receive sales", "Stripe lets the marketplace send your sales to your account.")
+                : PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.TransfersInactive, "Can receive sales",
+                    "Stripe has not activated transfers to your account yet.", FinishOnboarding),
             facts.DetailsSubmitted && due.Count == 0 && facts.DisabledReason is null
                 ? PaymentEligibilityCondition.Met(PaymentEligibilityCodes.OnboardingIncomplete, "Onboarding complete", "Stripe has everything it needs from you.")
                 : PaymentEligibilityCondition.Unmet(PaymentEligibilityCodes.OnboardingIncomplete, "Onboarding complete",
@@ -101,6 +110,8 @@ public sealed class PaymentEligibility(MarketplaceDbContext db)
 
 /// <summary>What <see cref="PaymentEligibility"/> reads about a creator, in one row.</summary>
 /// <param name="CurrentlyDue">Stripe's <c>requirements.currently_due</c> field names; null without an account.</param>
+/// <param name="PastDue">Stripe's <c>requirements.past_due</c> field names; null without an account.</param>
+/// <param name="TransfersCapability">Stripe's <c>capabilities.transfers</c> status; null without an account or not recorded yet.</param>
 /// <param name="HasPaidSubscription">The creator's current subscription is a Stripe subscription (not the Free plan).</param>
 public sealed record CreatorPaymentFacts(
     bool IsActive,
@@ -110,6 +121,8 @@ public sealed record CreatorPaymentFacts(
     bool PayoutsEnabled,
     bool DetailsSubmitted,
     List<string>? CurrentlyDue,
+    List<string>? PastDue,
+    string? TransfersCapability,
     string? DisabledReason,
     bool IsDeauthorized,
     bool HasPaidSubscription,
@@ -122,6 +135,7 @@ public static class PaymentEligibilityCodes
     public const string NoConnectAccount = "no_connect_account";
     public const string ChargesDisabled = "charges_disabled";
     public const string PayoutsDisabled = "payouts_disabled";
+    public const string TransfersInactive = "transfers_inactive";
     public const string OnboardingIncomplete = "onboarding_incomplete";
     public const string CreatorInactive = "creator_inactive";
     public const string AccountDeauthorized = "account_deauthorized";

@@ -113,7 +113,8 @@ public sealed class ListingPurchase(
             var session = await stripe.CreateDestinationChargeCheckoutSessionAsync(new DestinationChargeCheckout(
                 order.ListingTitle, shown.Listing.Description, order.AmountMinor, order.Currency, destination, order.ApplicationFeeMinor,
                 metadata, Text(order.Id), request.BuyerEmail, expiresAt, CheckoutLocales.Pick(request.PreferredLanguages),
-                request.SuccessUrl(order.PublicToken), request.CancelUrl, IdempotencyKeys.OrderCheckoutSession(order.PublicToken)), cancellationToken);
+                request.SuccessUrl(order.PublicToken), request.CancelUrl, IdempotencyKeys.OrderCheckoutSession(order.PublicToken),
+                StatementDescriptorSuffix.From(shown.DisplayName)), cancellationToken);
             order.AttachCheckoutSession(session.Id, session.Url, session.ExpiresAt, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Order {OrderId} of listing {ListingId} sent to Checkout Session {CheckoutSessionId} ({Amount} {Currency}, fee {Fee})",

@@ -36,7 +36,9 @@ public partial interface IStripeGateway
 /// A destination-charge Checkout Session for one order. Amounts are minor units of <paramref name="Currency"/>
 /// (lower-case ISO 4217); <paramref name="ExpiresAtUtc"/> is 30 minutes to 24 hours ahead (Stripe's range);
 /// <paramref name="Locale"/> is one of Stripe's Checkout locales or <c>auto</c>; the URLs are absolute, the success
-/// URL carries <c>{CHECKOUT_SESSION_ID}</c>.
+/// URL carries <c>{CHECKOUT_SESSION_ID}</c>. <paramref name="StatementDescriptorSuffix"/> goes to
+/// <c>payment_intent_data[statement_descriptor_suffix]</c> (already cleaned to Stripe's rules by
+/// <see cref="Orders.StatementDescriptorSuffix"/>); null omits it.
 /// </summary>
 public sealed record DestinationChargeCheckout(
     string ProductName,
@@ -52,4 +54,5 @@ public sealed record DestinationChargeCheckout(
     string Locale,
     string SuccessUrl,
     string CancelUrl,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    string? StatementDescriptorSuffix = null);

@@ -16,8 +16,13 @@ public partial interface IStripeGateway
     Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// <c>POST /v1/accounts</c> (<c>type=express</c>) for a creator, one per creator ever: the idempotency key is
-    /// derived from <paramref name="creatorProfileId"/> and <c>metadata[creator_id]</c> records it.
+    /// <c>POST /v1/accounts</c> for a creator with Stripe's controller properties of an Express account
+    /// (<c>controller[stripe_dashboard][type]=express</c>, <c>controller[fees][payer]=application</c>,
+    /// <c>controller[losses][payments]=application</c>, <c>controller[requirement_collection]=stripe</c>:
+    /// https://docs.stripe.com/connect/migrate-to-controller-properties), <c>capabilities[transfers][requested]=true</c>
+    /// and <c>capabilities[card_payments][requested]=true</c>, <paramref name="country"/> (ISO 3166-1 alpha-2). One per
+    /// creator ever: the idempotency key is derived from <paramref name="creatorProfileId"/> and <c>metadata[creator_id]</c>
+    /// records it.
     /// </summary>
     Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default);
 

@@ -27,6 +27,7 @@ public sealed partial class StripeGateway
             {
                 TransferData = new SessionPaymentIntentDataTransferDataOptions { Destination = request.DestinationAccountId },
                 ApplicationFeeAmount = request.ApplicationFeeMinor > 0 ? request.ApplicationFeeMinor : null,
+                StatementDescriptorSuffix = request.StatementDescriptorSuffix,
                 Metadata = new Dictionary<string, string>(request.Metadata),
             },
             Metadata = new Dictionary<string, string>(request.Metadata),

@@ -14,7 +14,22 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
     public Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default) =>
         client.V1.Accounts.CreateAsync(new AccountCreateOptions
         {
-            Type = "express",
+            // Controller properties instead of type=express (https://docs.stripe.com/connect/migrate-to-controller-properties):
+            // the Express dashboard, the platform pays Stripe's fees and bears negative balances, Stripe collects requirements.
+            Controller = new AccountControllerOptions
+            {
+                StripeDashboard = new AccountControllerStripeDashboardOptions { Type = "express" },
+                Fees = new AccountControllerFeesOptions { Payer = "application" },
+                Losses = new AccountControllerLossesOptions { Payments = "application" },
+                RequirementCollection = "stripe",
+            },
+            // transfers: what a destination charge needs; card_payments: what charges_enabled reports on
+            // (https://docs.stripe.com/connect/account-capabilities).
+            Capabilities = new AccountCapabilitiesOptions
+            {
+                Transfers = new AccountCapabilitiesTransfersOptions { Requested = true },
+                CardPayments = new AccountCapabilitiesCardPaymentsOptions { Requested = true },
+            },
             Email = email,
             Country = country,
             Metadata = new Dictionary<string, string> { [StripeMetadataKeys.CreatorId] = StripeMetadataKeys.Text(creatorProfileId) },

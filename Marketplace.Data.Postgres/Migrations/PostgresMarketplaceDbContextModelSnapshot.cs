@@ -65,10 +65,21 @@ namespace Marketplace.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateTime?>("RequirementsDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("RequirementsPastDue")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("StripeAccountId")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<string>("TransfersCapability")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
 
@@ -184,6 +195,59 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("EmailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CreatorSubscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("CreatorSubscriptionId");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PaidAt");
+
+                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
@@ -412,59 +476,6 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("BuyerKey", "ListingId", "Status");
 
                     b.ToTable("Orders");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("CreatorProfileId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CreatorSubscriptionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("HostedInvoiceUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
-                    b.Property<DateTime>("PaidAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("StripeInvoiceId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatorProfileId");
-
-                    b.HasIndex("CreatorSubscriptionId");
-
-                    b.HasIndex("StripeInvoiceId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PaidAt");
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1041,6 +1052,24 @@ namespace Marketplace.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
+                        .WithMany()
+                        .HasForeignKey("CreatorSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatorProfile");
+
+                    b.Navigation("CreatorSubscription");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
@@ -1069,24 +1098,6 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
-                        .WithMany()
-                        .HasForeignKey("CreatorProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
-                        .WithMany()
-                        .HasForeignKey("CreatorSubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("CreatorProfile");
-
-                    b.Navigation("CreatorSubscription");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>

@@ -58,9 +58,20 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RequirementsDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequirementsPastDue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StripeAccountId")
                         .IsRequired()
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransfersCapability")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -173,6 +184,57 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("EmailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatorSubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("CreatorSubscriptionId");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PaidAt");
+
+                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
@@ -397,57 +459,6 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("BuyerKey", "ListingId", "Status");
 
                     b.ToTable("Orders");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CreatorProfileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CreatorSubscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HostedInvoiceUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PaidAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StripeInvoiceId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatorProfileId");
-
-                    b.HasIndex("CreatorSubscriptionId");
-
-                    b.HasIndex("StripeInvoiceId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PaidAt");
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1008,6 +1019,24 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
+                        .WithMany()
+                        .HasForeignKey("CreatorSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatorProfile");
+
+                    b.Navigation("CreatorSubscription");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
@@ -1036,24 +1065,6 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
-                        .WithMany()
-                        .HasForeignKey("CreatorProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
-                        .WithMany()
-                        .HasForeignKey("CreatorSubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("CreatorProfile");
-
-                    b.Navigation("CreatorSubscription");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>

@@ -20,6 +20,7 @@ internal static class ControlApi
     private sealed record AdvanceRequest(long? Seconds, long? To);
     private sealed record FailRequest(int? Status, int Count, int? DelayMs, bool DuringExecution = false);
     private sealed record AccountStateRequest(string State, string? DisabledReason);
+    private sealed record RequirementsRequest(string[]? Fields, long? CurrentDeadline);
     private sealed record RefundFailureRequest(string? FailureReason);
     private sealed record CloseDisputeRequest(string? Outcome);
     private sealed record PayoutRequest(long? Amount, string? Currency, string? FailureCode);
@@ -96,6 +97,12 @@ internal static class ControlApi
             var body = await ReadAsync<AccountStateRequest>(http) ?? throw StripeApiException.Missing("state");
             control.SetAccountState(key, id, body.State, body.DisabledReason);
             return new { id, state = body.State };
+        }));
+        r.MapPost("/_emulator/accounts/{id}/requirements", (string id, HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
+        {
+            var body = await ReadAsync<RequirementsRequest>(http) ?? throw StripeApiException.Missing("fields");
+            control.AddRequirements(key, id, body.Fields ?? [], body.CurrentDeadline ?? throw StripeApiException.Missing("current_deadline"));
+            return new { id, fields = body.Fields, current_deadline = body.CurrentDeadline };
         }));
     }
 

@@ -26,6 +26,7 @@ internal sealed class EmulatorControl(Emulator emulator)
             var ctx = new OperationContext(emulator, state, null, null, null);
             SubscriptionLifecycle.RunDueRenewals(ctx);
             CheckoutSessionsApi.ExpireDueSessions(ctx);
+            AccountDeadlines.RunDue(ctx);
             Ledger.Release(ctx);
             return state.Now;
         }
@@ -58,6 +59,21 @@ internal sealed class EmulatorControl(Emulator emulator)
                 case "deauthorized": AccountStates.Deauthorize(ctx, account); break;
                 default: throw StripeApiException.Invalid("state", "state must be one of enabled, restricted, deauthorized.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Asks <paramref name="fields"/> (requirement names, e.g. <c>individual.verification.document</c>) of a connected
+    /// account by <paramref name="currentDeadline"/> (Unix seconds of the key's clock) (<see cref="AccountDeadlines.Add"/>);
+    /// 404 for an unknown account, 400 without fields or for a deadline not in the future.
+    /// </summary>
+    public void AddRequirements(string apiKey, string accountId, IReadOnlyCollection<string> fields, long currentDeadline)
+    {
+        var state = emulator.Store.GetOrCreate(apiKey);
+        lock (state.Gate)
+        {
+            var ctx = new OperationContext(emulator, state, null, null, null);
+            AccountDeadlines.Add(ctx, AccountsApi.Find(ctx, accountId, "account"), fields, currentDeadline);
         }
     }
 

@@ -30,7 +30,7 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
 
         result.IsEligible.Should().BeTrue();
         result.UnmetConditions.Should().BeEmpty();
-        result.Conditions.Should().HaveCount(7).And.OnlyContain(c => c.IsMet);
+        result.Conditions.Should().HaveCount(8).And.OnlyContain(c => c.IsMet);
     }
 
     [Fact]
@@ -65,11 +65,42 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
     [InlineData(false, new string[0], null)]
     [InlineData(true, new[] { "external_account" }, null)]
     [InlineData(true, new string[0], "requirements.past_due")]
-    public async Task CanCreatorReceivePayments_OnboardingNotFinished_FailsWithOnboardingIncompleteAlone(bool detailsSubmitted, string[] due, string? disabledReason)
+    public async Task CanCreatorReceivePayments_OnboardingNotFinished_FailsWithOnboardingIncompleteAlone(bool detailsSubmitted, string[] pastDue, string? disabledReason)
     {
-        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, detailsSubmitted, due, disabledReason, Now));
+        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, detailsSubmitted, pastDue, disabledReason, Now, null,
+            pastDue, null, "active"));
 
         (await GuardAsync(creatorId)).UnmetCodes.Should().Equal(PaymentEligibilityCodes.OnboardingIncomplete);
+    }
+
+    [Fact]
+    public async Task CanCreatorReceivePayments_CurrentlyDueBeforeFutureDeadline_Eligible()
+    {
+        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, true, ["individual.verification.document"], null, Now, null,
+            [], Now.AddDays(10), "active"));
+
+        (await GuardAsync(creatorId)).IsEligible.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("inactive")]
+    [InlineData("pending")]
+    public async Task CanCreatorReceivePayments_TransfersCapabilityNotActive_FailsWithTransfersInactiveAlone(string status)
+    {
+        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, true, [], null, Now, null, [], null, status));
+
+        var result = await GuardAsync(creatorId);
+
+        result.UnmetCodes.Should().Equal(PaymentEligibilityCodes.TransfersInactive);
+        result.UnmetConditions.Single().Message.Should().Be("Stripe has not activated transfers to your account yet.");
+    }
+
+    [Fact]
+    public async Task CanCreatorReceivePayments_TransfersNotRecordedYet_Eligible()
+    {
+        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, true, [], null, Now));
+
+        (await GuardAsync(creatorId)).IsEligible.Should().BeTrue();
     }
 
     [Theory]
@@ -122,7 +153,8 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
     {
         var creatorId = await ReadyCreatorAsync(a =>
         {
-            a.ApplyStripeAccount(false, false, false, ["individual.dob.day"], "requirements.past_due", Now);
+            a.ApplyStripeAccount(false, false, false, ["individual.dob.day"], "requirements.past_due", Now, null,
+                ["individual.dob.day"], null, "inactive");
             a.MarkDeauthorized(Now);
         });
         await SetPaidSubscriptionAsync(creatorId, SubscriptionStatus.PastDue);
@@ -136,7 +168,8 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
 
         result.IsEligible.Should().BeFalse();
         result.UnmetCodes.Should().BeEquivalentTo(
-            PaymentEligibilityCodes.ChargesDisabled, PaymentEligibilityCodes.PayoutsDisabled, PaymentEligibilityCodes.OnboardingIncomplete,
+            PaymentEligibilityCodes.ChargesDisabled, PaymentEligibilityCodes.PayoutsDisabled, PaymentEligibilityCodes.TransfersInactive,
+            PaymentEligibilityCodes.OnboardingIncomplete,
             PaymentEligibilityCodes.CreatorInactive, PaymentEligibilityCodes.AccountDeauthorized, PaymentEligibilityCodes.SubscriptionPastDue);
     }
 
@@ -149,7 +182,8 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
     [Fact]
     public async Task CanCreatorReceivePayments_CreatorWithAccountAndPaidPlan_OneDatabaseQuery()
     {
-        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, true, ["external_account"], null, Now));
+        var creatorId = await ReadyCreatorAsync(a => a.ApplyStripeAccount(true, true, true, ["external_account"], null, Now, null,
+            ["external_account"], null, "active"));
         await SetPaidSubscriptionAsync(creatorId, SubscriptionStatus.Active);
         await using var scope = _app.Services.CreateAsyncScope();
         var counter = new CommandCounter();
@@ -187,7 +221,7 @@ public abstract class PaymentEligibilityTests<TFactory> : IClassFixture<TFactory
         await _app.WithDbAsync(async db =>
         {
             var account = new CreatorStripeAccount(creatorId, $"acct_test{Interlocked.Increment(ref _accounts)}_{creatorId}");
-            account.ApplyStripeAccount(true, true, true, [], null, Now);
+            account.ApplyStripeAccount(true, true, true, [], null, Now, null, [], null, "active");
             change?.Invoke(account);
             db.CreatorStripeAccounts.Add(account);
             return await db.SaveChangesAsync();

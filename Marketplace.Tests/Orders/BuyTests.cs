@@ -44,6 +44,7 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
             ["line_items[0][price_data][product_data][name]"] = "Poster A2",
             ["payment_intent_data[transfer_data][destination]"] = shop.AccountId,
             ["payment_intent_data[application_fee_amount]"] = "250",
+            ["payment_intent_data[statement_descriptor_suffix]"] = "Poster Sho", // "Poster Shop" within 22 − 10 (longest prefix) − 2
             ["payment_intent_data[metadata][order_id]"] = id,
             ["payment_intent_data[metadata][listing_id]"] = shop.ListingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["payment_intent_data[metadata][creator_id]"] = shop.CreatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -99,7 +100,7 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
 
     /// <summary>Each reason the payment guard can fail, applied to our tables as the Connect or Billing webhooks would.</summary>
     public static TheoryData<string> GuardFailures() =>
-        ["no account", "charges disabled", "payouts disabled", "details not submitted", "requirements due", "deauthorized", "suspended", "past due"];
+        ["no account", "charges disabled", "payouts disabled", "details not submitted", "requirements past due", "transfers inactive", "deauthorized", "suspended", "past due"];
 
     [Theory]
     [MemberData(nameof(GuardFailures))]
@@ -116,7 +117,8 @@ public sealed partial class BuyTests(OrdersFactory app) : IClassFixture<OrdersFa
                 case "charges disabled": account.ApplyStripeAccount(false, true, true, [], null, now); break;
                 case "payouts disabled": account.ApplyStripeAccount(true, false, true, [], null, now); break;
                 case "details not submitted": account.ApplyStripeAccount(true, true, false, [], null, now); break;
-                case "requirements due": account.ApplyStripeAccount(true, true, true, ["external_account"], null, now); break;
+                case "requirements past due": account.ApplyStripeAccount(true, true, true, ["external_account"], null, now, null, ["external_account"]); break;
+                case "transfers inactive": account.ApplyStripeAccount(true, true, true, [], null, now, null, [], null, "inactive"); break;
                 case "deauthorized": account.MarkDeauthorized(now); break;
                 case "suspended": creator.Suspend(); break;
                 case "past due":

@@ -23,6 +23,29 @@ public sealed class CreatorStripeAccountTests
     }
 
     [Fact]
+    public void ApplyStripeAccount_CurrentlyDueBeforeDeadline_CompleteWithDeadlineKept()
+    {
+        var account = new CreatorStripeAccount(1, "acct_123");
+
+        account.ApplyStripeAccount(true, true, true, ["individual.verification.document"], null, Now, null, [], Now.AddDays(14), "active");
+
+        account.OnboardingStatus.Should().Be(OnboardingStatus.Complete);
+        account.RequirementsDeadline.Should().Be(Now.AddDays(14));
+        account.TransfersCapability.Should().Be("active");
+    }
+
+    [Fact]
+    public void ApplyStripeAccount_DeadlinePassedPastDue_NeedsAttention()
+    {
+        var account = new CreatorStripeAccount(1, "acct_123");
+
+        account.ApplyStripeAccount(false, false, true, ["external_account"], "requirements.past_due", Now, null, ["external_account"], Now.AddDays(-1), "inactive");
+
+        account.OnboardingStatus.Should().Be(OnboardingStatus.NeedsAttention);
+        account.RequirementsPastDue.Should().Equal("external_account");
+    }
+
+    [Fact]
     public void ApplyStripeAccount_OlderEventAfterNewer_ChangesNothing()
     {
         var account = new CreatorStripeAccount(1, "acct_123");

@@ -23,7 +23,8 @@ public sealed class OnboardingStatusPayloadTests
         var row = new CreatorStripeAccount(1, "acct_123");
 
         row.ApplyStripeAccount(account.ChargesEnabled, account.PayoutsEnabled, account.DetailsSubmitted,
-            account.Requirements?.CurrentlyDue ?? [], account.Requirements?.DisabledReason, Now);
+            account.Requirements?.CurrentlyDue ?? [], account.Requirements?.DisabledReason, Now, null,
+            account.Requirements?.PastDue, account.Requirements?.CurrentDeadline, account.Capabilities?.Transfers);
 
         row.OnboardingStatus.Should().Be(expected);
     }
@@ -34,10 +35,11 @@ public sealed class OnboardingStatusPayloadTests
         var account = ParseAccount("account.updated__djstripe__1.json");
         var row = new CreatorStripeAccount(1, "acct_123");
         row.ApplyStripeAccount(account.ChargesEnabled, account.PayoutsEnabled, account.DetailsSubmitted,
-            account.Requirements!.CurrentlyDue, account.Requirements.DisabledReason, Now);
+            account.Requirements!.CurrentlyDue, account.Requirements.DisabledReason, Now, null,
+            account.Requirements.PastDue, account.Requirements.CurrentDeadline, account.Capabilities?.Transfers);
 
         var result = PaymentEligibility.Evaluate(new CreatorPaymentFacts(true, Core.Creators.CreatorStatus.Active, true, row.ChargesEnabled,
-            row.PayoutsEnabled, row.DetailsSubmitted, row.RequirementsCurrentlyDue, row.DisabledReason, false, false, null));
+            row.PayoutsEnabled, row.DetailsSubmitted, row.RequirementsCurrentlyDue, row.RequirementsPastDue, row.TransfersCapability, row.DisabledReason, false, false, null));
 
         row.DisabledReason.Should().Be("requirements.past_due");
         result.UnmetCodes.Should().Equal(PaymentEligibilityCodes.ChargesDisabled, PaymentEligibilityCodes.PayoutsDisabled,

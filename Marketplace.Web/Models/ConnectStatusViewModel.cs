@@ -21,6 +21,17 @@ public sealed record ConnectStatusViewModel(CreatorProfile Creator, CreatorStrip
     /// <summary>What Stripe still needs, in words (from <c>requirements.currently_due</c>).</summary>
     public IReadOnlyList<string> Requirements => StripeRequirementWords.Describe(Account?.RequirementsCurrentlyDue ?? []);
 
+    /// <summary>
+    /// True when the account is in good standing but Stripe asks for more (<c>requirements.currently_due</c> with nothing
+    /// past due and no <c>disabled_reason</c>): sales go on until <see cref="Deadline"/>; the page lists
+    /// <see cref="Requirements"/> with the onboarding link.
+    /// </summary>
+    public bool HasUpcomingRequirements => Account is { RequirementsCurrentlyDue.Count: > 0, RequirementsPastDue.Count: 0, DisabledReason: null }
+        && Status is OnboardingStatus.Complete or OnboardingStatus.Pending;
+
+    /// <summary>Stripe's <c>requirements.current_deadline</c> (UTC) for <see cref="Requirements"/>; null when Stripe set none.</summary>
+    public DateTime? Deadline => Account?.RequirementsDeadline;
+
     /// <summary>Why Stripe disabled the account, in words; null when it did not.</summary>
     public string? DisabledReason => Account?.DisabledReason is { } reason ? StripeRequirementWords.DisabledReason(reason) : null;
 }

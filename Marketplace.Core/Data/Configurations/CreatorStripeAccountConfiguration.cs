@@ -13,5 +13,7 @@ internal sealed class CreatorStripeAccountConfiguration : IEntityTypeConfigurati
         builder.HasIndex(a => a.CreatorProfileId).IsUnique();
         builder.Property(a => a.DisabledReason).HasMaxLength(100);
         builder.PrimitiveCollection(a => a.RequirementsCurrentlyDue);
+        builder.PrimitiveCollection(a => a.RequirementsPastDue);
+        builder.Property(a => a.TransfersCapability).HasMaxLength(32);
     }
 }
