@@ -41,6 +41,9 @@ public static class WebhookServiceCollectionExtensions
         services.AddOptions<Disputes.DisputeOptions>().BindConfiguration(Disputes.DisputeOptions.SectionName);
         services.AddScoped<Disputes.OrderDisputes>();
         services.AddScoped<Disputes.DisputeRetransferSweepJob>();
+        services.AddScoped<Orders.PendingOrderSweepJob>();
+        services.AddScoped<CheckoutClosing.ShopCheckoutClosing>();
+        services.AddScoped<CheckoutClosing.ExpireShopCheckoutsJob>();
 
         services.AddScoped<IStripeEventHandler, AccountUpdatedHandler>();
         services.AddScoped<IStripeEventHandler, CapabilityUpdatedHandler>();

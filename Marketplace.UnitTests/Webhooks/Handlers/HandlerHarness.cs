@@ -25,12 +25,16 @@ public sealed partial class HandlerHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _directory;
 
-    private HandlerHarness(ServiceProvider services, string directory, IStripeGateway stripe)
+    private HandlerHarness(ServiceProvider services, string directory, IStripeGateway stripe, Hangfire.IBackgroundJobClient jobs)
     {
         _services = services;
         _directory = directory;
         Stripe = stripe;
+        Jobs = jobs;
     }
+
+    /// <summary>A substitute Hangfire client: what the code enqueues is recorded (assert with <c>Received().Create(…)</c>), never run.</summary>
+    public Hangfire.IBackgroundJobClient Jobs { get; }
 
     /// <summary>The fake Stripe: arrange its answers with <c>Returns</c>/<c>Throws</c>, assert with <c>Received</c>.</summary>
     public IStripeGateway Stripe { get; }
@@ -48,6 +52,7 @@ public sealed partial class HandlerHarness : IAsyncDisposable
             [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteDirectory)}"] = directory,
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var stripe = Substitute.For<IStripeGateway>();
+        var jobs = Substitute.For<Hangfire.IBackgroundJobClient>();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
@@ -55,11 +60,13 @@ public sealed partial class HandlerHarness : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IDistributedLocks, InProcessLocks>()
             .AddScoped<EmailOutbox>()
-            .AddScoped<IStripeGateway>(_ => stripe);
+            .AddScoped<IStripeGateway>(_ => stripe)
+            .AddSingleton(jobs)
+            .AddScoped<Marketplace.Core.Connect.PaymentEligibility>();
         services.AddMarketplaceDatabase(configuration, new DatabaseOptions { SqliteDirectory = directory }, directory);
         services.AddStripeWebhooks();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var harness = new HandlerHarness(provider, directory, stripe);
+        var harness = new HandlerHarness(provider, directory, stripe, jobs);
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         await db.Database.MigrateAsync();
@@ -82,6 +89,13 @@ public sealed partial class HandlerHarness : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IStripeEventHandler>().Single(h => h.EventType == stripeEvent.Envelope.Type);
         return await handler.HandleAsync(stripeEvent.Envelope, stripeEvent.Payload, CancellationToken.None);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the registered service <typeparamref name="TService"/> in a new scope (a job, a Core service).</summary>
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>Reads the database in a new scope (no tracking from the handler's context leaks in).</summary>
