@@ -1,4 +1,5 @@
 using Marketplace.Core.Admin;
+using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Disputes;
 using Marketplace.Core.Invoices;
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddRefunds();
         services.AddDisputes(configuration);
         services.AddPayouts();
+        services.AddCheckoutClosing();
         services.AddMarketplaceAdmin();
         services.AddMarketplaceEmails(contentRoot);
         return services;

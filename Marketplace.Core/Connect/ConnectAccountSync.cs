@@ -1,3 +1,4 @@
+using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
 using Marketplace.Core.StripeGateway;
@@ -9,13 +10,15 @@ namespace Marketplace.Core.Connect;
 
 /// <summary>
 /// Retrieves a Connect account from Stripe and applies it to our <see cref="CreatorStripeAccount"/>: the one code path
-/// for the <c>account.updated</c>/<c>capability.updated</c> handlers and the onboarding return page.
+/// for the <c>account.updated</c>/<c>capability.updated</c> handlers and the onboarding return page. An account that loses
+/// <c>charges_enabled</c> has its creator's open buyer Checkout Sessions expired (<see cref="ShopCheckoutClosing"/>).
 /// </summary>
 public sealed class ConnectAccountSync(
     MarketplaceDbContext db,
     IStripeGateway stripe,
     IDistributedLocks locks,
     TimeProvider clock,
+    ShopCheckoutClosing closing,
     ILogger<ConnectAccountSync> logger)
 {
     /// <summary>
@@ -39,6 +42,7 @@ public sealed class ConnectAccountSync(
             db.CreatorStripeAccounts.Add(row);
         }
 
+        var wasCharging = row.ChargesEnabled;
         var requirements = account.Requirements;
         var applied = row.ApplyStripeAccount(account.ChargesEnabled, account.PayoutsEnabled, account.DetailsSubmitted,
             requirements?.CurrentlyDue ?? [], requirements?.DisabledReason, clock.GetUtcNow().UtcDateTime, eventCreatedAt,
@@ -48,6 +52,7 @@ public sealed class ConnectAccountSync(
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Connect account {StripeAccountId} of creator {CreatorId} is {OnboardingStatus}",
                 stripeAccountId, row.CreatorProfileId, row.OnboardingStatus);
+            if (wasCharging && !row.ChargesEnabled) closing.Close(row.CreatorProfileId, "charges_enabled is false");
         }
 
         return row;

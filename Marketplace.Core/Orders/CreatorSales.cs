@@ -14,10 +14,19 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
     /// <summary>The page size of the sales list.</summary>
     public const int PageSize = 25;
 
-    /// <summary>One page (1-based, clamped) of the creator's orders, newest first.</summary>
-    public async Task<PagedList<Order>> PageAsync(int creatorProfileId, int? page, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page (1-based, clamped) of the creator's orders, newest first. Abandoned checkouts (Expired, or Pending past the
+    /// session's <c>expires_at</c>) are left out unless <paramref name="withAbandoned"/>.
+    /// </summary>
+    public async Task<PagedList<Order>> PageAsync(int creatorProfileId, int? page, CancellationToken cancellationToken = default, bool withAbandoned = false)
     {
         var query = Orders(creatorProfileId);
+        if (!withAbandoned)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            query = query.Where(o => o.Status != OrderStatus.Expired && !(o.Status == OrderStatus.Pending && o.CheckoutExpiresAt < now));
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var shown = PageNumbers.Clamp(page, total, PageSize);
         var items = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip((shown - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace Marketplace.Core.Orders;
 /// was sold. Amounts are minor units of <see cref="Currency"/>; times are UTC. Transitions say whether anything changed,
 /// so a webhook and the success page can both apply the same payment and the second is a no-op.
 /// </summary>
-public class Order
+public partial class Order
 {
     private Order()
     {

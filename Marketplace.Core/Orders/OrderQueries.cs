@@ -4,20 +4,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Core.Orders;
 
 /// <summary>An order as its buyer sees it: what, from which shop, and what they get once paid.</summary>
-/// <param name="DeliveryNote">The listing's delivery note; null unless the order is Paid.</param>
+/// <param name="DeliveryNote">The listing's delivery note; null unless the buyer has access (<see cref="Order.HasDeliveryAccess"/>).</param>
 public sealed record BuyerOrderView(Order Order, string ShopName, string ShopSlug, string? DeliveryNote);
 
 /// <summary>The buyer's reads: one order by its token, a signed-in buyer's purchases.</summary>
 public sealed class OrderQueries(MarketplaceDbContext db)
 {
-    /// <summary>The order whose public token is <paramref name="token"/>; null when malformed or unknown. The delivery note only when Paid.</summary>
+    /// <summary>The order whose public token is <paramref name="token"/>; null when malformed or unknown. The delivery note only while the buyer has access (<see cref="Order.HasDeliveryAccess"/>).</summary>
     public async Task<BuyerOrderView?> ForTokenAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (!OrderToken.IsWellFormed(token)) return null;
         var row = await db.Orders.AsNoTracking().Where(o => o.PublicToken == token)
             .Select(o => new { Order = o, o.CreatorProfile!.DisplayName, o.CreatorProfile.Slug, o.Listing!.DeliveryNote })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new BuyerOrderView(row.Order, row.DisplayName, row.Slug, row.Order.Status == OrderStatus.Paid ? row.DeliveryNote : null);
+        return row is null ? null : new BuyerOrderView(row.Order, row.DisplayName, row.Slug, row.Order.HasDeliveryAccess ? row.DeliveryNote : null);
     }
 
     /// <summary>The orders a signed-in user placed (by user id, never by email: emails are not verified), newest first, at most 200.</summary>

@@ -18,6 +18,7 @@ public static class OrdersServiceCollectionExtensions
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<OrderEmails>();
         services.AddScoped<OrderChargeSync>();
+        services.AddScoped<PendingOrderSweepJob>();
         return services;
     }
 }

@@ -14,9 +14,10 @@ namespace Marketplace.Core.Refunds;
 /// <summary>
 /// A refund asked for by the creator (their own order) or an admin (any order). <paramref name="CreatorProfileId"/> is the
 /// signed-in creator's id, null for an admin; <paramref name="Amount"/> the amount typed in major units (<c>10.00</c>,
-/// <c>500</c> for XAF), empty for what is left; <paramref name="RequestToken"/> the refund form's random token.
+/// <c>500</c> for XAF), empty for what is left, read by <see cref="AmountParser"/> in <paramref name="Culture"/> (the page's;
+/// null: the invariant culture); <paramref name="RequestToken"/> the refund form's random token.
 /// </summary>
-public sealed record RefundCommand(int OrderId, int? CreatorProfileId, string? Amount, string? Reason, string? RequestToken);
+public sealed record RefundCommand(int OrderId, int? CreatorProfileId, string? Amount, string? Reason, string? RequestToken, CultureInfo? Culture = null);
 
 /// <summary>What a refund request did: whether Stripe refunded, the message to show, and the order as stored after it.</summary>
 public sealed record RefundResult(bool Succeeded, Text.CoreMessage Message, Order? Order = null);
@@ -61,7 +62,7 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
             var order = await db.Orders.SingleAsync(o => o.Id == command.OrderId, cancellationToken);
             if (order.LastRefundRequestToken == command.RequestToken)
                 return new(true, "This refund was already made.", order);
-            var refusal = Refusal(order, command.Amount, out var amountMinor);
+            var refusal = Refusal(order, command.Amount, command.Culture ?? CultureInfo.InvariantCulture, out var amountMinor);
             if (refusal is not null) return new(false, refusal, order);
 
             Refund refund;
@@ -94,7 +95,7 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
     private Task<bool> VisibleAsync(RefundCommand command, CancellationToken cancellationToken) =>
         db.Orders.AnyAsync(o => o.Id == command.OrderId && (command.CreatorProfileId == null || o.CreatorProfileId == command.CreatorProfileId), cancellationToken);
 
-    private static Text.CoreMessage? Refusal(Order order, string? amount, out long amountMinor)
+    private static Text.CoreMessage? Refusal(Order order, string? amount, CultureInfo culture, out long amountMinor)
     {
         amountMinor = order.RefundableMinor;
         if (order.Status is OrderStatus.Pending or OrderStatus.Expired || order.StripePaymentIntentId is null) return "This order is not paid: there is nothing to refund.";
@@ -102,16 +103,9 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
         if (order.Status is OrderStatus.Disputed or OrderStatus.DisputeLost) return "This order is disputed: the buyer's bank decides, it cannot be refunded.";
         if (!string.IsNullOrWhiteSpace(amount))
         {
-            if (!decimal.TryParse(amount.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major))
-                return Text.CoreMessage.Of("“{0}” is not an amount.", amount);
-            try
-            {
-                amountMinor = Money.ToMinor(major, order.Currency);
-            }
-            catch (ArgumentException)
-            {
-                return Text.CoreMessage.Of("{0} has too many decimals for {1}.", amount.Trim(), order.Currency.ToUpperInvariant());
-            }
+            var parsed = AmountParser.Parse(amount, order.Currency, culture);
+            if (parsed.Error is { } error) return error;
+            amountMinor = parsed.Minor!.Value;
         }
 
         if (amountMinor <= 0) return "The amount to refund must be above zero.";

@@ -16,7 +16,8 @@ namespace Marketplace.Core.Subscriptions;
 /// is found by the subscription id, else the hint (checkout session metadata), else <c>metadata[creator_id]</c> of the
 /// subscription, else its Customer. A live subscription new to the creator goes through
 /// <see cref="DuplicateSubscriptionGuard"/> first: when the creator already has an older live one, the new one is canceled
-/// and the older one applied.
+/// and the older one applied. A subscription that lapses (becomes <c>past_due</c> or <c>unpaid</c>: the payment guard fails)
+/// has the creator's open buyer Checkout Sessions expired (<see cref="CheckoutClosing.ShopCheckoutClosing"/>).
 /// </summary>
 public sealed class StripeSubscriptionSync(
     MarketplaceDbContext db,
@@ -25,6 +26,7 @@ public sealed class StripeSubscriptionSync(
     DuplicateSubscriptionGuard duplicates,
     TimeProvider clock,
     Emails.EmailOutbox emails,
+    CheckoutClosing.ShopCheckoutClosing closing,
     ILogger<StripeSubscriptionSync> logger)
 {
     /// <summary>
@@ -57,6 +59,7 @@ public sealed class StripeSubscriptionSync(
             StripeSubscriptionSnapshot.ParseStatus(subscription.Status), Utc(item.CurrentPeriodStart), Utc(item.CurrentPeriodEnd),
             subscription.CancelAtPeriodEnd, subscription.TrialEnd is { } trialEnd ? Utc(trialEnd) : null);
         var previousSubscriptionId = row.StripeSubscriptionId;
+        var wasLapsed = Lapsed(row.Status);
         var changed = row.ApplyStripeSubscription(snapshot, price, freePlan, eventCreatedAt, clock.GetUtcNow().UtcDateTime);
         var emailed = await QueueEmailAsync(row, snapshot, previousSubscriptionId, price, cancellationToken);
         if (emailed) await db.SaveChangesAsync(cancellationToken);
@@ -65,10 +68,13 @@ public sealed class StripeSubscriptionSync(
             if (!emailed) await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Creator {CreatorId} subscription {StripeSubscriptionId} is now {PlanCode} {Status}",
                 row.CreatorProfileId, subscriptionId, row.Plan?.Code, row.Status);
+            if (!wasLapsed && Lapsed(row.Status) && row.StripeSubscriptionId == subscription.Id) closing.Close(row.CreatorProfileId, $"subscription {row.Status}");
         }
 
         return row;
     }
+
+    private static bool Lapsed(SubscriptionStatus status) => status is SubscriptionStatus.PastDue or SubscriptionStatus.Unpaid;
 
     /// <summary>
     /// "Subscription started" when a live subscription became the creator's now, "subscription ended" when their current

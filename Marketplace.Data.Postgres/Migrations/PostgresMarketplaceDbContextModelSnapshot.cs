@@ -415,6 +415,9 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("ShopClosedRefundAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -470,6 +473,8 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("BuyerUserId", "CreatedAt");
 
                     b.HasIndex("CreatorProfileId", "CreatedAt");
+
+                    b.HasIndex("Status", "CheckoutExpiresAt");
 
                     b.HasIndex("Status", "PaidAt");
 

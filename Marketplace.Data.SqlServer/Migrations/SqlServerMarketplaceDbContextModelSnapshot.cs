@@ -415,6 +415,9 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("ShopClosedRefundAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -471,6 +474,8 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasIndex("BuyerUserId", "CreatedAt");
 
                     b.HasIndex("CreatorProfileId", "CreatedAt");
+
+                    b.HasIndex("Status", "CheckoutExpiresAt");
 
                     b.HasIndex("Status", "PaidAt");
 

@@ -398,6 +398,9 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ShopClosedRefundAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -453,6 +456,8 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("BuyerUserId", "CreatedAt");
 
                     b.HasIndex("CreatorProfileId", "CreatedAt");
+
+                    b.HasIndex("Status", "CheckoutExpiresAt");
 
                     b.HasIndex("Status", "PaidAt");
 

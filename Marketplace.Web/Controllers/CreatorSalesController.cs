@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Marketplace.Web.Localization;
 using Marketplace.Core.Accounts;
@@ -25,28 +26,29 @@ namespace Marketplace.Web.Controllers;
 public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
     ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text) : Controller
 {
-    /// <summary>The sales page (<paramref name="page"/> 1-based).</summary>
+    /// <summary>The sales page (<paramref name="page"/> 1-based); abandoned checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] int? page, [FromQuery] bool abandoned, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        return View(new SalesPageViewModel(await sales.PageAsync(creatorId, page, cancellationToken),
+        ViewData["ShowAbandoned"] = abandoned;
+        return View(new SalesPageViewModel(await sales.PageAsync(creatorId, page, cancellationToken, abandoned),
             await sales.TotalsAsync(creatorId, cancellationToken), await dashboard.IsAvailableAsync(creatorId, cancellationToken),
             await balances.ForCreatorAsync(creatorId, cancellationToken), await payouts.LatestAsync(creatorId, cancellationToken),
             await sales.OpenDisputesAsync(creatorId, cancellationToken), links));
     }
 
     /// <summary>
-    /// Refunds the creator's own order <paramref name="orderId"/> (<see cref="OrderRefunds"/>): <paramref name="amount"/> in
-    /// major units (empty: what is left), Stripe's <paramref name="reason"/>, the form's <paramref name="requestToken"/>.
+    /// Refunds the creator's own order <paramref name="orderId"/> (<see cref="OrderRefunds"/>): the form's <paramref name="input"/>
+    /// (amount in major units of the page's culture, empty: what is left; Stripe's reason; the form's token).
     /// Back to the sales page with the outcome; a refusal is a message, never an error page.
     /// </summary>
     [HttpPost("{orderId:int}/refund")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
+    public async Task<IActionResult> Refund(int orderId, [FromForm] RefundInput input, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
-        var result = await refunds.RefundAsync(new RefundCommand(orderId, creatorId, amount, reason, requestToken), cancellationToken);
+        var result = await refunds.RefundAsync(input.ToCommand(orderId, creatorId, CultureInfo.CurrentCulture), cancellationToken);
         TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
         return Redirect("/creator/sales");
     }

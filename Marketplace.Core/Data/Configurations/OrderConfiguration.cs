@@ -37,9 +37,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.RefundableMinor);
         builder.Ignore(o => o.CanBeRefunded);
         builder.Ignore(o => o.HasOpenDispute);
+        builder.Ignore(o => o.HasDeliveryAccess);
         builder.HasIndex(o => new { o.BuyerKey, o.ListingId, o.Status });
         builder.HasIndex(o => new { o.CreatorProfileId, o.CreatedAt });
         builder.HasIndex(o => new { o.Status, o.PaidAt });
+        builder.HasIndex(o => new { o.Status, o.CheckoutExpiresAt });
         builder.HasIndex(o => new { o.BuyerUserId, o.CreatedAt });
         builder.HasOne(o => o.Listing).WithMany().HasForeignKey(o => o.ListingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.CreatorProfile).WithMany().HasForeignKey(o => o.CreatorProfileId).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Disputes;
@@ -32,12 +33,16 @@ public sealed partial class HandlerHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _directory;
 
-    private HandlerHarness(ServiceProvider services, string directory, IStripeGateway stripe)
+    private HandlerHarness(ServiceProvider services, string directory, IStripeGateway stripe, Hangfire.IBackgroundJobClient jobs)
     {
         _services = services;
         _directory = directory;
         Stripe = stripe;
+        Jobs = jobs;
     }
+
+    /// <summary>A substitute Hangfire client: what the code enqueues is recorded (assert with <c>Received().Create(…)</c>), never run.</summary>
+    public Hangfire.IBackgroundJobClient Jobs { get; }
 
     /// <summary>The fake Stripe: arrange its answers with <c>Returns</c>/<c>Throws</c>, assert with <c>Received</c>.</summary>
     public IStripeGateway Stripe { get; }
@@ -53,15 +58,15 @@ public sealed partial class HandlerHarness : IAsyncDisposable
         var directory = NewDirectory();
         foreach (var file in Directory.GetFiles(template))
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        var (provider, stripe) = Build(directory, settings);
-        return new HandlerHarness(provider, directory, stripe);
+        var (provider, stripe, jobs) = Build(directory, settings);
+        return new HandlerHarness(provider, directory, stripe, jobs);
     }
 
     /// <summary>The folder of the migrated and seeded database every harness copies (made once per test process).</summary>
     private static readonly Lazy<Task<string>> Template = new(async () =>
     {
         var directory = NewDirectory();
-        var (provider, _) = Build(directory, null);
+        var (provider, _, _) = Build(directory, null);
         await using (provider)
         {
             await using var scope = provider.CreateAsyncScope();
@@ -81,7 +86,7 @@ public sealed partial class HandlerHarness : IAsyncDisposable
     /// The Core services the processor's handlers use, registered as the app registers them (webhooks and the features
     /// their handlers call), on the SQLite file in <paramref name="directory"/>, with a fake <see cref="IStripeGateway"/>.
     /// </summary>
-    private static (ServiceProvider Provider, IStripeGateway Stripe) Build(string directory, IReadOnlyDictionary<string, string?>? settings)
+    private static (ServiceProvider Provider, IStripeGateway Stripe, Hangfire.IBackgroundJobClient Jobs) Build(string directory, IReadOnlyDictionary<string, string?>? settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -89,6 +94,7 @@ public sealed partial class HandlerHarness : IAsyncDisposable
             [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteDirectory)}"] = directory,
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var stripe = Substitute.For<IStripeGateway>();
+        var jobs = Substitute.For<Hangfire.IBackgroundJobClient>();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
@@ -96,11 +102,12 @@ public sealed partial class HandlerHarness : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IDistributedLocks, InProcessLocks>()
             .AddScoped<EmailOutbox>()
-            .AddScoped<IStripeGateway>(_ => stripe);
+            .AddScoped<IStripeGateway>(_ => stripe)
+            .AddSingleton(jobs);
         services.AddMarketplaceDatabase(configuration, new DatabaseOptions { SqliteDirectory = directory }, directory);
         services.AddStripeWebhooks().AddConnect().AddSubscriptions().AddInvoices().AddOrders(configuration).AddRefunds()
-            .AddDisputes(configuration).AddPayouts();
-        return (services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), stripe);
+            .AddDisputes(configuration).AddPayouts().AddCheckoutClosing();
+        return (services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), stripe, jobs);
     }
 
     /// <summary>Runs the registered handler <typeparamref name="THandler"/> on <paramref name="stripeEvent"/> in a new scope; its answer (null: done, else why Ignored).</summary>
@@ -118,6 +125,13 @@ public sealed partial class HandlerHarness : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IStripeEventHandler>().Single(h => h.EventType == stripeEvent.Envelope.Type);
         return await handler.HandleAsync(stripeEvent.Envelope, stripeEvent.Payload, CancellationToken.None);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the registered service <typeparamref name="TService"/> in a new scope (a job, a Core service).</summary>
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     /// <summary>Reads the database in a new scope (no tracking from the handler's context leaks in).</summary>

@@ -7,6 +7,7 @@ using Marketplace.Core.Orders;
 using Marketplace.Core.Refunds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Marketplace.Web.Models;
 using Marketplace.Core.Paging;
 
 namespace Marketplace.Web.Controllers.Admin;
@@ -38,15 +39,15 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
     }
 
     /// <summary>
-    /// Refunds any order <paramref name="orderId"/> (<see cref="OrderRefunds"/>): <paramref name="amount"/> in major units
-    /// (empty: what is left), Stripe's <paramref name="reason"/>, the form's <paramref name="requestToken"/>. Back to the
+    /// Refunds any order <paramref name="orderId"/> (<see cref="OrderRefunds"/>): the form's <paramref name="input"/>
+    /// (amount in major units of the page's culture, empty: what is left; Stripe's reason; the form's token). Back to the
     /// orders page with the outcome as a message.
     /// </summary>
     [HttpPost("{orderId:int}/refund")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Refund(int orderId, string? amount, string? reason, string? requestToken, CancellationToken cancellationToken)
+    public async Task<IActionResult> Refund(int orderId, [FromForm] RefundInput input, CancellationToken cancellationToken)
     {
-        var result = await refunds.RefundAsync(new RefundCommand(orderId, null, amount, reason, requestToken), cancellationToken);
+        var result = await refunds.RefundAsync(input.ToCommand(orderId, null, CultureInfo.CurrentCulture), cancellationToken);
         TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
         return Redirect("/admin/orders");
     }
