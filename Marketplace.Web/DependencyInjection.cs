@@ -26,6 +26,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddMarketplaceCore(builder.Configuration, contentRoot);
+        Configuration.StripeModeGuard.RefuseImplicitEmulatorInProduction(builder.Configuration, builder.Environment);
 #if STRIPE_EMULATOR
         services.AddStripeEmulatorIfNeeded(builder.Configuration); // before Hangfire: jobs may call Stripe at once
 #else
@@ -77,6 +78,7 @@ public static class DependencyInjection
 
         services.AddControllersWithViews().AddMarketplaceLocalization();
         services.AddMarketplaceSecurityHeaders();
+        services.AddMarketplaceForwardedHeaders(builder.Configuration); // X-Forwarded-* from ForwardedHeaders:KnownProxies/KnownNetworks only
         services.AddSingleton<Configuration.PublicUrls>();
         services.AddMarketplaceRequestCultures(builder.Configuration);
         services.AddMarketplaceOutputCache(builder.Configuration); // anonymous /, /pricing (Caching/PageOutputCaching.cs)
