@@ -26,6 +26,7 @@ public static class DependencyInjection
         var services = builder.Services;
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddMarketplaceCore(builder.Configuration, contentRoot);
+        Configuration.StripeModeGuard.RefuseImplicitEmulatorInProduction(builder.Configuration, builder.Environment);
 #if STRIPE_EMULATOR
         services.AddStripeEmulatorIfNeeded(builder.Configuration); // before Hangfire: jobs may call Stripe at once
 #else
@@ -49,6 +50,11 @@ public static class DependencyInjection
             .AddUserValidator<AccountLengthUserValidator>()
             .AddErrorDescriber<Localization.LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
+        // Another browser's session ends within this many seconds of a password change, reset or "Sign out everywhere
+        // else" (the security stamp is re-read from the database at most this often per cookie; 0: on every request).
+        var stampSeconds = builder.Configuration.GetValue("Security:SessionValidationSeconds", 60);
+        if (stampSeconds is < 0 or > 86_400) throw new InvalidOperationException("Security:SessionValidationSeconds must be between 0 and 86400.");
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(stampSeconds));
         services.ConfigureApplicationCookie(options =>
         {
             // A signed-in user without the role gets a real 403 (rendered by the status code page), not a 302.
@@ -77,6 +83,7 @@ public static class DependencyInjection
 
         services.AddControllersWithViews().AddMarketplaceLocalization();
         services.AddMarketplaceSecurityHeaders();
+        services.AddMarketplaceForwardedHeaders(builder.Configuration); // X-Forwarded-* from ForwardedHeaders:KnownProxies/KnownNetworks only
         services.AddSingleton<Configuration.PublicUrls>();
         services.AddMarketplaceRequestCultures(builder.Configuration);
         services.AddMarketplaceOutputCache(builder.Configuration); // anonymous /, /pricing (Caching/PageOutputCaching.cs)

@@ -28,9 +28,12 @@ public sealed record BuyRequest(string Slug, int ListingId, string BuyerKey, str
 /// A buyer clicking Buy (https://docs.stripe.com/connect/marketplace/tasks/accept-payment/destination-charges): the
 /// listing must be visible in the shop, the buyer not its owner, and the shop must pass
 /// <see cref="PaymentEligibility.CanCreatorReceivePayments"/> (the same guard as plan selection) before any Stripe call.
-/// Then, under a lock per browser and listing, the browser's pending order with an open session is reused, or a new
-/// order snapshots the listing and the plan's commission and gets a destination-charge Checkout Session whose
-/// idempotency key comes from the order.
+/// Then, under a lock per buyer (the signed-in user, else the browser) and listing, the browser's pending order with an
+/// open session is reused, but only by the same buyer (the same user id, or no user for a visitor's order), so a session
+/// made for one account never reaches another person on a shared browser. A signed-in buyer holding
+/// <see cref="OrderOptions.MaxOpenCheckoutsPerBuyer"/> open sessions on the listing is sent to the newest of them.
+/// Otherwise a new order snapshots the listing and the plan's commission and gets a destination-charge Checkout Session
+/// whose idempotency key comes from the order.
 /// </summary>
 public sealed class ListingPurchase(
     MarketplaceDbContext db,
@@ -60,11 +63,14 @@ public sealed class ListingPurchase(
             return new(BuyOutcome.ShopCannotTakePayments, "This shop cannot take payments right now. Please try again later.", Eligibility: guard);
         }
 
-        using var buyLock = await locks.AcquireAsync($"buy:{request.BuyerKey}:{shown.Listing.Id}", TimeSpan.FromSeconds(30), cancellationToken);
+        var lockName = request.BuyerUserId is null ? $"buy:{request.BuyerKey}:{shown.Listing.Id}" : $"buy:user:{request.BuyerUserId}:{shown.Listing.Id}";
+        using var buyLock = await locks.AcquireAsync(lockName, TimeSpan.FromSeconds(30), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var order = await ReusableOrderAsync(request.BuyerKey, shown.Listing.Id, now, cancellationToken);
+        var order = await ReusableOrderAsync(request, shown.Listing.Id, now, cancellationToken);
         if (order?.HasOpenCheckout(now) == true)
             return new(BuyOutcome.RedirectToCheckout, CheckoutUrl: order.CheckoutUrl, OrderToken: order.PublicToken, Reused: true);
+        if (order is null && await NewestOpenPastTheCapAsync(request, shown.Listing.Id, now, cancellationToken) is { } newest)
+            return new(BuyOutcome.RedirectToCheckout, CheckoutUrl: newest.CheckoutUrl, OrderToken: newest.PublicToken, Reused: true);
         if (order is null)
         {
             var rateBps = await db.CreatorSubscriptions.Where(s => s.CreatorProfileId == shown.CreatorId)
@@ -76,13 +82,29 @@ public sealed class ListingPurchase(
         return await CreateSessionAsync(order, shown, request, cancellationToken);
     }
 
-    private async Task<Order?> ReusableOrderAsync(string buyerKey, int listingId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>This browser's pending order on the listing, made by this same buyer (user id, or none for a visitor).</summary>
+    private async Task<Order?> ReusableOrderAsync(BuyRequest request, int listingId, DateTime now, CancellationToken cancellationToken)
     {
         var retrySince = now - RetryWindow;
         var candidates = await db.Orders
-            .Where(o => o.BuyerKey == buyerKey && o.ListingId == listingId && o.Status == OrderStatus.Pending)
+            .Where(o => o.BuyerKey == request.BuyerKey && o.ListingId == listingId && o.Status == OrderStatus.Pending && o.BuyerUserId == request.BuyerUserId)
             .OrderByDescending(o => o.Id).Take(5).ToListAsync(cancellationToken);
         return candidates.FirstOrDefault(o => o.HasOpenCheckout(now) || (o.StripeCheckoutSessionId is null && o.CreatedAt > retrySince));
+    }
+
+    /// <summary>
+    /// The signed-in buyer's newest open order on the listing when they already hold
+    /// <see cref="OrderOptions.MaxOpenCheckoutsPerBuyer"/> open sessions on it (from any browser); null otherwise.
+    /// </summary>
+    private async Task<Order?> NewestOpenPastTheCapAsync(BuyRequest request, int listingId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (request.BuyerUserId is null) return null;
+        var openSince = now.AddMinutes(1); // as Order.HasOpenCheckout: a session about to expire is not offered
+        var open = await db.Orders
+            .Where(o => o.BuyerUserId == request.BuyerUserId && o.ListingId == listingId && o.Status == OrderStatus.Pending
+                && o.CheckoutUrl != null && o.CheckoutExpiresAt > openSince)
+            .OrderByDescending(o => o.Id).Take(options.Value.MaxOpenCheckoutsPerBuyer).ToListAsync(cancellationToken);
+        return open.Count >= options.Value.MaxOpenCheckoutsPerBuyer ? open[0] : null;
     }
 
     /// <summary>A Pending order snapshotting the listing and the plan's commission rate now (<paramref name="rateBps"/>).</summary>

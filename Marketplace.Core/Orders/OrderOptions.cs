@@ -17,6 +17,17 @@ public sealed class OrderOptions
     [Range(1, 100_000)]
     public int AnonymousBuyPermitPerMinute { get; set; } = 20;
 
+    /// <summary>How many Buy requests one signed-in user may send per minute, whatever their address or cookies.</summary>
+    [Range(1, 100_000)]
+    public int SignedInBuyPermitPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Most open Checkout Sessions (Pending orders with an unexpired session) one signed-in buyer may hold on one listing;
+    /// past it, Buy sends them to their newest open session instead of creating one.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxOpenCheckoutsPerBuyer { get; set; } = 3;
+
     /// <summary>How long a Checkout Session stays open, in minutes (Stripe allows 30 to 1,440).</summary>
     [Range(30, 1440)]
     public int CheckoutExpiryMinutes { get; set; } = 30;

@@ -13,6 +13,7 @@ public sealed class StartupConfigurationTests
             {
                 ["Seed:AdminEmail"] = "",
                 ["Seed:AdminPassword"] = "",
+                ["Stripe:Mode"] = "Emulator",
             },
             Environment = "Production",
         };
@@ -20,6 +21,35 @@ public sealed class StartupConfigurationTests
         var start = () => factory.CreateClient();
 
         start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Seed:AdminEmail") && e.ToString().Contains("Seed:AdminPassword"));
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithoutStripeKeyOrMode_FailsNamingTheKeys()
+    {
+        await using var factory = new MarketplaceFactory
+        {
+            Settings = new Dictionary<string, string?> { ["Stripe:SecretKey"] = "", ["Stripe:Mode"] = "Auto" },
+            Environment = "Production",
+        };
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<InvalidOperationException>().Where(e => e.Message.Contains("Stripe:SecretKey") && e.Message.Contains("Stripe:Mode=Emulator"));
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithStripeModeEmulator_StartsAndSaysItTalksToTheEmulator()
+    {
+        await using var factory = new MarketplaceFactory
+        {
+            Settings = new Dictionary<string, string?> { ["Stripe:SecretKey"] = "", ["Stripe:Mode"] = "Emulator" },
+            Environment = "Production",
+        };
+
+        using var client = factory.CreateClient();
+
+        (await client.GetAsync("/health/live")).IsSuccessStatusCode.Should().BeTrue();
+        File.ReadAllText(factory.LogFile).Should().Contain("Stripe: the emulator (Stripe:Mode=Emulator)");
     }
 
     [Theory]

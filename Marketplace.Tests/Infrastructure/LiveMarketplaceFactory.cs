@@ -25,9 +25,11 @@ public class LiveMarketplaceFactory : MarketplaceFactory
     /// <summary>
     /// With <paramref name="emulatorDeliversWebhooks"/> false the webhook secrets are configured
     /// (<see cref="StripeEventSamples"/>), so the app registers no endpoint with the emulator: the test delivers events itself.
+    /// <paramref name="environment"/> is the host's environment (Production needs <c>Stripe:Mode=Emulator</c> in the settings).
     /// </summary>
-    protected LiveMarketplaceFactory(bool emulatorDeliversWebhooks, IDictionary<string, string?>? settings = null)
+    protected LiveMarketplaceFactory(bool emulatorDeliversWebhooks, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        Environment = environment;
         Settings = new Dictionary<string, string?>
         {
             ["Hangfire:ServerEnabled"] = "true",

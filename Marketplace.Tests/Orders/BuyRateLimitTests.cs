@@ -6,7 +6,7 @@ namespace Marketplace.Tests.Orders;
 /// <summary>The live app with a small anonymous Buy limit (3 a minute per client address).</summary>
 public sealed class LowBuyLimitFactory() : LiveMarketplaceFactory(true, new Dictionary<string, string?> { ["Orders:AnonymousBuyPermitPerMinute"] = "3" });
 
-/// <summary>Anonymous Buy is rate limited per client address (each click costs a Stripe call); signed-in buyers are not.</summary>
+/// <summary>Anonymous Buy is rate limited per client address (each click costs a Stripe call); signed-in buyers per user instead (BuyerBoundsTests).</summary>
 public sealed class BuyRateLimitTests(LowBuyLimitFactory app) : IClassFixture<LowBuyLimitFactory>
 {
     [Fact]

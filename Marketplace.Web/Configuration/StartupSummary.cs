@@ -9,7 +9,7 @@ namespace Marketplace.Web.Configuration;
 /// <summary>
 /// Once the app listens (every hosted service started), logs in four Information lines what a newcomer needs:
 /// the URL(s) and environment, the database (the SQLite files, or the provider without its connection string),
-/// how Stripe is reached (the in-process emulator's URL, or Stripe with a test or live key) and, in Development, the
+/// how Stripe is reached (the in-process emulator's URL and why it is used, or Stripe's API base with a test or live key) and, in Development, the
 /// seeded admin account (its password is read from configuration, never logged).
 /// </summary>
 internal sealed class StartupSummary(
@@ -40,9 +40,11 @@ internal sealed class StartupSummary(
         }
 
         if (services.GetService<InProcessStripeEmulator>() is { } emulator)
-            logger.LogInformation("Stripe: emulator mode (no Stripe:SecretKey), Stripe's API is emulated in this process at {EmulatorUrl}", emulator.BaseUrl);
+            logger.LogInformation("Stripe: the emulator ({Why}), Stripe's API is emulated in this process at {EmulatorUrl}; no real payment is taken",
+                stripe.Value.Mode == StripeMode.Emulator ? "Stripe:Mode=Emulator" : "no Stripe:SecretKey", emulator.BaseUrl);
         else
-            logger.LogInformation("Stripe: the real API with a {KeyMode} key", stripe.Value.IsLiveMode ? "LIVE" : "test");
+            logger.LogInformation("Stripe: the real API at {ApiBase} with a {KeyMode} key", string.IsNullOrEmpty(stripe.Value.ApiBase) ? "https://api.stripe.com" : stripe.Value.ApiBase,
+                stripe.Value.IsLiveMode ? "LIVE" : "test");
 
         if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(seed.Value.AdminEmail))
             logger.LogInformation("Admin account (Development): {AdminEmail}, password Seed:AdminPassword (appsettings.Development.json)", seed.Value.AdminEmail);

@@ -23,6 +23,7 @@ public sealed class LockoutSignInManager(
     : SignInManager<IdentityUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static string? _dummyHash;
+    private bool _refreshing;
 
     /// <inheritdoc />
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
@@ -39,13 +40,36 @@ public sealed class LockoutSignInManager(
 
     /// <summary>
     /// Every sign-in (password, registration, cookie refresh) ends here: after signing in, the user's stored language
-    /// (their <c>locale</c> claim, see <see cref="Localization.UserLocale"/>) is restored into the culture cookie.
+    /// (their <c>locale</c> claim, see <see cref="Localization.UserLocale"/>) is restored into the culture cookie, and,
+    /// except for a refresh of the same user's cookie, the browser gets a new buyer key (<see cref="Orders.BuyerKey"/>).
     /// </summary>
     public override async Task SignInWithClaimsAsync(IdentityUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
     {
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         if (Context.Response.HasStarted) return;
+        if (!_refreshing) Orders.BuyerKey.Renew(Context);
         if (await Localization.UserLocale.FindAsync(UserManager, user) is { } culture) Localization.UserLocale.WriteCookie(Context.Response, culture);
+    }
+
+    /// <inheritdoc />
+    public override async Task RefreshSignInAsync(IdentityUser user)
+    {
+        _refreshing = true;
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            _refreshing = false;
+        }
+    }
+
+    /// <summary>Signs out and gives the browser a new buyer key: the next person on it does not inherit this user's pending orders.</summary>
+    public override async Task SignOutAsync()
+    {
+        await base.SignOutAsync();
+        Orders.BuyerKey.Renew(Context);
     }
 
     /// <summary>The work of checking <paramref name="password"/> against an account's hash, for a sign-in without an account.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Marketplace.Web.Security;
 
@@ -8,8 +7,8 @@ namespace Marketplace.Web.Security;
 /// status pages, errors): a Content Security Policy without inline script that forbids framing, <c>nosniff</c>,
 /// <c>strict-origin-when-cross-origin</c> referrers, and <c>X-Frame-Options: DENY</c> for browsers that ignore
 /// <c>frame-ancestors</c> (https://developer.mozilla.org/docs/Web/HTTP/Headers/Content-Security-Policy).
-/// Outside Development the app also honours <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> from a proxy on loopback
-/// (ASP.NET Core's forwarded headers middleware) and redirects HTTP to HTTPS when an HTTPS port is known
+/// First of all it applies <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> from the configured known proxies only
+/// (<see cref="ForwardedHeadersSetup"/>; none by default). Outside Development it also redirects HTTP to HTTPS when an HTTPS port is known
 /// (<c>https_port</c> / <c>ASPNETCORE_HTTPS_PORT</c>, or an https Kestrel address); cookies are <c>Secure</c> whenever the
 /// request is HTTPS, which behind a TLS proxy the forwarded scheme makes it.
 /// </summary>
@@ -25,23 +24,18 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
-    /// <summary>Antiforgery no longer adds its own <c>X-Frame-Options: SAMEORIGIN</c> (every response now says DENY); forwarded headers from a loopback proxy.</summary>
+    /// <summary>Antiforgery no longer adds its own <c>X-Frame-Options: SAMEORIGIN</c> (every response now says DENY).</summary>
     public static IServiceCollection AddMarketplaceSecurityHeaders(this IServiceCollection services)
     {
         services.Configure<AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return services;
     }
 
-    /// <summary>First in the pipeline: forwarded headers and HTTPS redirection outside Development, then the headers on every response.</summary>
+    /// <summary>First in the pipeline: forwarded headers from known proxies, HTTPS redirection outside Development, then the headers on every response.</summary>
     public static WebApplication UseMarketplaceSecurityHeaders(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseForwardedHeaders();
-            app.UseHttpsRedirection();
-        }
+        app.UseForwardedHeaders(); // trusts only ForwardedHeaders:KnownProxies/KnownNetworks: nothing when none is set
+        if (!app.Environment.IsDevelopment()) app.UseHttpsRedirection();
 
         app.Use((context, next) =>
         {

@@ -26,6 +26,7 @@ public static class Benchmark
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Stripe__Mode"] = "Emulator", // Production without a key must ask for the emulator by name
             ["Seed__AdminEmail"] = "admin@bench.local",
             ["Seed__AdminPassword"] = "Admin#12345",
             // Configured, so the app does not register its billing endpoint with the emulator: the inbox then holds only

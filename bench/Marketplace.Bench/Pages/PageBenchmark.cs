@@ -93,6 +93,7 @@ public static class PageBenchmark
             ["Database__SqliteDirectory"] = dataDirectory,
             ["Seed__AdminEmail"] = "admin@pagebench.local",
             ["Seed__AdminPassword"] = "Admin#12345",
+            ["Stripe__Mode"] = "Emulator", // Production without a key must ask for the emulator by name
             ["Stripe__EmulatorUrl"] = $"http://127.0.0.1:{ChildProcess.FreePort()}",
             ["Security__IdentityPostsPerMinute"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Areas.Identity.Pages.Account.Manage;
 
-/// <summary>Identity UI's profile page, scaffolded to speak French and English: the account's email (its user name) and phone number.</summary>
+/// <summary>Identity UI's profile page, scaffolded to speak French and English: the account's email (its user name) and phone number, and "Sign out everywhere else".</summary>
 public sealed class IndexModel(UserManager<IdentityUser> userManager, SignInManager<IdentityUser> signInManager, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Username { get; set; } = "";
@@ -45,6 +45,20 @@ public sealed class IndexModel(UserManager<IdentityUser> userManager, SignInMana
 
         await signInManager.RefreshSignInAsync(user);
         StatusMessage = text["Your profile has been updated."];
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// "Sign out everywhere else": a new security stamp ends every other session of the account at its next stamp
+    /// check (<c>Security:SessionValidationSeconds</c>); this browser is signed in again with the new stamp.
+    /// </summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        var user = await userManager.GetUserAsync(User);
+        if (user is null) return NotFound();
+        await userManager.UpdateSecurityStampAsync(user);
+        await signInManager.RefreshSignInAsync(user);
+        StatusMessage = text["Every other session of your account has been signed out."];
         return RedirectToPage();
     }
 
