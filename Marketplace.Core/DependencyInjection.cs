@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<Subscriptions.BillingOverviewQuery>();
         services.AddScoped<Listings.CreatorListings>();
         services.AddScoped<Listings.Storefront>();
+        services.AddScoped<Shops.ShopSettings>();
         services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Orders.MinimumChargeAmounts>();
         services.AddScoped<Orders.ListingPurchase>();
