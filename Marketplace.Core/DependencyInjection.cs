@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.AddScoped<Listings.CreatorListings>();
         services.AddScoped<Listings.Storefront>();
         services.AddScoped<Shops.ShopSettings>();
+        services.AddScoped<Listings.ListingCatalogue>();
+        services.AddScoped<CreatorHome.CreatorHomeQueries>();
         services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Orders.MinimumChargeAmounts>();
         services.AddScoped<Orders.ListingPurchase>();
