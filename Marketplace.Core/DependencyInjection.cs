@@ -1,6 +1,8 @@
 using Marketplace.Core.Admin;
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
+using Marketplace.Core.CreatorHome;
+using Marketplace.Core.Shops;
 using Marketplace.Core.Disputes;
 using Marketplace.Core.Invoices;
 using Marketplace.Core.Listings;
@@ -74,6 +76,8 @@ public static class DependencyInjection
         services.AddPayouts();
         services.AddCheckoutClosing();
         services.AddMarketplaceAdmin();
+        services.AddShops();
+        services.AddCreatorHome();
         services.AddMarketplaceEmails(contentRoot);
         return services;
     }

@@ -8,7 +8,7 @@ namespace Marketplace.Core.Creators;
 /// A creator on the marketplace, one per Identity user (<see cref="UserId"/>).
 /// The public URL is built from <see cref="Slug"/> (lower-case, unique).
 /// </summary>
-public class CreatorProfile
+public partial class CreatorProfile
 {
     private CreatorProfile()
     {

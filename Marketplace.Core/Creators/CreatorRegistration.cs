@@ -63,7 +63,9 @@ public sealed class CreatorRegistration(
     {
         var baseSlug = Slug.From(displayName);
         var taken = await db.CreatorProfiles.Where(c => c.Slug == baseSlug || c.Slug.StartsWith(baseSlug + "-"))
-            .Select(c => c.Slug).ToListAsync(cancellationToken);
+            .Select(c => c.Slug)
+            .Concat(db.FormerSlugs.Where(f => f.Slug == baseSlug || f.Slug.StartsWith(baseSlug + "-")).Select(f => f.Slug))
+            .ToListAsync(cancellationToken);
         if (!taken.Contains(baseSlug)) return baseSlug;
         for (var n = 2; ; n++)
         {

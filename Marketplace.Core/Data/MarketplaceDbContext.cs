@@ -28,6 +28,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<CreatorStripeAccount> CreatorStripeAccounts => Set<CreatorStripeAccount>();
 
+    /// <summary>Slugs a shop gave up, answered with a 301 to its current address (<see cref="Shops.FormerSlug"/>).</summary>
+    public DbSet<Shops.FormerSlug> FormerSlugs => Set<Shops.FormerSlug>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<PlanPrice> PlanPrices => Set<PlanPrice>();

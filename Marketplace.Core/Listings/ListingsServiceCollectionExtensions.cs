@@ -10,6 +10,7 @@ public static class ListingsServiceCollectionExtensions
     {
         services.AddScoped<CreatorListings>();
         services.AddScoped<Storefront>();
+        services.AddScoped<ListingCatalogue>();
         return services;
     }
 }

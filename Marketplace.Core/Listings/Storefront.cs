@@ -7,12 +7,20 @@ namespace Marketplace.Core.Listings;
 
 /// <summary>A creator's public shop: their oldest active listings up to their plan's limit, and how many are hidden beyond it.</summary>
 /// <param name="CreatorId">The shop's creator profile id (the storefront's output-cache tag).</param>
-public sealed record StorefrontView(int CreatorId, string DisplayName, string Slug, IReadOnlyList<Listing> Listings, int HiddenCount);
+public sealed record StorefrontView(int CreatorId, string DisplayName, string Slug, IReadOnlyList<Listing> Listings, int HiddenCount)
+{
+    /// <summary>The shop's bio, links, contact and refund policy (<see cref="Shops.ShopDetails"/>).</summary>
+    public Shops.ShopDetails Details { get; init; } = Shops.ShopDetails.None;
+}
 
 /// <summary>One listing as a visitor sees it at <c>/c/{slug}/{listingId}</c>, with whose shop it is.</summary>
 /// <param name="CreatorId">The shop's creator profile id.</param>
 /// <param name="CreatorUserId">The shop owner's Identity user id (a creator cannot buy their own listing).</param>
-public sealed record StorefrontListing(int CreatorId, string CreatorUserId, string DisplayName, string Slug, Listing Listing);
+public sealed record StorefrontListing(int CreatorId, string CreatorUserId, string DisplayName, string Slug, Listing Listing)
+{
+    /// <summary>The shop's bio, links, contact and refund policy (<see cref="Shops.ShopDetails"/>).</summary>
+    public Shops.ShopDetails Details { get; init; } = Shops.ShopDetails.None;
+}
 
 /// <summary>Reads the public storefront <c>/c/{slug}</c> and its listing pages.</summary>
 public sealed class Storefront(MarketplaceDbContext db)
@@ -30,7 +38,7 @@ public sealed class Storefront(MarketplaceDbContext db)
         var read = await active.Take(creator.Limit == int.MaxValue ? creator.Limit : creator.Limit + 1).ToListAsync(cancellationToken);
         var shown = read.Take(creator.Limit).ToList();
         var total = read.Count <= creator.Limit ? read.Count : await active.CountAsync(cancellationToken);
-        return new StorefrontView(creator.Id, creator.DisplayName, creator.Slug, shown, total - shown.Count);
+        return new StorefrontView(creator.Id, creator.DisplayName, creator.Slug, shown, total - shown.Count) { Details = creator.Details };
     }
 
     /// <summary>
@@ -44,11 +52,11 @@ public sealed class Storefront(MarketplaceDbContext db)
         if (creator is null) return null;
         var shownIds = ActiveListings(creator.Id).Take(creator.Limit).Select(l => l.Id);
         var listing = await db.Listings.AsNoTracking().Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
-        return listing is null ? null : new StorefrontListing(creator.Id, creator.UserId, creator.DisplayName, creator.Slug, listing);
+        return listing is null ? null : new StorefrontListing(creator.Id, creator.UserId, creator.DisplayName, creator.Slug, listing) { Details = creator.Details };
     }
 
     // Limit: the plan's MaxListings (no limit: int.MaxValue); 0 without a subscription row (nothing is shown).
-    private sealed record Shop(int Id, string UserId, string DisplayName, string Slug, int Limit);
+    private sealed record Shop(int Id, string UserId, string DisplayName, string Slug, int Limit, Shops.ShopDetails Details);
 
     // The shop and its plan's limit in one query (CreatorCapabilities reads the same Plan.Capabilities).
     private Task<Shop?> ShopAsync(string slug, CancellationToken cancellationToken)
@@ -57,7 +65,8 @@ public sealed class Storefront(MarketplaceDbContext db)
         return db.CreatorProfiles.AsNoTracking()
             .Where(c => c.Slug == normalized && c.IsActive && c.Status != CreatorStatus.Banned)
             .Select(c => new Shop(c.Id, c.UserId, c.DisplayName, c.Slug,
-                c.Subscription == null ? 0 : c.Subscription.Plan!.Capabilities.MaxListings ?? int.MaxValue))
+                c.Subscription == null ? 0 : c.Subscription.Plan!.Capabilities.MaxListings ?? int.MaxValue,
+                new Shops.ShopDetails(c.Bio, c.WebsiteUrl, c.SocialLinks, c.ShowContactEmail ? c.ContactEmail : null, c.RefundPolicy)))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -25,6 +25,9 @@ public static class PageOutputCaching
     /// <summary>The tag of every storefront (a plan's listing limit shows on all of them).</summary>
     public const string StorefrontTag = "storefront";
 
+    /// <summary>The tag of the home page's listings (new and popular), evicted with any storefront (<see cref="StorefrontCacheEviction"/>).</summary>
+    public const string ListingCatalogueTag = "listing-catalogue";
+
     /// <summary>The tag of one creator's storefront, <c>storefront-{creatorProfileId}</c>.</summary>
     public static string StorefrontTagOf(int creatorProfileId) => $"storefront-{creatorProfileId}";
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marketplace.Core.Listings;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +10,16 @@ namespace Marketplace.Web.Controllers;
 /// <summary>The landing page and the error pages.</summary>
 public class HomeController : Controller
 {
-    /// <summary>The landing page, output-cached for visitors (<see cref="Caching.PageOutputCaching"/>).</summary>
+    /// <summary>
+    /// The landing page with what is on sale (<see cref="ListingCatalogue"/>: newest and popular listings), output-cached
+    /// for visitors (<see cref="Caching.PageOutputCaching"/>), tagged <see cref="Caching.PageOutputCaching.ListingCatalogueTag"/>.
+    /// </summary>
     [OutputCache(PolicyName = Caching.PageOutputCaching.AnonymousPage)]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index([FromServices] ListingCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(Caching.PageOutputCaching.ListingCatalogueTag);
+        return View(await catalogue.ReadAsync(cancellationToken));
+    }
 
     /// <summary>Unhandled exceptions (outside Development) end here with a request id, never a stack trace.</summary>
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]

@@ -17,7 +17,8 @@ namespace Marketplace.Web.Controllers;
 
 /// <summary>
 /// The public storefront of a creator: <c>/c/{slug}</c>, a listing's page <c>/c/{slug}/{listingId}</c> and its Buy
-/// button. 404 for an unknown, banned or deactivated creator, and for a listing that is not visible in that shop.
+/// button. 404 for an unknown, banned or deactivated creator, and for a listing that is not visible in that shop; a slug
+/// the shop gave up (<see cref="Core.Shops.FormerSlug"/>) answers 301 to the same page at its current address.
 /// Anyone may buy, with or without an account (rate limited per client address without one).
 /// The storefront is output-cached for visitors (<see cref="PageOutputCaching.Storefront"/>), tagged with its creator so
 /// a save that changes it evicts it (<see cref="StorefrontCacheEviction"/>); the buyer key cookie is set by that policy.
@@ -26,14 +27,14 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class StorefrontController(Storefront storefront, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : Controller
+public sealed class StorefrontController(Storefront storefront, Core.Shops.ShopSettings shops, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy.</summary>
     [HttpGet("c/{slug}")]
     [OutputCache(PolicyName = PageOutputCaching.Storefront)]
     public async Task<IActionResult> Index(string slug, CancellationToken cancellationToken)
     {
-        if (await storefront.ForSlugAsync(slug, cancellationToken) is not { } view) return NotFound();
+        if (await storefront.ForSlugAsync(slug, cancellationToken) is not { } view) return await FormerSlugAsync(slug, Request.QueryString.ToString(), cancellationToken);
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(PageOutputCaching.StorefrontTagOf(view.CreatorId));
         return View(view);
     }
@@ -42,7 +43,8 @@ public sealed class StorefrontController(Storefront storefront, ListingPurchase 
     [HttpGet("c/{slug}/{listingId:int}")]
     public async Task<IActionResult> Listing(string slug, int listingId, [FromQuery] string? checkout, CancellationToken cancellationToken)
     {
-        if (await storefront.ListingAsync(slug, listingId, cancellationToken) is not { } shown) return NotFound();
+        if (await storefront.ListingAsync(slug, listingId, cancellationToken) is not { } shown)
+            return await FormerSlugAsync(slug, "/" + listingId.ToString(System.Globalization.CultureInfo.InvariantCulture) + Request.QueryString, cancellationToken);
         BuyerKey.GetOrCreate(HttpContext);
         return View(new ListingPageViewModel(shown, IsOwner(shown), null,
             checkout == "cancelled" ? "Checkout was cancelled: you have not been charged." : null));
@@ -84,6 +86,12 @@ public sealed class StorefrontController(Storefront storefront, ListingPurchase 
         };
         return View(nameof(Listing), new ListingPageViewModel(shown, IsOwner(shown), text.SayOrNull(result.Message), null));
     }
+
+    /// <summary>A slug the shop gave up: 301 to the same page at the shop's current address (<paramref name="rest"/> after the slug); else 404.</summary>
+    private async Task<IActionResult> FormerSlugAsync(string slug, string rest, CancellationToken cancellationToken) =>
+        await shops.CurrentSlugOfAsync(slug, cancellationToken) is { } current
+            ? RedirectPermanent($"/c/{Uri.EscapeDataString(current)}{rest}")
+            : NotFound();
 
     private bool IsOwner(StorefrontListing shown) => User.FindFirstValue(ClaimTypes.NameIdentifier) == shown.CreatorUserId;
 

@@ -13,6 +13,11 @@ internal sealed class CreatorProfileConfiguration : IEntityTypeConfiguration<Cre
         builder.Property(c => c.Slug).HasMaxLength(64).IsRequired();
         builder.Property(c => c.UserId).HasMaxLength(450).IsRequired();
         builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.Bio).HasMaxLength(Shops.ShopRules.MaxBioLength);
+        builder.Property(c => c.WebsiteUrl).HasMaxLength(Shops.ShopRules.MaxUrlLength);
+        builder.PrimitiveCollection(c => c.SocialLinks);
+        builder.Property(c => c.ContactEmail).HasMaxLength(Shops.ShopRules.MaxEmailLength);
+        builder.Property(c => c.RefundPolicy).HasMaxLength(Shops.ShopRules.MaxRefundPolicyLength);
         builder.HasIndex(c => c.UserId).IsUnique();
         builder.HasOne<IdentityUser>().WithOne().HasForeignKey<CreatorProfile>(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.StripeAccount).WithOne(a => a.CreatorProfile)

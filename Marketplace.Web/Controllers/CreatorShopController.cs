@@ -1,0 +1,78 @@
+using Marketplace.Core.Accounts;
+using Marketplace.Core.Data;
+using Marketplace.Core.Shops;
+using Marketplace.Web.Configuration;
+using Marketplace.Web.Creators;
+using Marketplace.Web.Localization;
+using Marketplace.Web.Models;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Controllers;
+
+/// <summary>
+/// The signed-in creator's shop settings, <c>/creator/shop</c>: name, address (slug; old ones keep answering 301),
+/// bio, links, contact email and refund policy (<see cref="ShopSettings"/>). A wrong field shows the same page with its
+/// message (400). <c>/creator/shop/view</c> opens the shop and <c>POST /creator/shop/shared</c> (the Copy link button)
+/// both tick the start checklist's "share your shop" step.
+/// </summary>
+[Authorize(Policy = Roles.Creator)]
+[Route("creator/shop")]
+public sealed class CreatorShopController(CurrentCreator currentCreator, ShopSettings settings, MarketplaceDbContext db, TimeProvider clock,
+    PublicUrls publicUrls, IStringLocalizer<SharedResource> text) : Controller
+{
+    /// <summary>The settings form; <c>?saved=1</c> after a save.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] int? saved, CancellationToken cancellationToken)
+    {
+        var creator = await currentCreator.GetAsync(cancellationToken);
+        return View(new ShopPageViewModel(ShopFormModel.From(creator), ShopUrl(creator.Slug), new Dictionary<string, string>(), saved == 1));
+    }
+
+    /// <summary>Saves the settings: back to the form with <c>?saved=1</c>, or the same form with each field's error (400).</summary>
+    [HttpPost("")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Save([FromForm] ShopFormModel form, CancellationToken cancellationToken)
+    {
+        var creator = await currentCreator.GetAsync(cancellationToken);
+        var result = await settings.SaveAsync(creator.Id, form.ToInput(), cancellationToken);
+        if (result.Succeeded) return Redirect("/creator/shop?saved=1");
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), new ShopPageViewModel(form, ShopUrl(creator.Slug),
+            result.Errors.ToDictionary(e => e.Key, e => text.Say(e.Value)), false));
+    }
+
+    /// <summary>Opens the creator's own storefront (302 to <c>/c/{slug}</c>), noting the shop as shared the first time.</summary>
+    [HttpGet("view")]
+    public async Task<IActionResult> Open(CancellationToken cancellationToken)
+    {
+        var slug = await MarkSharedAsync(cancellationToken);
+        return Redirect($"/c/{Uri.EscapeDataString(slug)}");
+    }
+
+    /// <summary>The Copy link button's note that the link was copied (204): ticks the checklist's share step.</summary>
+    [HttpPost("shared")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Shared(CancellationToken cancellationToken)
+    {
+        await MarkSharedAsync(cancellationToken);
+        return NoContent();
+    }
+
+    private async Task<string> MarkSharedAsync(CancellationToken cancellationToken)
+    {
+        var id = (await currentCreator.GetAsync(cancellationToken)).Id;
+        var creator = await db.CreatorProfiles.SingleAsync(c => c.Id == id, cancellationToken);
+        if (creator.ShopSharedAt is null)
+        {
+            creator.MarkShopShared(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return creator.Slug;
+    }
+
+    private string ShopUrl(string slug) => publicUrls.For(Request, $"/c/{Uri.EscapeDataString(slug)}");
+}
