@@ -3,6 +3,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Emails;
+using Marketplace.Core.Files;
 using Marketplace.Core.Seeding;
 using Marketplace.Core.Locking;
 using Marketplace.Core.StripeGateway;
@@ -72,6 +73,12 @@ public static class DependencyInjection
         services.AddScoped<ExpressDashboard>();
         services.AddScoped<Payouts.PayoutQueries>();
         services.AddMarketplaceEmails(contentRoot);
+        services.AddFileStore(configuration, contentRoot);
+        services.AddOptions<Deliveries.DeliveryOptions>().Bind(configuration.GetSection(Deliveries.DeliveryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Deliveries.ListingFiles>();
+        services.AddSingleton<Deliveries.DownloadLinks>();
+        services.AddScoped<Deliveries.OrderDownloads>();
+        services.AddScoped<Deliveries.OrphanFileSweepJob>();
         return services;
     }
 }
