@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Marketplace.Core.Deliveries;
+using Marketplace.Core.Files;
 using Marketplace.Core.Plans;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Orders;
 using Marketplace.Tests.Refunds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Deliveries;
 
@@ -188,5 +191,30 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
 
         answer.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await app.WithDbAsync(db => db.ListingFiles.CountAsync(f => f.ListingId == shop.ListingId))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task OrphanSweep_PastTheGracePeriod_DeletesOnlyFilesNoListingFileNames()
+    {
+        using var shop = await app.ShopAsync();
+        await shop.Creator.UploadAsync(shop.ListingId, [1, 2, 3], "kept.txt", "text/plain");
+        var store = app.Services.GetRequiredService<IFileStore>();
+        var orphan = $"listings/{shop.ListingId}/orphan";
+        await store.PutAsync(orphan, new MemoryStream([9]));
+        var kept = await app.WithDbAsync(db => db.ListingFiles.Where(f => f.ListingId == shop.ListingId).Select(f => f.StoreKey).SingleAsync());
+
+        (await app.WithServiceAsync<OrphanFileSweepJob, int>(job => job.RunAsync(CancellationToken.None))).Should().Be(0, "within the grace period");
+        app.Clock.Offset = TimeSpan.FromHours(25);
+        try
+        {
+            await app.WithServiceAsync<OrphanFileSweepJob, int>(job => job.RunAsync(CancellationToken.None));
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+
+        (await store.GetSizeAsync(orphan)).Should().BeNull();
+        (await store.GetSizeAsync(kept)).Should().Be(3);
     }
 }
