@@ -15,7 +15,9 @@ using Marketplace.Core.Refunds;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
+using Marketplace.Core.Deliveries;
 using Marketplace.Core.Emails;
+using Marketplace.Core.Files;
 using Marketplace.Core.Seeding;
 using Marketplace.Core.Locking;
 using Marketplace.Core.StripeGateway;
@@ -79,6 +81,8 @@ public static class DependencyInjection
         services.AddShops();
         services.AddCreatorHome();
         services.AddMarketplaceEmails(contentRoot);
+        services.AddFileStore(configuration, contentRoot);
+        services.AddDeliveries(configuration);
         return services;
     }
 }

@@ -47,6 +47,12 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<Payout> Payouts => Set<Payout>();
 
+    /// <summary>The files buyers of a listing get once paid.</summary>
+    public DbSet<Deliveries.ListingFile> ListingFiles => Set<Deliveries.ListingFile>();
+
+    /// <summary>The download log: one row per download a buyer started.</summary>
+    public DbSet<Deliveries.FileDownload> FileDownloads => Set<Deliveries.FileDownload>();
+
     /// <summary>The emails to send and sent (table <c>EmailOutbox</c>).</summary>
     public DbSet<Emails.OutboxEmail> OutboxEmails => Set<Emails.OutboxEmail>();
 

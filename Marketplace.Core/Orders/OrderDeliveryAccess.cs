@@ -32,13 +32,17 @@ public partial class Order
     /// </summary>
     public DeliveryAccess DeliveryAccess() => Status switch
     {
-        OrderStatus.Paid or OrderStatus.PartiallyRefunded or OrderStatus.Disputed => Orders.DeliveryAccess.Granted,
+        _ when GrantsDelivery(Status) => Orders.DeliveryAccess.Granted,
         OrderStatus.Pending => Orders.DeliveryAccess.AwaitingPayment,
         OrderStatus.Expired => Orders.DeliveryAccess.CheckoutExpired,
         OrderStatus.Refunded => ShopClosedRefundAt is null ? Orders.DeliveryAccess.Refunded : Orders.DeliveryAccess.RefundedShopClosed,
         OrderStatus.DisputeLost => Orders.DeliveryAccess.DisputeLost,
         _ => Orders.DeliveryAccess.AwaitingPayment,
     };
+
+    /// <summary>True for the statuses in which a buyer keeps what they paid for: Paid, PartiallyRefunded, Disputed (open).</summary>
+    public static bool GrantsDelivery(OrderStatus status) =>
+        status is OrderStatus.Paid or OrderStatus.PartiallyRefunded or OrderStatus.Disputed;
 
     /// <summary>True when <see cref="DeliveryAccess()"/> is <see cref="Orders.DeliveryAccess.Granted"/>.</summary>
     public bool HasDeliveryAccess => DeliveryAccess() == Orders.DeliveryAccess.Granted;

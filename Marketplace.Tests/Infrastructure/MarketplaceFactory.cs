@@ -68,6 +68,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["Database:SqliteDirectory"] = DataDirectory,
+            ["Files:LocalDirectory"] = Path.Combine(DataDirectory, "files"), // uploaded listing files stay with the test's data
             ["Email:PickupDirectory"] = Path.Combine(DataDirectory, "mail"), // emails of tests without an SMTP server stay with the test's data
             ["Seed:AdminEmail"] = AdminEmail,
             ["Seed:AdminPassword"] = AdminPassword,

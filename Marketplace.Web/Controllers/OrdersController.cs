@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Marketplace.Core.Deliveries;
 using Marketplace.Core.Orders;
+using Microsoft.Extensions.Options;
 using Marketplace.Core.StripeGateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,16 +15,18 @@ namespace Marketplace.Web.Controllers;
 /// Checkout's success URL, and a signed-in buyer's <c>/purchases</c>. Order pages are never cached, never indexed and
 /// send no referrer (their URL is the secret).
 /// </summary>
-public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletion completion, IStringLocalizer<SharedResource> text,
-    ILogger<OrdersController> logger) : Controller
+public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletion completion, OrderDownloads downloads,
+    IOptions<DeliveryOptions> deliveryOptions, IStringLocalizer<SharedResource> text, ILogger<OrdersController> logger) : Controller
 {
-    /// <summary>What was bought, from which shop, amount, date, status, the receipt and, once paid, the delivery note; 404 for an unknown token.</summary>
+    /// <summary>What was bought, from which shop, amount, date, status, the receipt and, once paid, the delivery note and the files (fresh expiring links); 404 for an unknown token.</summary>
     [AllowAnonymous]
     [HttpGet("orders/{token}")]
     public async Task<IActionResult> Details(string token, CancellationToken cancellationToken)
     {
         Private();
-        return await orders.ForTokenAsync(token, cancellationToken) is { } view ? View(view) : NotFound();
+        if (await orders.ForTokenAsync(token, cancellationToken) is not { } view) return NotFound();
+        await DownloadsAsync([view.Order], cancellationToken);
+        return View(view);
     }
 
     /// <summary>Stripe Checkout's <c>success_url</c>: verifies the session is this order's and paid, applies it, then 303 to the order page.</summary>
@@ -52,7 +56,16 @@ public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletio
     public async Task<IActionResult> Purchases(CancellationToken cancellationToken)
     {
         Private();
-        return View(await orders.PurchasesAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken));
+        var purchases = await orders.PurchasesAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        await DownloadsAsync([.. purchases.Select(p => p.Order)], cancellationToken);
+        return View(purchases);
+    }
+
+    /// <summary>The orders' files with fresh download links (Paid or Partially refunded orders only), for the views.</summary>
+    private async Task DownloadsAsync(IReadOnlyList<Order> paid, CancellationToken cancellationToken)
+    {
+        ViewData["Downloads"] = await downloads.ForOrdersAsync(paid, cancellationToken);
+        ViewData["DownloadLinkMinutes"] = deliveryOptions.Value.DownloadLinkMinutes;
     }
 
     private IActionResult RedirectSeeOther(string path)
