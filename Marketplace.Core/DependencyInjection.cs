@@ -63,6 +63,10 @@ public static class DependencyInjection
         services.AddScoped<Subscriptions.BillingOverviewQuery>();
         services.AddScoped<Listings.CreatorListings>();
         services.AddScoped<Listings.Storefront>();
+        services.AddOptions<Images.ListingImageOptions>().Bind(configuration.GetSection(Images.ListingImageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Images.ImageRenditions>();
+        services.AddSingleton<Images.IImageStore>(sp => new Images.LocalImageStore(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Images.ListingImageOptions>>(), contentRoot));
+        services.AddSingleton<Markdown.MarkdownText>();
         services.AddOptions<Orders.OrderOptions>().Bind(configuration.GetSection(Orders.OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Orders.MinimumChargeAmounts>();
         services.AddScoped<Orders.ListingPurchase>();
