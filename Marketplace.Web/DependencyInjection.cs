@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddControllersWithViews().AddMarketplaceLocalization();
         services.AddMarketplaceSecurityHeaders();
         services.AddSingleton<Configuration.PublicUrls>();
+        services.AddSingleton<Listings.ListingImageUploads>();
         services.AddMarketplaceRequestCultures(builder.Configuration);
         services.AddMarketplaceOutputCache(builder.Configuration); // anonymous /, /pricing (Caching/PageOutputCaching.cs)
         // Pages are French and English: letters such as é and € are written as they are, not as &#xE9; (HTML's own characters stay encoded).

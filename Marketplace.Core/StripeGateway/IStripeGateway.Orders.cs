@@ -36,7 +36,9 @@ public partial interface IStripeGateway
 /// A destination-charge Checkout Session for one order. Amounts are minor units of <paramref name="Currency"/>
 /// (lower-case ISO 4217); <paramref name="ExpiresAtUtc"/> is 30 minutes to 24 hours ahead (Stripe's range);
 /// <paramref name="Locale"/> is one of Stripe's Checkout locales or <c>auto</c>; the URLs are absolute, the success
-/// URL carries <c>{CHECKOUT_SESSION_ID}</c>.
+/// URL carries <c>{CHECKOUT_SESSION_ID}</c>. <paramref name="ProductDescription"/> is plain text (at most 40,000
+/// characters for Stripe); <paramref name="ProductImages"/> are up to 8 public HTTPS URLs
+/// (<c>line_items[0][price_data][product_data][images][]</c>), null for none.
 /// </summary>
 public sealed record DestinationChargeCheckout(
     string ProductName,
@@ -52,4 +54,5 @@ public sealed record DestinationChargeCheckout(
     string Locale,
     string SuccessUrl,
     string CancelUrl,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    IReadOnlyList<string>? ProductImages = null);
