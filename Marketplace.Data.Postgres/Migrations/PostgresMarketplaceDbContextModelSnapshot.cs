@@ -186,6 +186,59 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CreatorSubscriptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("CreatorSubscriptionId");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PaidAt");
+
+                    b.ToTable("Payments");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.Property<int>("Id")
@@ -232,6 +285,61 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("CreatorProfileId", "IsActive", "CreatedAt");
 
                     b.ToTable("Listings");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CardKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)");
+
+                    b.Property<int>("CardWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FullHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FullKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)");
+
+                    b.Property<int>("FullWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThumbnailKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.ToTable("ListingImages");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -412,59 +520,6 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("BuyerKey", "ListingId", "Status");
 
                     b.ToTable("Orders");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("CreatorProfileId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CreatorSubscriptionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("HostedInvoiceUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
-                    b.Property<DateTime>("PaidAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("StripeInvoiceId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatorProfileId");
-
-                    b.HasIndex("CreatorSubscriptionId");
-
-                    b.HasIndex("StripeInvoiceId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PaidAt");
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1041,6 +1096,24 @@ namespace Marketplace.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
+                        .WithMany()
+                        .HasForeignKey("CreatorSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatorProfile");
+
+                    b.Navigation("CreatorSubscription");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
@@ -1050,6 +1123,15 @@ namespace Marketplace.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("CreatorProfile");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -1069,24 +1151,6 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
-                        .WithMany()
-                        .HasForeignKey("CreatorProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
-                        .WithMany()
-                        .HasForeignKey("CreatorSubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("CreatorProfile");
-
-                    b.Navigation("CreatorSubscription");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1193,6 +1257,11 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Navigation("StripeAccount");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Plans.Plan", b =>

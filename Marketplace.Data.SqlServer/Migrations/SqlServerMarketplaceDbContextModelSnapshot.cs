@@ -186,6 +186,59 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CreatorSubscriptionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("CreatorSubscriptionId");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PaidAt");
+
+                    b.ToTable("Payments");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.Property<int>("Id")
@@ -232,6 +285,61 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasIndex("CreatorProfileId", "IsActive", "CreatedAt");
 
                     b.ToTable("Listings");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CardKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("nvarchar(71)");
+
+                    b.Property<int>("CardWidth")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FullHeight")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FullKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("nvarchar(71)");
+
+                    b.Property<int>("FullWidth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ThumbnailKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("nvarchar(71)");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.ToTable("ListingImages");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -413,59 +521,6 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasIndex("BuyerKey", "ListingId", "Status");
 
                     b.ToTable("Orders");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("CreatorProfileId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("CreatorSubscriptionId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)");
-
-                    b.Property<string>("HostedInvoiceUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("nvarchar(2048)");
-
-                    b.Property<DateTime>("PaidAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("StripeInvoiceId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatorProfileId");
-
-                    b.HasIndex("CreatorSubscriptionId");
-
-                    b.HasIndex("StripeInvoiceId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PaidAt");
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1045,6 +1100,24 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
+                        .WithMany()
+                        .HasForeignKey("CreatorSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatorProfile");
+
+                    b.Navigation("CreatorSubscription");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
@@ -1054,6 +1127,15 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("CreatorProfile");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -1073,24 +1155,6 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
-                        .WithMany()
-                        .HasForeignKey("CreatorProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
-                        .WithMany()
-                        .HasForeignKey("CreatorSubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("CreatorProfile");
-
-                    b.Navigation("CreatorSubscription");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1197,6 +1261,11 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Navigation("StripeAccount");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Plans.Plan", b =>

@@ -175,6 +175,57 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatorSubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeInvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("CreatorSubscriptionId");
+
+                    b.HasIndex("StripeInvoiceId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PaidAt");
+
+                    b.ToTable("Payments");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.Property<int>("Id")
@@ -219,6 +270,59 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("CreatorProfileId", "IsActive", "CreatedAt");
 
                     b.ToTable("Listings");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CardWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FullHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FullWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThumbnailKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.ToTable("ListingImages");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -397,57 +501,6 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("BuyerKey", "ListingId", "Status");
 
                     b.ToTable("Orders");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CreatorProfileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CreatorSubscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HostedInvoiceUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PaidAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StripeInvoiceId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatorProfileId");
-
-                    b.HasIndex("CreatorSubscriptionId");
-
-                    b.HasIndex("StripeInvoiceId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PaidAt");
-
-                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1008,6 +1061,24 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
+                        .WithMany()
+                        .HasForeignKey("CreatorSubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatorProfile");
+
+                    b.Navigation("CreatorSubscription");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
@@ -1017,6 +1088,15 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("CreatorProfile");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -1036,24 +1116,6 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
-                });
-
-            modelBuilder.Entity("Marketplace.Core.Invoices.Payment", b =>
-                {
-                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
-                        .WithMany()
-                        .HasForeignKey("CreatorProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Marketplace.Core.Subscriptions.CreatorSubscription", "CreatorSubscription")
-                        .WithMany()
-                        .HasForeignKey("CreatorSubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("CreatorProfile");
-
-                    b.Navigation("CreatorSubscription");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
@@ -1160,6 +1222,11 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("StripeAccount");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Plans.Plan", b =>
