@@ -4,6 +4,8 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.CreatorHome;
 using Marketplace.Core.Shops;
 using Marketplace.Core.Disputes;
+using Marketplace.Core.Images;
+using Marketplace.Core.Markdown;
 using Marketplace.Core.Invoices;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
@@ -80,6 +82,8 @@ public static class DependencyInjection
         services.AddMarketplaceAdmin();
         services.AddShops();
         services.AddCreatorHome();
+        services.AddListingImages(configuration, contentRoot);
+        services.AddMarkdown();
         services.AddMarketplaceEmails(contentRoot);
         services.AddFileStore(configuration, contentRoot);
         services.AddDeliveries(configuration);

@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddMarketplaceSecurityHeaders();
         services.AddMarketplaceForwardedHeaders(builder.Configuration); // X-Forwarded-* from ForwardedHeaders:KnownProxies/KnownNetworks only
         services.AddSingleton<Configuration.PublicUrls>();
+        services.AddSingleton<Listings.ListingImageUploads>();
         services.AddMarketplaceRequestCultures(builder.Configuration);
         services.AddMarketplaceOutputCache(builder.Configuration); // anonymous /, /pricing (Caching/PageOutputCaching.cs)
         // Pages are French and English: letters such as é and € are written as they are, not as &#xE9; (HTML's own characters stay encoded).

@@ -43,6 +43,8 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<Listing> Listings => Set<Listing>();
 
+    public DbSet<ListingImage> ListingImages => Set<ListingImage>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<Payout> Payouts => Set<Payout>();

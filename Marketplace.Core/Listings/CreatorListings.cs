@@ -13,8 +13,13 @@ namespace Marketplace.Core.Listings;
 /// unlimited) read from <see cref="CreatorCapabilities"/>; the count and the insert (or reactivation) run under a
 /// per-creator lock, so two concurrent creates cannot both pass the limit.
 /// </summary>
+/// <remarks>
+/// Pictures (<see cref="ListingImageChanges"/>) are checked with the rest of the input; their renditions are written to
+/// the <see cref="Images.IImageStore"/> only once everything is valid, just before the save (content-addressed files, so
+/// a save that fails after leaves only unreferenced files, never a row without its file).
+/// </remarks>
 public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities capabilities, IDistributedLocks locks, MinimumChargeAmounts minimums,
-    TimeProvider clock)
+    TimeProvider clock, Images.IImageStore imageStore)
 {
     /// <summary>The creator's listings, active first, oldest first.</summary>
     public async Task<IReadOnlyList<Listing>> ForCreatorAsync(int creatorProfileId, CancellationToken cancellationToken = default) =>
@@ -23,10 +28,14 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
 
     /// <summary>One listing of the creator; null when it does not exist or is another creator's.</summary>
     public Task<Listing?> FindAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken = default) =>
-        db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId && l.CreatorProfileId == creatorProfileId, cancellationToken);
+        db.Listings.AsNoTracking().Include(l => l.Images).SingleOrDefaultAsync(l => l.Id == listingId && l.CreatorProfileId == creatorProfileId, cancellationToken);
 
     /// <summary>Creates an active listing, unless the input is invalid or the plan's limit is reached (nothing stored then).</summary>
-    public async Task<ListingResult> CreateAsync(int creatorProfileId, ListingInput input, CancellationToken cancellationToken = default)
+    public async Task<ListingResult> CreateAsync(int creatorProfileId, ListingInput input, CancellationToken cancellationToken = default) =>
+        await CreateAsync(creatorProfileId, input, ListingImageChanges.None, cancellationToken);
+
+    /// <summary>Creates an active listing with its pictures, unless the input or pictures are invalid or the plan's limit is reached (nothing stored then).</summary>
+    public async Task<ListingResult> CreateAsync(int creatorProfileId, ListingInput input, ListingImageChanges images, CancellationToken cancellationToken = default)
     {
         var (minor, error) = PriceOf(input);
         if (minor is null) return new(ListingOutcome.Invalid, Error: error);
@@ -34,6 +43,7 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
         try
         {
             listing = new Listing(creatorProfileId, input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now(), input.DeliveryNote);
+            listing.ApplyImages(images, Now());
         }
         catch (DomainException ex)
         {
@@ -42,13 +52,18 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
 
         using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
         if (await LimitReachedAsync(creatorProfileId, cancellationToken) is { } limit) return new(ListingOutcome.LimitReached, Limit: limit);
+        await StoreAsync(images, cancellationToken);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(cancellationToken);
         return new(ListingOutcome.Done, listing);
     }
 
     /// <summary>Changes a listing's title, description and price (active or not).</summary>
-    public async Task<ListingResult> UpdateAsync(int creatorProfileId, int listingId, ListingInput input, CancellationToken cancellationToken = default)
+    public Task<ListingResult> UpdateAsync(int creatorProfileId, int listingId, ListingInput input, CancellationToken cancellationToken = default) =>
+        UpdateAsync(creatorProfileId, listingId, input, ListingImageChanges.None, cancellationToken);
+
+    /// <summary>Changes a listing's text, price and pictures (active or not); nothing changes when any of it is invalid.</summary>
+    public async Task<ListingResult> UpdateAsync(int creatorProfileId, int listingId, ListingInput input, ListingImageChanges images, CancellationToken cancellationToken = default)
     {
         var listing = await TrackedAsync(creatorProfileId, listingId, cancellationToken);
         if (listing is null) return new(ListingOutcome.NotFound);
@@ -57,6 +72,7 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
         try
         {
             listing.Update(input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now(), input.DeliveryNote);
+            if (!ReferenceEquals(images, ListingImageChanges.None)) listing.ApplyImages(images, Now());
         }
         catch (DomainException ex)
         {
@@ -64,6 +80,7 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
             return new(ListingOutcome.Invalid, listing, ex.Text);
         }
 
+        await StoreAsync(images, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new(ListingOutcome.Done, listing);
     }
@@ -119,8 +136,13 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
             : (minor, null);
     }
 
+    private async Task StoreAsync(ListingImageChanges images, CancellationToken cancellationToken)
+    {
+        foreach (var rendition in images.NewRenditions()) await imageStore.SaveAsync(rendition.Key, rendition.Bytes, cancellationToken);
+    }
+
     private Task<Listing?> TrackedAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken) =>
-        db.Listings.SingleOrDefaultAsync(l => l.Id == listingId && l.CreatorProfileId == creatorProfileId, cancellationToken);
+        db.Listings.Include(l => l.Images).SingleOrDefaultAsync(l => l.Id == listingId && l.CreatorProfileId == creatorProfileId, cancellationToken);
 
     private Task<IDisposable> LockAsync(int creatorProfileId, CancellationToken cancellationToken) =>
         locks.AcquireAsync($"listings:creator:{creatorProfileId}", TimeSpan.FromSeconds(30), cancellationToken);

@@ -55,6 +55,15 @@ public class Listing
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>The cover (position 0) and gallery pictures; loaded only where a query includes them.</summary>
+    public List<ListingImage> Images { get; private set; } = [];
+
+    /// <summary>The cover, when there is one (needs <see cref="Images"/> loaded).</summary>
+    public ListingImage? Cover => Images.FirstOrDefault(i => i.IsCover);
+
+    /// <summary>The gallery in order (needs <see cref="Images"/> loaded).</summary>
+    public IEnumerable<ListingImage> Gallery => Images.Where(i => !i.IsCover).OrderBy(i => i.Position);
+
     /// <summary>UTC.</summary>
     public DateTime UpdatedAt { get; private set; }
 
@@ -82,6 +91,35 @@ public class Listing
         DeliveryNote = string.IsNullOrWhiteSpace(deliveryNote) ? null : deliveryNote.Trim();
         PriceMinor = priceMinor;
         Currency = currency.ToLowerInvariant();
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Applies the form's picture changes (<see cref="Images"/> must be loaded): removes, replaces the cover, appends
+    /// the new gallery images and numbers the gallery 1, 2, 3… again.
+    /// </summary>
+    /// <exception cref="DomainException">The gallery would pass <see cref="ListingImage.MaxGallery"/>, a cover would have no alt text, or the alt text is too long.</exception>
+    public void ApplyImages(ListingImageChanges changes, DateTime now)
+    {
+        var remove = changes.RemovePositions;
+        var keptGallery = Gallery.Where(i => !remove.Contains(i.Position)).ToList();
+        if (keptGallery.Count + changes.NewGallery.Count > ListingImage.MaxGallery)
+            throw new DomainException("A listing has at most {0} gallery images.", ListingImage.MaxGallery);
+        if (changes.CoverAlt is { } alt && alt.Trim().Length > ListingImage.MaxAltLength)
+            throw new DomainException("The image description is at most {0} characters.", ListingImage.MaxAltLength);
+        var cover = Cover;
+        var keepsCover = changes.NewCover is not null || (cover is not null && !remove.Contains(ListingImage.CoverPosition));
+        if (keepsCover && string.IsNullOrWhiteSpace(changes.CoverAlt))
+            throw new DomainException("Describe the cover image in a few words (its alt text, read to people who cannot see it).");
+        TextRules.EnsureName(changes.CoverAlt, "image description");
+
+        Images.RemoveAll(i => !i.IsCover && !keptGallery.Contains(i));
+        if (cover is not null && (changes.NewCover is not null || remove.Contains(ListingImage.CoverPosition))) Images.Remove(cover);
+        if (changes.NewCover is not null) Images.Add(new ListingImage(ListingImage.CoverPosition, changes.CoverAlt, changes.NewCover, now));
+        else Cover?.SetAlt(changes.CoverAlt);
+        var position = 1;
+        foreach (var image in keptGallery) image.Position = position++;
+        foreach (var added in changes.NewGallery) Images.Add(new ListingImage(position++, null, added, now));
         UpdatedAt = now;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Listings;
 
-/// <summary>A creator's public shop: their oldest active listings up to their plan's limit, and how many are hidden beyond it.</summary>
+/// <summary>A creator's public shop: their oldest active listings up to their plan's limit (each with its cover only), and how many are hidden beyond it.</summary>
 /// <param name="CreatorId">The shop's creator profile id (the storefront's output-cache tag).</param>
 public sealed record StorefrontView(int CreatorId, string DisplayName, string Slug, IReadOnlyList<Listing> Listings, int HiddenCount)
 {
@@ -13,7 +13,7 @@ public sealed record StorefrontView(int CreatorId, string DisplayName, string Sl
     public Shops.ShopDetails Details { get; init; } = Shops.ShopDetails.None;
 }
 
-/// <summary>One listing as a visitor sees it at <c>/c/{slug}/{listingId}</c>, with whose shop it is.</summary>
+/// <summary>One listing as a visitor sees it at <c>/c/{slug}/{listingId}</c> (with all its pictures), with whose shop it is.</summary>
 /// <param name="CreatorId">The shop's creator profile id.</param>
 /// <param name="CreatorUserId">The shop owner's Identity user id (a creator cannot buy their own listing).</param>
 public sealed record StorefrontListing(int CreatorId, string CreatorUserId, string DisplayName, string Slug, Listing Listing)
@@ -35,7 +35,7 @@ public sealed class Storefront(MarketplaceDbContext db)
         if (creator is null) return null;
         var active = ActiveListings(creator.Id);
         // One more than the limit: when that one is not there, these are all of them and no second query counts them.
-        var read = await active.Take(creator.Limit == int.MaxValue ? creator.Limit : creator.Limit + 1).ToListAsync(cancellationToken);
+        var read = await active.Include(l => l.Images.Where(i => i.Position == ListingImage.CoverPosition)).Take(creator.Limit == int.MaxValue ? creator.Limit : creator.Limit + 1).ToListAsync(cancellationToken);
         var shown = read.Take(creator.Limit).ToList();
         var total = read.Count <= creator.Limit ? read.Count : await active.CountAsync(cancellationToken);
         return new StorefrontView(creator.Id, creator.DisplayName, creator.Slug, shown, total - shown.Count) { Details = creator.Details };
@@ -51,7 +51,7 @@ public sealed class Storefront(MarketplaceDbContext db)
         var creator = await ShopAsync(slug, cancellationToken);
         if (creator is null) return null;
         var shownIds = ActiveListings(creator.Id).Take(creator.Limit).Select(l => l.Id);
-        var listing = await db.Listings.AsNoTracking().Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Images).Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
         return listing is null ? null : new StorefrontListing(creator.Id, creator.UserId, creator.DisplayName, creator.Slug, listing) { Details = creator.Details };
     }
 

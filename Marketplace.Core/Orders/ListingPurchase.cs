@@ -21,8 +21,12 @@ namespace Marketplace.Core.Orders;
 /// <param name="PreferredLanguages">The buyer's language tags, best first (<c>Accept-Language</c>).</param>
 /// <param name="SuccessUrl">The absolute success URL for an order token; it must contain <c>{CHECKOUT_SESSION_ID}</c>.</param>
 /// <param name="CancelUrl">The absolute URL Checkout's back link returns to.</param>
+/// <param name="PublicImageUrl">
+/// The absolute public HTTPS URL of an image store key, or null when the app has none (Stripe shows only images it can
+/// fetch over HTTPS from the internet): the listing's cover is then left out of Checkout.
+/// </param>
 public sealed record BuyRequest(string Slug, int ListingId, string BuyerKey, string? BuyerUserId, string? BuyerEmail,
-    IReadOnlyList<string> PreferredLanguages, Func<string, string> SuccessUrl, string CancelUrl);
+    IReadOnlyList<string> PreferredLanguages, Func<string, string> SuccessUrl, string CancelUrl, Func<string, string?>? PublicImageUrl = null);
 
 /// <summary>
 /// A buyer clicking Buy (https://docs.stripe.com/connect/marketplace/tasks/accept-payment/destination-charges): the
@@ -43,8 +47,15 @@ public sealed class ListingPurchase(
     IDistributedLocks locks,
     IOptions<OrderOptions> options,
     TimeProvider clock,
+    Markdown.MarkdownText markdown,
     ILogger<ListingPurchase> logger)
 {
+    /// <summary>
+    /// Longest description sent to Checkout, in characters: the listing's Markdown as plain text, cut at a word. Stripe
+    /// accepts up to 40,000 (<c>product_data[description]</c>) but Checkout shows a few lines.
+    /// </summary>
+    public const int CheckoutDescriptionLength = 300;
+
     /// <summary>A session-less pending order (Stripe unreachable on the first try) is retried with its key within this window.</summary>
     private static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(1);
 
@@ -132,11 +143,13 @@ public sealed class ListingPurchase(
         var expiresAt = order.CreatedAt.AddMinutes(options.Value.CheckoutExpiryMinutes + 1);
         try
         {
+            var description = markdown.ToPlainText(shown.Listing.Description, CheckoutDescriptionLength);
+            var coverUrl = shown.Listing.Cover is { } cover ? request.PublicImageUrl?.Invoke(cover.CardKey) : null;
             var session = await stripe.CreateDestinationChargeCheckoutSessionAsync(new DestinationChargeCheckout(
-                order.ListingTitle, shown.Listing.Description, order.AmountMinor, order.Currency, destination, order.ApplicationFeeMinor,
+                order.ListingTitle, description.Length == 0 ? null : description, order.AmountMinor, order.Currency, destination, order.ApplicationFeeMinor,
                 metadata, Text(order.Id), request.BuyerEmail, expiresAt, CheckoutLocales.Pick(request.PreferredLanguages),
                 request.SuccessUrl(order.PublicToken), request.CancelUrl, IdempotencyKeys.OrderCheckoutSession(order.PublicToken),
-                StatementDescriptorSuffix.From(shown.DisplayName)), cancellationToken);
+                StatementDescriptorSuffix.From(shown.DisplayName), coverUrl is null ? null : [coverUrl]), cancellationToken);
             order.AttachCheckoutSession(session.Id, session.Url, session.ExpiresAt, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Order {OrderId} of listing {ListingId} sent to Checkout Session {CheckoutSessionId} ({Amount} {Currency}, fee {Fee})",

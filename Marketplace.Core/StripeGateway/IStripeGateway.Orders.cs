@@ -38,7 +38,9 @@ public partial interface IStripeGateway
 /// <paramref name="Locale"/> is one of Stripe's Checkout locales or <c>auto</c>; the URLs are absolute, the success
 /// URL carries <c>{CHECKOUT_SESSION_ID}</c>. <paramref name="StatementDescriptorSuffix"/> goes to
 /// <c>payment_intent_data[statement_descriptor_suffix]</c> (already cleaned to Stripe's rules by
-/// <see cref="Orders.StatementDescriptorSuffix"/>); null omits it.
+/// <see cref="Orders.StatementDescriptorSuffix"/>); null omits it. <paramref name="ProductDescription"/> is plain text (at most 40,000
+/// characters for Stripe); <paramref name="ProductImages"/> are up to 8 public HTTPS URLs
+/// (<c>line_items[0][price_data][product_data][images][]</c>), null for none.
 /// </summary>
 public sealed record DestinationChargeCheckout(
     string ProductName,
@@ -55,4 +57,5 @@ public sealed record DestinationChargeCheckout(
     string SuccessUrl,
     string CancelUrl,
     string IdempotencyKey,
-    string? StatementDescriptorSuffix = null);
+    string? StatementDescriptorSuffix = null,
+    IReadOnlyList<string>? ProductImages = null);

@@ -19,7 +19,12 @@ public sealed partial class StripeGateway
                     {
                         Currency = request.Currency,
                         UnitAmount = request.AmountMinor,
-                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = request.ProductName, Description = request.ProductDescription },
+                        ProductData = new SessionLineItemPriceDataProductDataOptions
+                        {
+                            Name = request.ProductName,
+                            Description = request.ProductDescription,
+                            Images = request.ProductImages is { Count: > 0 } images ? [.. images] : null,
+                        },
                     },
                 },
             ],

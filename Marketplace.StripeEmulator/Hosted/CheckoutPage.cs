@@ -100,8 +100,14 @@ internal static class CheckoutPage
         {
             var recurring = line!["price"]!["recurring"];
             var every = recurring is null ? "" : $" / {recurring["interval"]}";
-            body.Append("<tr><td>").Append(Html.E(line["description"]?.GetValue<string>()))
-                .Append("</td><td>").Append(line["quantity"])
+            var product = line["price"]!["product"]?.GetValue<string>() is { } productId ? ctx.State.Find(productId) : null;
+            body.Append("<tr><td>");
+            if (product?.Json["images"]?.AsArray().FirstOrDefault()?.GetValue<string>() is { } image)
+                body.Append("<img src=\"").Append(Html.E(image)).Append("\" alt=\"\" width=\"96\" data-product-image> ");
+            body.Append(Html.E(line["description"]?.GetValue<string>()));
+            if (product?.Str("description") is { Length: > 0 } productDescription)
+                body.Append("<br><small data-product-description>").Append(Html.E(productDescription)).Append("</small>");
+            body.Append("</td><td>").Append(line["quantity"])
                 .Append("</td><td>").Append(Html.E(Html.Money(line["amount_total"]!.AsLong(), session.Str("currency"), session.Str("locale")) + every))
                 .Append("</td></tr>");
         }

@@ -70,6 +70,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             ["Database:SqliteDirectory"] = DataDirectory,
             ["Files:LocalDirectory"] = Path.Combine(DataDirectory, "files"), // uploaded listing files stay with the test's data
             ["Email:PickupDirectory"] = Path.Combine(DataDirectory, "mail"), // emails of tests without an SMTP server stay with the test's data
+            ["Listings:ImageDirectory"] = Path.Combine(DataDirectory, "images"), // listing pictures too
             ["Seed:AdminEmail"] = AdminEmail,
             ["Seed:AdminPassword"] = AdminPassword,
             ["Hangfire:ServerEnabled"] = "false",

@@ -28,4 +28,17 @@ public sealed class PublicUrls(IConfiguration configuration)
             throw new InvalidOperationException($"{BaseUrlKey} must be an absolute http(s) URL, not '{configured}'.");
         return configured.TrimEnd('/') + pathAndQuery;
     }
+
+    /// <summary>
+    /// The absolute URL of <paramref name="pathAndQuery"/> under <c>App:PublicBaseUrl</c> when that is an HTTPS URL;
+    /// null otherwise (no base URL, or http): for what a third party must fetch from the internet, such as the product
+    /// images of Stripe Checkout (https://docs.stripe.com/api/checkout/sessions/create).
+    /// </summary>
+    public string? PublicHttpsFor(string pathAndQuery)
+    {
+        var configured = configuration[BaseUrlKey];
+        if (string.IsNullOrWhiteSpace(configured) || !Uri.TryCreate(configured, UriKind.Absolute, out var baseUri) || baseUri.Scheme != "https") return null;
+        if (!pathAndQuery.StartsWith('/') || pathAndQuery.StartsWith("//", StringComparison.Ordinal)) return null;
+        return configured.TrimEnd('/') + pathAndQuery;
+    }
 }

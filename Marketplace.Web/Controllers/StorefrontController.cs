@@ -66,7 +66,8 @@ public sealed class StorefrontController(Storefront storefront, Core.Shops.ShopS
             signedIn ? User.FindFirstValue(ClaimTypes.Email) ?? User.Identity!.Name : null,
             PreferredLanguages(),
             token => publicUrls.For(Request, $"/orders/{token}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}"),
-            publicUrls.For(Request, $"/c/{Uri.EscapeDataString(slug)}/{listingId}?checkout=cancelled"));
+            publicUrls.For(Request, $"/c/{Uri.EscapeDataString(slug)}/{listingId}?checkout=cancelled"),
+            key => publicUrls.PublicHttpsFor($"/images/{key}"));
         var result = await purchase.BuyAsync(request, cancellationToken);
         if (result.Outcome == BuyOutcome.RedirectToCheckout)
         {

@@ -37,7 +37,7 @@ public static class CoreText
     /// <summary>
     /// A <see cref="CoreMessage"/> in the page's language: its template is the key of <see cref="SharedResource"/>, each
     /// <see cref="CoreWord"/> a key too, money formatted by <see cref="Money.Format(long, string)"/>, a plan's name in the
-    /// page's language, a UTC day as <see cref="Formats.Day"/> followed by <c>(UTC)</c>, a <see cref="StripeCode"/> by <see cref="StripeWords"/>; other values as they are.
+    /// page's language, a UTC day as <see cref="Formats.Day"/> followed by <c>(UTC)</c>, a <see cref="StripeCode"/> by <see cref="StripeWords"/>, a nested <see cref="CoreMessage"/> said the same way; other values as they are.
     /// </summary>
     public static string Say(this IStringLocalizer<SharedResource> text, CoreMessage message) =>
         message.Arguments.Count == 0 ? text[message.Template].Value : text[message.Template, [.. message.Arguments.Select(a => Argument(text, a))]].Value;
@@ -48,6 +48,7 @@ public static class CoreText
     private static object Argument(IStringLocalizer<SharedResource> text, object argument) => argument switch
     {
         CoreWord word => text[word.English].Value,
+        CoreMessage inner => text.Say(inner),
         CoreMoney money => Money.Format(money.Minor, money.Currency),
         StripeCode code => StripeWords.Say(code.Kind, code.Code),
         CultureName name => name.In(CultureInfo.CurrentUICulture),

@@ -20,6 +20,18 @@ public sealed class ListingFormModel
     /// <summary>What a paying buyer gets (text or a link), shown on their order page once paid.</summary>
     public string? DeliveryNote { get; set; }
 
+    /// <summary>A new cover picture (replaces the current one); none keeps it.</summary>
+    public IFormFile? Cover { get; set; }
+
+    /// <summary>What the cover shows, in a few words (its alt text); required while the listing has a cover.</summary>
+    public string? CoverAlt { get; set; }
+
+    /// <summary>Pictures to add at the end of the gallery (8 at most in all).</summary>
+    public List<IFormFile>? Gallery { get; set; }
+
+    /// <summary>Positions of current pictures to remove (0: the cover, 1…8: the gallery).</summary>
+    public List<int>? RemoveImages { get; set; }
+
     /// <summary>The input for Core, the price read in <paramref name="culture"/> (the request's on the form, invariant for JSON).</summary>
     public ListingInput ToInput(CultureInfo culture) => new(Title, Description, Price, Currency, DeliveryNote, culture);
 
@@ -31,11 +43,15 @@ public sealed class ListingFormModel
         Price = PlanFormModel.Major(listing.PriceMinor, listing.Currency, culture),
         Currency = listing.Currency,
         DeliveryNote = listing.DeliveryNote,
+        CoverAlt = listing.Cover?.Alt,
     };
 }
 
-/// <summary>The new/edit listing page: the form, the listing id when editing, and the error to show.</summary>
-public sealed record ListingFormViewModel(ListingFormModel Form, int? ListingId, string? Error);
+/// <summary>
+/// The new/edit listing page: the form, the listing id when editing, the error to show, the listing's current pictures
+/// (empty when new) and the description's preview (sanitized HTML) after <em>Preview</em>.
+/// </summary>
+public sealed record ListingFormViewModel(ListingFormModel Form, int? ListingId, string? Error, IReadOnlyList<ListingImage>? Images = null, string? PreviewHtml = null);
 
 /// <summary>The listings page: the creator's listings and their plan's limit (null: unlimited).</summary>
 public sealed record ListingsPageViewModel(IReadOnlyList<Listing> Listings, int? MaxListings, int ActiveCount);

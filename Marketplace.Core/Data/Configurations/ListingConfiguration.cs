@@ -13,6 +13,8 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         builder.Property(l => l.DeliveryNote).HasMaxLength(Listing.MaxDeliveryNoteLength);
         builder.Property(l => l.Currency).HasMaxLength(3).IsRequired();
         builder.HasIndex(l => new { l.CreatorProfileId, l.IsActive, l.CreatedAt });
+        builder.Ignore(l => l.Cover);
+        builder.Ignore(l => l.Gallery);
         builder.HasOne(l => l.CreatorProfile).WithMany().HasForeignKey(l => l.CreatorProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

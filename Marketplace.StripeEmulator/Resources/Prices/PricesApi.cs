@@ -48,6 +48,7 @@ internal static class PricesApi
         var productName = productData?.RequiredStr("name");
         var productMetadata = productData?.Map("metadata", out _);
         var productDescription = productData?.Str("description");
+        var productImages = productData?.StrList("images");
         var recurring = p.Obj("recurring");
         var interval = recurring?.Enum("interval", "day", "week", "month", "year");
         var intervalCount = recurring?.Long("interval_count") ?? 1;
@@ -63,10 +64,11 @@ internal static class PricesApi
         if (unitAmount is null && unitAmountDecimal is null) throw StripeApiException.Missing("unit_amount");
         if (unitAmount < 0) throw StripeApiException.Invalid("unit_amount", "This value must be greater than or equal to 0.");
         if (productId is null && productName is null) throw StripeApiException.Missing("product");
+        if (productImages is { Count: > 8 }) throw StripeApiException.Invalid("product_data[images]", "A product has at most 8 images.");
         if (productId is not null) ProductsApi.Find(ctx, productId, "product");
         if (!string.IsNullOrEmpty(lookupKey)) ClaimLookupKey(ctx, lookupKey, transfer);
 
-        productId ??= ProductsApi.CreateProduct(ctx, null, productName!, true, productDescription, productMetadata).Id;
+        productId ??= ProductsApi.CreateProduct(ctx, null, productName!, true, productDescription, productMetadata, productImages).Id;
         var amount = unitAmount ?? (long)Math.Round(unitAmountDecimal!.Value);
         var id = Ids.New("price_", 24);
         var json = new JsonObject

@@ -25,9 +25,9 @@ internal static class ProductsApi
     public static Resource Find(OperationContext ctx, string id, string param = "id") =>
         ctx.State.Get(id, ObjectType, ctx.Account, "product", param);
 
-    /// <summary>Creates a product and emits <c>product.created</c> (also used for <c>product_data</c>).</summary>
+    /// <summary>Creates a product and emits <c>product.created</c> (also used for <c>product_data</c>, whose <c>images[]</c> it keeps).</summary>
     public static Resource CreateProduct(OperationContext ctx, string? id, string name, bool active, string? description,
-        Dictionary<string, string>? metadata)
+        Dictionary<string, string>? metadata, IReadOnlyList<string>? images = null)
     {
         id = string.IsNullOrEmpty(id) ? Ids.New("prod_", 14) : id;
         var json = new JsonObject
@@ -38,7 +38,7 @@ internal static class ProductsApi
             ["created"] = ctx.Now,
             ["default_price"] = null,
             ["description"] = description,
-            ["images"] = new JsonArray(),
+            ["images"] = new JsonArray([.. (images ?? []).Select(i => (JsonNode?)JsonValue.Create(i))]),
             ["livemode"] = false,
             ["marketing_features"] = new JsonArray(),
             ["metadata"] = Json.Metadata(metadata),

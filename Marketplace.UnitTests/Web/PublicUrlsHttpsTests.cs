@@ -1,0 +1,19 @@
+using Marketplace.Web.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Marketplace.UnitTests.Web;
+
+/// <summary>Public HTTPS URLs, for what Stripe fetches itself (Checkout's product images).</summary>
+public sealed class PublicUrlsHttpsTests
+{
+    [Theory]
+    [InlineData("https://market.example.com/", "https://market.example.com/images/ab/x.jpg")]
+    [InlineData("http://market.example.com", null)]
+    [InlineData("", null)]
+    public void PublicHttpsFor_BaseUrl_UrlOnlyWhenHttps(string baseUrl, string? expected)
+    {
+        var urls = new PublicUrls(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PublicUrls.BaseUrlKey] = baseUrl }).Build());
+
+        urls.PublicHttpsFor("/images/ab/x.jpg").Should().Be(expected);
+    }
+}
