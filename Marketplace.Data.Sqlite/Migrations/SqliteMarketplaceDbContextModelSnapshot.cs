@@ -400,6 +400,59 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.ToTable("Listings");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CardWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FullHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FullWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThumbnailKey")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.ToTable("ListingImages");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
                 {
                     b.Property<int>("Id")
@@ -1215,6 +1268,15 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("CreatorProfile");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.Listings.ListingImage", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
                 {
                     b.HasOne("Marketplace.Core.Creators.CreatorProfile", "CreatorProfile")
@@ -1349,6 +1411,11 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("StripeAccount");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Listings.Listing", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Plans.Plan", b =>

@@ -1,6 +1,5 @@
 using Marketplace.Core.Data;
 using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Reliability;
 using Marketplace.Testing.Processes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

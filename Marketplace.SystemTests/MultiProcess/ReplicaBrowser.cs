@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Reliability;
 
 namespace Marketplace.SystemTests.MultiProcess;
 

@@ -4,7 +4,6 @@ using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks;
 using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Reliability;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using Marketplace.Tests.Infrastructure;
-using Marketplace.Tests.Reliability;
 
 namespace Marketplace.SystemTests.MultiProcess;
 

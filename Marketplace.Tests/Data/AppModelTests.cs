@@ -22,6 +22,7 @@ public sealed class AppModelTests
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Marketplace"] = connectionString,
+            ["Stripe:Mode"] = "Emulator", // CreateBuilder is Production: without a key the app would refuse to start
         });
         Marketplace.Web.DependencyInjection.AddMarketplaceWeb(builder);
         await using var app = builder.Build();

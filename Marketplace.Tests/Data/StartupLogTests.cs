@@ -16,7 +16,7 @@ public sealed class StartupLogTests
         var summary = log.Where(l => l.Contains("Marketplace.Web.Configuration.StartupSummary", StringComparison.Ordinal)).ToList();
         summary.Should().Contain(l => l.Contains("listening on " + factory.AppUrl.ToString().TrimEnd('/')) && l.Contains("Development environment"));
         summary.Should().Contain(l => l.Contains(Path.Combine(factory.DataDirectory, "marketplace.db")) && l.Contains(Path.Combine(factory.DataDirectory, "hangfire.db")));
-        summary.Should().Contain(l => l.Contains("emulator mode") && l.Contains(factory.Emulator.BaseUrl.ToString().TrimEnd('/')));
+        summary.Should().Contain(l => l.Contains("Stripe: the emulator (no Stripe:SecretKey)") && l.Contains(factory.Emulator.BaseUrl.ToString().TrimEnd('/')));
         summary.Should().Contain(l => l.Contains(MarketplaceFactory.AdminEmail));
         log.Should().NotContain(l => l.Contains(MarketplaceFactory.AdminPassword));
     }

@@ -65,7 +65,7 @@ public sealed class CreatorListingFilesController(CurrentCreator currentCreator,
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
         var (section, problem) = await StreamedUpload.OpenFileAsync(HttpContext, antiforgery, options.Value.MaxFileBytes + 1024 * 1024);
-        if (problem == UploadProblem.BadToken) return BadRequest();
+        if (problem is UploadProblem.BadToken or UploadProblem.NotMultipart) return BadRequest(); // no valid token read: refused before anything else
         if (section is null) return await PageAsync(id, text["Choose a file to upload."], StatusCodes.Status400BadRequest, cancellationToken);
 
         var result = await files.UploadAsync(creatorId, id, fileId, section.FileName, section.Section.ContentType, section.FileStream!, cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Accounts;
 
 /// <summary>
 /// Issue 16, item 7: an email (the user name here) is at most 254 characters on the register form (<c>maxlength</c> and

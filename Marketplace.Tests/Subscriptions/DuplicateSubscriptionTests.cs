@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Stripe;
 using Stripe.Checkout;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Subscriptions;
 
 /// <summary>
 /// Issue 16, item 2: two open Checkout pages must never give a creator two live Stripe subscriptions. Through the real

@@ -5,7 +5,7 @@ using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Security;
 
 /// <summary>
 /// Creator A using creator B's ids in A's own requests: refused, and neither A nor B changes. Covers the routes that

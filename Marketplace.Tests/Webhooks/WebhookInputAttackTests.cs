@@ -1,3 +1,4 @@
+using Marketplace.Tests.Web;
 using System.Diagnostics;
 using System.Net;
 using Marketplace.Core.Connect;
@@ -8,7 +9,7 @@ using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Webhooks;
 
 /// <summary>
 /// 1,000 generated bad deliveries per webhook endpoint against the app on a real Kestrel port (what Stripe and attackers

@@ -2,7 +2,7 @@ using Marketplace.Core.Webhooks;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Connect;
 
 /// <summary>
 /// Issue 16, item 4: <c>account.application.deauthorized</c> is believed only when Stripe confirms it (the account's

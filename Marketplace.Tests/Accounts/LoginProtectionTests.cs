@@ -1,7 +1,7 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Accounts;
 
 /// <summary>
 /// Issue 16, item 6: Identity's lockout counts every wrong password (5, then 15 minutes locked, with Identity's "Locked

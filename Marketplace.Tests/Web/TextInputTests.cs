@@ -4,7 +4,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Listings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Web;
 
 /// <summary>
 /// Issue 16, item 13: a NUL byte in a JSON listing title, a bidi override in a shop name or a listing title is refused

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Marketplace.Tests.Infrastructure;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Web;
 
 /// <summary>
 /// Issue 16, item 9: the status code page answers with the failed request's own status

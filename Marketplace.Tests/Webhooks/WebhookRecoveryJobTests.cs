@@ -8,7 +8,7 @@ using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Webhooks;
 
 /// <summary>
 /// The recurring inbox recovery enqueues a row only when its job is lost, never a second job for a row whose job simply

@@ -4,7 +4,7 @@ using Marketplace.Core.Orders;
 using Marketplace.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.AccountDeletion;
 
 /// <summary>
 /// Issue 16, item 1, with buyers' orders: a creator's sales stay as bookkeeping records (and the listing they name),

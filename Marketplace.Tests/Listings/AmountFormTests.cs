@@ -4,7 +4,7 @@ using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Listings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Listings;
 
 /// <summary>
 /// Issue 16, item 12: the admin's plan form, the listing form and <c>POST /api/listings</c> read amounts with the one

@@ -1,9 +1,10 @@
+using Marketplace.Tests.Web;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Tests.Infrastructure;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Webhooks;
 
 /// <summary>One generated attack: its category (for the counts) and a factory of the request (a request is sent once).</summary>
 /// <param name="Index">Position in the generated sequence, to reproduce one failure with the same seed.</param>

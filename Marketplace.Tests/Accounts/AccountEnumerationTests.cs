@@ -1,7 +1,7 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Accounts;
 
 /// <summary>
 /// Issue 16, item 8: Register answers an email that has an account exactly as a new one (no "already taken"), and

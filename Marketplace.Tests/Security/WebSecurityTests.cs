@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Security;
 
 /// <summary>
 /// The web app against a browser-side attacker: forged POSTs (no antiforgery token), the admin area and the job

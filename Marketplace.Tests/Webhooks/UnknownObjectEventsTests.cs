@@ -4,7 +4,7 @@ using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Webhooks;
 
 /// <summary>
 /// Issue 16, item 3: an event whose objects this Stripe account does not hold (404 <c>resource_missing</c>, 403

@@ -8,7 +8,7 @@ using Marketplace.Tests.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.AccountDeletion;
 
 /// <summary>
 /// Issue 16, item 1: Identity's Delete personal data ends the Stripe billing first, keeps the ledger anonymised, and is

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Security;
 
 /// <summary>
 /// Every GET page (read from the app's own <see cref="EndpointDataSource"/>, plus static files, the Hangfire dashboard and

@@ -1,7 +1,7 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
 
-namespace Marketplace.Tests.Integrity;
+namespace Marketplace.Tests.Web;
 
 /// <summary>
 /// Issue 16, item 10: a <c>returnUrl</c> with non-ASCII characters (<c>/%E3%80%82evil</c>) is an unsafe return URL like

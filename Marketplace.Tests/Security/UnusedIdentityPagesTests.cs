@@ -4,7 +4,7 @@ using Marketplace.Web.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Security;
 
 /// <summary>
 /// Identity UI's pages the app does not use (two-factor, external logins, email change, personal data download) are not

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace Marketplace.Tests.Reliability;
+namespace Marketplace.Tests.Web;
 
 /// <summary>
 /// Sends one HTTP/1.1 request over its own TCP connection, writing the body while it reads the answer, and returns the
