@@ -9,7 +9,7 @@ using Stripe.Checkout;
 using Plan = Marketplace.Core.Plans.Plan;
 using Marketplace.Core.Amounts;
 
-namespace Marketplace.Tests.Checkout;
+namespace Marketplace.Tests.PlanCheckout;
 
 /// <summary>
 /// Choosing a plan through the real pipeline: the app on Kestrel, the emulator's hosted Checkout over HTTP, the
