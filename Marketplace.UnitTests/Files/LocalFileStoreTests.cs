@@ -83,15 +83,19 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteUnfinishedAsync_OldTemporaryFile_Deleted()
+    public async Task DeleteUnfinishedAsync_TemporaryFileOlderThanTheCutoff_DeletedAndANewerOneKept()
     {
         var store = Store();
         var leftover = Path.Combine(_root, "tmp", "crashed");
         await File.WriteAllBytesAsync(leftover, [1]);
-        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddDays(-2));
+        // The cutoff from the file's own time as this process reads it, not from the clock: under faketime (CI's date
+        // runs) file times and the clock are shifted differently.
+        var written = new DateTimeOffset(File.GetLastWriteTimeUtc(leftover), TimeSpan.Zero);
 
-        var deleted = await store.DeleteUnfinishedAsync(DateTimeOffset.UtcNow.AddDays(-1));
+        var keptBeforeItsTime = await store.DeleteUnfinishedAsync(written.AddDays(-1));
+        var deleted = await store.DeleteUnfinishedAsync(written.AddDays(1));
 
+        keptBeforeItsTime.Should().Be(0);
         deleted.Should().Be(1);
         File.Exists(leftover).Should().BeFalse();
     }
