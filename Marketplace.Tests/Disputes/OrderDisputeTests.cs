@@ -84,8 +84,12 @@ public sealed class OrderDisputeTests(OrdersFactory app) : IClassFixture<OrdersF
         var short_ = await app.EventuallyAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id), o => o.DisputeStatus == "won",
             because: "the outcome is saved though the transfer back is refused");
         short_.DisputeRetransferId.Should().BeNull();
-        app.Emulator.GetRequests(app.ApiKey).Should().Contain(r => r.Method == "POST" && r.Path == "/v1/transfers" && r.Status == 400
-            && r.IdempotencyKey!.StartsWith($"dispute-retransfer:{disputed.StripeDisputeId}:", StringComparison.Ordinal), "Stripe refused it: balance_insufficient");
+        // The outcome is saved before the transfer back is tried: wait for Stripe's refusal itself, not only for "won".
+        bool Refused(Marketplace.StripeEmulator.Api.EmulatorRequest r) => r.Method == "POST" && r.Path == "/v1/transfers" && r.Status == 400
+            && r.IdempotencyKey is { } key && key.StartsWith($"dispute-retransfer:{disputed.StripeDisputeId}:", StringComparison.Ordinal);
+        for (var waited = 0; waited < 600 && !app.Emulator.GetRequests(app.ApiKey).Any(Refused); waited++)
+            await Task.Delay(100);
+        app.Emulator.GetRequests(app.ApiKey).Where(Refused).Should().NotBeEmpty("Stripe refused it: balance_insufficient");
         await app.PaidOrderAsync(shop with { ListingId = await app.StoreListingAsync(shop.CreatorId, "Print A0", 50000, "eur") });
         app.Emulator.MakeBalanceAvailable(app.ApiKey, null);
 
