@@ -22,7 +22,7 @@ public sealed class ConnectAsStripeMeansItTests(OrdersFactory app) : IClassFixtu
         var email = $"c{Guid.NewGuid():N}@example.com";
         (await browser.RegisterCreatorAsync(email, "Controller shop")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var creatorId = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == email)).Select(c => c.Id).SingleAsync());
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
 
         var toStripe = await browser.SubmitFormAsync("/creator/connect", new Dictionary<string, string>(), "/creator/connect/onboard");
 

@@ -46,7 +46,7 @@ public sealed class BuyerBoundsTests(BuyerBoundsFactory app) : IClassFixture<Buy
         using var shop = await app.ShopAsync();
         var email = $"b{Guid.NewGuid():N}@example.com";
         using (var first = app.NewBrowser()) await first.RegisterCreatorAsync(email, "Many browsers", Password);
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 5; i++)
@@ -70,7 +70,7 @@ public sealed class BuyerBoundsTests(BuyerBoundsFactory app) : IClassFixture<Buy
         using var buyer = app.NewBrowser();
         await buyer.RegisterCreatorAsync($"b{Guid.NewGuid():N}@example.com", "Eager buyer", Password);
         for (var i = 0; i < 6; i++) (await buyer.BuyAsync(shop)).StatusCode.Should().Be(HttpStatusCode.SeeOther);
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
 
         var limited = await buyer.BuyAsync(shop);
 

@@ -28,7 +28,7 @@ public sealed class CheckoutListingPicturesTests(PublicHttpsOrdersFactory app) :
         edited.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var cardKey = await app.WithDbAsync(db => db.ListingImages.Where(i => i.ListingId == shop.ListingId).Select(i => i.CardKey).SingleAsync());
         using var visitor = app.Visitor();
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
 
         var response = await visitor.BuyAsync(shop);
 

@@ -66,5 +66,5 @@ public sealed class PendingOrderSweepTests(SilentOrdersFactory app) : IClassFixt
 
     /// <summary>Moves the order's recorded <c>expires_at</c> an hour back, as if its session's time had run out.</summary>
     private Task ExpiresLongAgoAsync(int orderId) => app.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId)
-        .ExecuteUpdateAsync(s => s.SetProperty(o => o.CheckoutExpiresAt, DateTime.UtcNow.AddHours(-1))));
+        .ExecuteUpdateAsync(s => s.SetProperty(o => o.CheckoutExpiresAt, TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1))));
 }

@@ -39,7 +39,7 @@ public sealed class RefundAmountTests(OrdersFactory app) : IClassFixture<OrdersF
     {
         using var shop = await app.ShopAsync();
         var order = await app.PaidOrderAsync(shop);
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
 
         var html = await shop.CreatorRefundsAsync(order.Id, amount, Guid.NewGuid().ToString("N"));
 
@@ -55,7 +55,7 @@ public sealed class RefundAmountTests(OrdersFactory app) : IClassFixture<OrdersF
         var order = await app.PaidOrderAsync(shop);
         using var admin = app.NewBrowser();
         await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword);
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
 
         var html = await RefundScenarios.RefundAsync(admin, "/admin/orders", $"/admin/orders/{order.Id}/refund", "92233720368547758.08", Guid.NewGuid().ToString("N"));
 

@@ -32,7 +32,7 @@ public sealed class ShopCheckoutClosingTests : HandlerTests
             NullLogger<CreatorModeration>.Instance).SuspendAsync(CreatorId));
 
     private Task<int> RunJobAsync() =>
-        Harness.RunAsync<ExpireShopCheckoutsJob, int>(job => job.RunAsync(CreatorId, DateTime.UtcNow.AddSeconds(-1), CancellationToken.None));
+        Harness.RunAsync<ExpireShopCheckoutsJob, int>(job => job.RunAsync(CreatorId, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1), CancellationToken.None));
 
     [Fact]
     public async Task SuspendAsync_ActiveCreator_EnqueuesTheExpiryOfTheirCheckouts()
