@@ -22,7 +22,7 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// The file storage each plan allows, in bytes, by plan code (<c>Listings:StorageBytesByPlan:GOLD</c>); a plan not
-    /// named (one an admin added) gets <c>FREE</c>'s. Defaults: Free 1 GiB, Bronze 10 GiB, Silver 50 GiB, Gold 200 GiB, Platinium 1 TiB.
+    /// named (one an admin added) gets <c>FREE</c>'s. Defaults: Free 1 GiB, Bronze 10 GiB, Silver 50 GiB, Gold 200 GiB, Platinum 1 TiB.
     /// </summary>
     public Dictionary<string, long> StorageBytesByPlan { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

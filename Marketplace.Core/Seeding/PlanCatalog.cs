@@ -21,7 +21,7 @@ public static class PlanCatalog
             new PlanCapabilities(50, 1000)),
         new(PlanCodes.Gold, "Gold", "A 14-day free trial and a lower commission.", "Or", "Un essai gratuit de 14 jours et une commission plus basse.", 4900, 14,
             new PlanCapabilities(200, 800)),
-        new(PlanCodes.Platinium, "Platinium", "Unlimited listings and the lowest commission.", "Platine", "Annonces illimitées et la commission la plus basse.", 9900, 0,
+        new(PlanCodes.Platinium, "Platinum", "Unlimited listings and the lowest commission.", "Platine", "Annonces illimitées et la commission la plus basse.", 9900, 0,
             new PlanCapabilities(null, 500)),
     ];
 }

@@ -9,6 +9,7 @@ namespace Marketplace.UnitTests.Data;
 public sealed class MigrationTests
 {
     private const string BeforeJobIdSplit = "20261202021111_EmailOutbox";
+    private const string BeforePlatinumName = "20261207123410_ListingImages";
 
     [Fact]
     public async Task Migrate_EmptySqliteFile_CreatesEveryTableWithNothingPending()
@@ -94,6 +95,44 @@ public sealed class MigrationTests
             File.Delete(file);
         }
     }
+
+    /// <summary>
+    /// <c>PlatinumName</c>: the standard plan <c>PLATINIUM</c> still named "Platinium" becomes "Platinum"; a plan an admin
+    /// renamed keeps its name; reverting restores the old spelling.
+    /// </summary>
+    [Fact]
+    public async Task Migrate_PlatiniumPlanName_BecomesPlatinumUnlessAnAdminRenamedIt()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"marketplace-platinum-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>().UseSqliteModel($"Data Source={file}").Options;
+            await using var db = new SqliteMarketplaceDbContext(options);
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(BeforePlatinumName);
+            foreach (var (code, name) in new[] { ("PLATINIUM", "Platinium"), ("RENAMED", "Platinium") })
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO Plans (Code, Name, Description, NameFr, DescriptionFr, IsActive, SortOrder, TrialDays, CommissionRateBps, MaxListings)
+                    VALUES ({code}, {name}, '', 'Platine', '', 1, 5, 0, 500, NULL)
+                    """);
+            }
+
+            await migrator.MigrateAsync();
+
+            (await PlanNamesAsync(db)).Should().Equal("PLATINIUM=Platinum", "RENAMED=Platinium");
+            await migrator.MigrateAsync(BeforePlatinumName);
+            (await PlanNamesAsync(db)).Should().Equal("PLATINIUM=Platinium", "RENAMED=Platinium");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static Task<List<string>> PlanNamesAsync(DbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT Code || '=' || Name AS Value FROM Plans ORDER BY Code").ToListAsync();
 
     private static IEnumerable<string> ExpectedTables(DbContext db) =>
         db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct();

@@ -8,7 +8,7 @@ public sealed class CommissionTests
 {
     /// <summary>
     /// amount (minor units), currency, rate (bps) → fee. Every seeded rate (Free 1500, Bronze 1200, Silver 1000, Gold 800,
-    /// Platinium 500) on EUR, USD, JPY and XAF amounts, with the half-way cases rounded away from zero.
+    /// Platinum 500) on EUR, USD, JPY and XAF amounts, with the half-way cases rounded away from zero.
     /// </summary>
     public static TheoryData<long, string, int, long> Cases() => new()
     {
