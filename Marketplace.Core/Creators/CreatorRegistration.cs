@@ -52,8 +52,8 @@ public sealed class CreatorRegistration(
     /// sign-up makes them. The caller refreshes the sign-in cookie so the new role counts at once.
     /// </summary>
     /// <returns>The new profile, or the errors (a bad shop name, the account already has a shop) with nothing stored.</returns>
-    /// <exception cref="InvalidOperationException">The Free plan is missing (seeding did not run).</exception>
-    public async Task<CreatorRegistrationResult> OpenShopAsync(IdentityUser user, string displayName, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The Free plan is missing (seeding did not run), or the user does not exist.</exception>
+    public async Task<CreatorRegistrationResult> OpenShopAsync(string userId, string displayName, CancellationToken cancellationToken = default)
     {
         if (TextRules.NameError(displayName, "shop name") is { } nameError) return CreatorRegistrationResult.Failed([new IdentityError { Code = "ShopName", Description = nameError.ToString() }]);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -61,6 +61,7 @@ public sealed class CreatorRegistration(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var user = await userManager.FindByIdAsync(userId) ?? throw new InvalidOperationException($"There is no user {userId}.");
             if (await db.CreatorProfiles.AnyAsync(c => c.UserId == user.Id, cancellationToken))
                 return CreatorRegistrationResult.Failed([new IdentityError { Code = "HasShop", Description = "This account already has a shop." }]);
             if (await OpenAsync(user, displayName, cancellationToken) is { } failed) return failed;

@@ -1,6 +1,5 @@
 using System.Net;
 using Marketplace.Core.Moderation;
-using Marketplace.Tests.Admin;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
     public async Task HideListing_WithAReason_404ForVisitorsBuyRefusedBeforeStripeCreatorSeesTheReason()
     {
         using var shop = await app.ShopAsync(title: "Poster Caché");
-        using var admin = await app.AdminAsync();
+        using var admin = await AdminAsync();
         using var visitor = app.Visitor();
         var buyPage = await visitor.Client.GetStringAsync(shop.ListingPage); // the visitor had the page open before
 
@@ -44,7 +43,7 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
     public async Task UnlistListing_ReachableByItsLinkButNotOnTheStorefrontNorHome()
     {
         using var shop = await app.ShopAsync(title: "Poster Discret");
-        using var admin = await app.AdminAsync();
+        using var admin = await AdminAsync();
         using var visitor = app.Visitor();
         (await visitor.Client.GetStringAsync("/")).Should().Contain("Poster Discret", "a new listing of a shop taking payments is on the home page");
 
@@ -60,7 +59,7 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
     public async Task HideShop_WithAReason_StorefrontAndListing404CreatorHomeSaysWhy()
     {
         using var shop = await app.ShopAsync(title: "Poster Boutique Cachée");
-        using var admin = await app.AdminAsync();
+        using var admin = await AdminAsync();
 
         await SetShopAsync(admin, shop.CreatorId, Visibility.Hidden, "Unpaid chargebacks", featuredRank: null);
         using var visitor = app.Visitor();
@@ -75,7 +74,7 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
     public async Task HideListing_NoReason_RefusedWithTheMessageAndStillVisible()
     {
         using var shop = await app.ShopAsync(title: "Poster Sans Motif");
-        using var admin = await app.AdminAsync();
+        using var admin = await AdminAsync();
 
         await SetListingAsync(admin, shop, Visibility.Hidden, " ");
         var page = await admin.Client.GetStringAsync($"/admin/moderation/shops/{shop.CreatorId}");
@@ -90,7 +89,7 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
     {
         using var first = await app.ShopAsync(title: "Poster Premier");
         using var second = await app.ShopAsync(title: "Poster Second");
-        using var admin = await app.AdminAsync();
+        using var admin = await AdminAsync();
 
         await SetShopAsync(admin, second.CreatorId, Visibility.Visible, null, featuredRank: 1);
         await SetShopAsync(admin, first.CreatorId, Visibility.Visible, null, featuredRank: 2);
@@ -103,6 +102,14 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
         featured.IndexOf($"href=\"/c/{second.Slug}\"", StringComparison.Ordinal).Should().BePositive()
             .And.BeLessThan(featured.IndexOf($"href=\"/c/{first.Slug}\"", StringComparison.Ordinal));
         afterHiding.Should().Contain($"href=\"/c/{first.Slug}\"").And.NotContain($"data-shop-slug=\"{second.Slug}\"");
+    }
+
+    /// <summary>The seeded admin, signed in on the live server.</summary>
+    private async Task<BrowserSession> AdminAsync()
+    {
+        var admin = app.NewBrowser();
+        (await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        return admin;
     }
 
     private static Task<HttpResponseMessage> SetListingAsync(BrowserSession admin, Shop shop, Visibility visibility, string reason) =>

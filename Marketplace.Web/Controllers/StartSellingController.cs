@@ -41,9 +41,7 @@ public sealed class StartSellingController(CreatorRegistration registration, Use
             return View(nameof(Index), form);
         }
 
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
-        var result = await registration.OpenShopAsync(user, form.ShopName.Trim(), cancellationToken);
+        var result = await registration.OpenShopAsync(users.GetUserId(User)!, form.ShopName.Trim(), cancellationToken);
         if (!result.Succeeded)
         {
             if (await HasShopAsync(cancellationToken)) return Redirect("/creator");
@@ -52,7 +50,7 @@ public sealed class StartSellingController(CreatorRegistration registration, Use
             return View(nameof(Index), form);
         }
 
-        await signIn.RefreshSignInAsync(await users.FindByIdAsync(user.Id) ?? user);
+        await signIn.RefreshSignInAsync(result.User!);
         return Redirect("/creator/subscription/upgrade");
     }
 
