@@ -1,4 +1,5 @@
 using Marketplace.Core.Admin;
+using Marketplace.Core.Buyers;
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
 using Marketplace.Core.CreatorHome;
@@ -6,6 +7,7 @@ using Marketplace.Core.Shops;
 using Marketplace.Core.Disputes;
 using Marketplace.Core.Images;
 using Marketplace.Core.Markdown;
+using Marketplace.Core.Moderation;
 using Marketplace.Core.Invoices;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Orders;
@@ -81,6 +83,8 @@ public static class DependencyInjection
         services.AddCheckoutClosing();
         services.AddMarketplaceAdmin();
         services.AddShops();
+        services.AddBuyers();
+        services.AddModeration();
         services.AddCreatorHome();
         services.AddListingImages(configuration, contentRoot);
         services.AddMarkdown();

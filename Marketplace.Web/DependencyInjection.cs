@@ -91,6 +91,7 @@ public static class DependencyInjection
         // Pages are French and English: letters such as é and € are written as they are, not as &#xE9; (HTML's own characters stay encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMarketplaceRateLimiting(builder.Configuration);
+        services.AddSingleton<Orders.OrdersByEmailLimiter>();
         services.AddRazorPages(o => o.RemoveUnusedIdentityPages()).AddViewLocalization(); // Identity UI pages the app does not use answer 404 (Security/UnusedIdentityPages.cs)
         services.AddMarketplaceEmailTemplates();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home

@@ -58,6 +58,18 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     /// <summary>The emails to send and sent (table <c>EmailOutbox</c>).</summary>
     public DbSet<Emails.OutboxEmail> OutboxEmails => Set<Emails.OutboxEmail>();
 
+    /// <summary>"Find my orders" links already opened (<see cref="Buyers.UsedOrdersLink"/>).</summary>
+    public DbSet<Buyers.UsedOrdersLink> UsedOrdersLinks => Set<Buyers.UsedOrdersLink>();
+
+    /// <summary>The admin's visibility and featured place of shops (<see cref="Moderation.ShopModeration"/>).</summary>
+    public DbSet<Moderation.ShopModeration> ShopModerations => Set<Moderation.ShopModeration>();
+
+    /// <summary>The admin's visibility of listings (<see cref="Moderation.ListingModeration"/>).</summary>
+    public DbSet<Moderation.ListingModeration> ListingModerations => Set<Moderation.ListingModeration>();
+
+    /// <summary>Who moderated what, when and why (table <c>ModerationLog</c>).</summary>
+    public DbSet<Moderation.ModerationLogEntry> ModerationLog => Set<Moderation.ModerationLogEntry>();
+
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -45,6 +45,9 @@ public static class EmailKinds
     /// <summary>A payout to the creator's bank failed (key: <c>po_…</c>).</summary>
     public const string PayoutFailed = "payout.failed";
 
+    /// <summary>"Find my orders": a one-time link listing a visitor's orders (key: a random id, each request is one email).</summary>
+    public const string OrdersLink = "orders.link";
+
     /// <summary>Kinds whose model holds a secret (a token link): cleared once sent.</summary>
-    public static bool HoldsSecret(string kind) => kind is ConfirmEmail or ResetPassword;
+    public static bool HoldsSecret(string kind) => kind is ConfirmEmail or ResetPassword or OrdersLink;
 }

@@ -13,6 +13,9 @@ public static class EmailModelKeys
     public const string Path = "path";
 
     public const string ShopName = "shop";
+
+    /// <summary>How many minutes a link works (a whole number).</summary>
+    public const string Minutes = "minutes";
     public const string PlanName = "plan";
     public const string ListingTitle = "listing";
 

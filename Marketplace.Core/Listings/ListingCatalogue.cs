@@ -10,12 +10,17 @@ namespace Marketplace.Core.Listings;
 public sealed record CatalogueItem(int ListingId, string Title, long PriceMinor, string Currency, string ShopName, string Slug);
 
 /// <summary>What the home page shows on sale: the newest listings and the most bought of the last 30 days.</summary>
-public sealed record CatalogueView(IReadOnlyList<CatalogueItem> Newest, IReadOnlyList<CatalogueItem> Popular);
+public sealed record CatalogueView(IReadOnlyList<CatalogueItem> Newest, IReadOnlyList<CatalogueItem> Popular)
+{
+    /// <summary>The shops the admin featured, in the admin's order (<see cref="Moderation.ModerationQueries.FeaturedShopsAsync"/>).</summary>
+    public IReadOnlyList<Moderation.FeaturedShop> FeaturedShops { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the home page's listings. Only listings a visitor can buy: active, among those the shop's plan shows (the
 /// storefront's rule: the oldest up to <c>MaxListings</c>), of a shop that passes the payment guard
 /// (<see cref="PaymentEligibility.Evaluate"/> on <see cref="PaymentEligibility.FactsProjection"/>, the same rule as Buy).
+/// Shops and listings the admin unlisted or hid (<see cref="Moderation.Visibility"/>) are left out.
 /// </summary>
 public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock)
 {
@@ -49,6 +54,7 @@ public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock
     // Active listings of those shops that the storefront shows: fewer older active listings than the plan's limit.
     private IQueryable<Listing> Buyable(List<int> shops) =>
         db.Listings.AsNoTracking().Where(l => l.IsActive && shops.Contains(l.CreatorProfileId)
+            && !db.ListingModerations.Any(m => m.ListingId == l.Id && m.Visibility != Moderation.Visibility.Visible)
             && l.CreatorProfile!.Subscription != null
             && (l.CreatorProfile.Subscription.Plan!.Capabilities.MaxListings == null
                 || db.Listings.Count(o => o.CreatorProfileId == l.CreatorProfileId && o.IsActive
@@ -59,6 +65,7 @@ public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock
     {
         var rows = await db.CreatorProfiles.AsNoTracking()
             .Where(c => c.IsActive && c.Status == CreatorStatus.Active && c.StripeAccount != null && c.StripeAccount.ChargesEnabled
+                        && !db.ShopModerations.Any(m => m.CreatorProfileId == c.Id && m.Visibility != Moderation.Visibility.Visible)
                         && c.StripeAccount.PayoutsEnabled && c.StripeAccount.DetailsSubmitted && !c.StripeAccount.IsDeauthorized)
             .Select(PaymentEligibility.FactsProjection).ToListAsync(cancellationToken);
         return [.. rows.Where(r => PaymentEligibility.Evaluate(r.Facts).IsEligible).Select(r => r.CreatorId)];

@@ -26,14 +26,15 @@ public sealed record StorefrontListing(int CreatorId, string CreatorUserId, stri
 public sealed class Storefront(MarketplaceDbContext db)
 {
     /// <summary>
-    /// The storefront of <paramref name="slug"/>; null for an unknown, banned or deactivated creator. Listings beyond the
-    /// plan's <c>MaxListings</c> (a creator whose plan lapsed) are hidden, never deleted.
+    /// The storefront of <paramref name="slug"/>; null for an unknown, banned or deactivated creator, or a shop the admin
+    /// hid. Listings beyond the plan's <c>MaxListings</c> (a creator whose plan lapsed) are hidden, never deleted; listings
+    /// the admin hid or unlisted are not listed (an unlisted one keeps its page).
     /// </summary>
     public async Task<StorefrontView?> ForSlugAsync(string slug, CancellationToken cancellationToken = default)
     {
         var creator = await ShopAsync(slug, cancellationToken);
         if (creator is null) return null;
-        var active = ActiveListings(creator.Id);
+        var active = ActiveListings(creator.Id).Where(l => !db.ListingModerations.Any(m => m.ListingId == l.Id && m.Visibility == Moderation.Visibility.Unlisted));
         // One more than the limit: when that one is not there, these are all of them and no second query counts them.
         var read = await active.Include(l => l.Images.Where(i => i.Position == ListingImage.CoverPosition)).Take(creator.Limit == int.MaxValue ? creator.Limit : creator.Limit + 1).ToListAsync(cancellationToken);
         var shown = read.Take(creator.Limit).ToList();
@@ -43,8 +44,9 @@ public sealed class Storefront(MarketplaceDbContext db)
 
     /// <summary>
     /// Listing <paramref name="listingId"/> of the shop <paramref name="slug"/> when a visitor may see (and buy) it:
-    /// active, of this creator, and among those the plan shows. Null otherwise (another creator's listing id, a hidden or
-    /// deactivated listing, an unknown or banned shop): the caller answers 404.
+    /// active, of this creator, not hidden by the admin, and among those the plan shows. Null otherwise (another creator's
+    /// listing id, a hidden or deactivated listing, an unknown, banned or hidden shop): the caller answers 404 and Buy
+    /// refuses before any Stripe call.
     /// </summary>
     public async Task<StorefrontListing?> ListingAsync(string slug, int listingId, CancellationToken cancellationToken = default)
     {
@@ -63,13 +65,17 @@ public sealed class Storefront(MarketplaceDbContext db)
     {
         var normalized = (slug ?? "").Trim().ToLowerInvariant();
         return db.CreatorProfiles.AsNoTracking()
-            .Where(c => c.Slug == normalized && c.IsActive && c.Status != CreatorStatus.Banned)
+            .Where(c => c.Slug == normalized && c.IsActive && c.Status != CreatorStatus.Banned
+                && !db.ShopModerations.Any(m => m.CreatorProfileId == c.Id && m.Visibility == Moderation.Visibility.Hidden))
             .Select(c => new Shop(c.Id, c.UserId, c.DisplayName, c.Slug,
                 c.Subscription == null ? 0 : c.Subscription.Plan!.Capabilities.MaxListings ?? int.MaxValue,
                 new Shops.ShopDetails(c.Bio, c.WebsiteUrl, c.SocialLinks, c.ShowContactEmail ? c.ContactEmail : null, c.RefundPolicy)))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    // Active listings the admin has not hidden (Moderation.ListingModeration), oldest first.
     private IQueryable<Listing> ActiveListings(int creatorId) =>
-        db.Listings.AsNoTracking().Where(l => l.CreatorProfileId == creatorId && l.IsActive).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id);
+        db.Listings.AsNoTracking().Where(l => l.CreatorProfileId == creatorId && l.IsActive
+                && !db.ListingModerations.Any(m => m.ListingId == l.Id && m.Visibility == Moderation.Visibility.Hidden))
+            .OrderBy(l => l.CreatedAt).ThenBy(l => l.Id);
 }

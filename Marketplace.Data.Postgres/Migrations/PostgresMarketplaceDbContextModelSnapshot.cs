@@ -23,6 +23,25 @@ namespace Marketplace.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Core.Buyers.UsedOrdersLink", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedOrdersLinks");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Connect.CreatorStripeAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -472,6 +491,107 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("ListingId", "Position");
 
                     b.ToTable("ListingImages");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ListingId");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.ToTable("ListingModerations");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ModerationLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdminEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("AdminUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Target", "TargetId");
+
+                    b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ShopModeration", b =>
+                {
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
+
+                    b.ToTable("ShopModerations");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -1314,6 +1434,24 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasOne("Marketplace.Core.Listings.Listing", null)
                         .WithMany("Images")
                         .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Moderation.ListingModeration", "ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ShopModeration", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Moderation.ShopModeration", "CreatorProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

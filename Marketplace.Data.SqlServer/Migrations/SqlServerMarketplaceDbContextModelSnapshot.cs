@@ -23,6 +23,25 @@ namespace Marketplace.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Core.Buyers.UsedOrdersLink", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedOrdersLinks");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Connect.CreatorStripeAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -472,6 +491,107 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasIndex("ListingId", "Position");
 
                     b.ToTable("ListingImages");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("ListingId");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.ToTable("ListingModerations");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ModerationLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdminEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("AdminUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Target", "TargetId");
+
+                    b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ShopModeration", b =>
+                {
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
+
+                    b.ToTable("ShopModerations");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -1318,6 +1438,24 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasOne("Marketplace.Core.Listings.Listing", null)
                         .WithMany("Images")
                         .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Moderation.ListingModeration", "ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ShopModeration", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Moderation.ShopModeration", "CreatorProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -18,6 +18,25 @@ namespace Marketplace.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Marketplace.Core.Buyers.UsedOrdersLink", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedOrdersLinks");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Connect.CreatorStripeAccount", b =>
                 {
                     b.Property<int>("Id")
@@ -451,6 +470,105 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("ListingId", "Position");
 
                     b.ToTable("ListingImages");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
+                {
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListingId");
+
+                    b.HasIndex("CreatorProfileId");
+
+                    b.ToTable("ListingModerations");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ModerationLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdminEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Target", "TargetId");
+
+                    b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ShopModeration", b =>
+                {
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
+
+                    b.ToTable("ShopModerations");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Orders.Order", b =>
@@ -1273,6 +1391,24 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasOne("Marketplace.Core.Listings.Listing", null)
                         .WithMany("Images")
                         .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
+                {
+                    b.HasOne("Marketplace.Core.Listings.Listing", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Moderation.ListingModeration", "ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Moderation.ShopModeration", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Marketplace.Core.Moderation.ShopModeration", "CreatorProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,7 +7,7 @@ namespace Marketplace.Tests.Admin;
 /// <summary>Every admin page: the admin gets it, a creator gets 403, an anonymous visitor is sent to the login page.</summary>
 public sealed class AdminPagesAccessTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
-    public static TheoryData<string> Pages => new() { "/admin", "/admin/creators", "/admin/subscriptions", "/admin/webhooks", "/admin/plans" };
+    public static TheoryData<string> Pages => new() { "/admin", "/admin/creators", "/admin/subscriptions", "/admin/webhooks", "/admin/plans", "/admin/moderation" };
 
     [Theory]
     [MemberData(nameof(Pages))]

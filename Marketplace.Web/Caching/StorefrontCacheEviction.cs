@@ -12,8 +12,8 @@ namespace Marketplace.Web.Caching;
 /// <summary>
 /// Evicts this process's output-cached storefronts (<c>/c/{slug}</c>, <see cref="PageOutputCaching.StorefrontTag"/>)
 /// whose content a save may have changed, whoever saved (a listing form, the admin's ban, a webhook handler, a test):
-/// a saved <see cref="Listing"/>, <see cref="CreatorProfile"/>, <see cref="CreatorSubscription"/> or
-/// <see cref="CreatorStripeAccount"/> evicts that creator's storefront (<see cref="PageOutputCaching.StorefrontTagOf"/>),
+/// a saved <see cref="Listing"/>, <see cref="CreatorProfile"/>, <see cref="CreatorSubscription"/>,
+/// <see cref="CreatorStripeAccount"/> or the admin's moderation of a shop or listing evicts that creator's storefront (<see cref="PageOutputCaching.StorefrontTagOf"/>),
 /// a saved <see cref="Plan"/> (its listing limit) every storefront; any of them also the home page's listings
 /// (<see cref="PageOutputCaching.ListingCatalogueTag"/>), as does a saved order (the popular listings). Runs after <c>SaveChanges</c> and again after the
 /// commit of a transaction the save ran in (a page rendered in between from the old rows is evicted too).
@@ -27,7 +27,8 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
 
     /// <inheritdoc />
     protected override bool Captures(EntityEntry entry) =>
-        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order;
+        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order
+            or Core.Moderation.ShopModeration or Core.Moderation.ListingModeration;
 
     /// <inheritdoc />
     protected override string ItemOf(object entity) => entity switch
@@ -36,6 +37,8 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
         CreatorProfile creator => PageOutputCaching.StorefrontTagOf(creator.Id),
         CreatorSubscription subscription => PageOutputCaching.StorefrontTagOf(subscription.CreatorProfileId),
         CreatorStripeAccount account => PageOutputCaching.StorefrontTagOf(account.CreatorProfileId),
+        Core.Moderation.ShopModeration shop => PageOutputCaching.StorefrontTagOf(shop.CreatorProfileId),
+        Core.Moderation.ListingModeration listing => PageOutputCaching.StorefrontTagOf(listing.CreatorProfileId),
         Core.Orders.Order => PageOutputCaching.ListingCatalogueTag,
         _ => PageOutputCaching.StorefrontTag,
     };

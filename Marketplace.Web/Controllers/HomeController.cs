@@ -11,14 +11,16 @@ namespace Marketplace.Web.Controllers;
 public class HomeController : Controller
 {
     /// <summary>
-    /// The landing page with what is on sale (<see cref="ListingCatalogue"/>: newest and popular listings), output-cached
+    /// The landing page with what is on sale (<see cref="ListingCatalogue"/>: newest and popular listings; the shops the admin featured), output-cached
     /// for visitors (<see cref="Caching.PageOutputCaching"/>), tagged <see cref="Caching.PageOutputCaching.ListingCatalogueTag"/>.
     /// </summary>
     [OutputCache(PolicyName = Caching.PageOutputCaching.AnonymousPage)]
-    public async Task<IActionResult> Index([FromServices] ListingCatalogue catalogue, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromServices] ListingCatalogue catalogue, [FromServices] Core.Moderation.ModerationQueries moderation,
+        CancellationToken cancellationToken)
     {
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(Caching.PageOutputCaching.ListingCatalogueTag);
-        return View(await catalogue.ReadAsync(cancellationToken));
+        var view = await catalogue.ReadAsync(cancellationToken);
+        return View(view with { FeaturedShops = await moderation.FeaturedShopsAsync(cancellationToken) });
     }
 
     /// <summary>Unhandled exceptions (outside Development) end here with a request id, never a stack trace.</summary>

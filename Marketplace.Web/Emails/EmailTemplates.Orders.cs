@@ -13,6 +13,12 @@ public sealed partial class EmailTemplates
         new(T("Open my order"), links.For(m[K.Path])),
         m.Optional(K.StripeUrl) is { } receipt ? [new(T("Stripe's receipt"), receipt)] : []);
 
+    private EmailContent OrdersLink(Model m) => new(T("Your orders on Marketplace"),
+        [T("Someone asked for the orders paid with this email address. The button opens the list of your orders, with their links and downloads."),
+            T("The link works once, for {0} minutes. Open each order from the list and keep its page: its link is your key to it.", m.Optional(K.Minutes) ?? "30"),
+            T("If you did not ask for this, you can ignore this email.")],
+        new(T("See my orders"), links.For(m[K.Path])), []);
+
     private EmailContent OrderSale(Model m) => new(T("You made a sale: {0}", m[K.ListingTitle]),
         [T("{0} was bought for {1}. After the platform's fee you receive {2}.", m[K.ListingTitle], m.Money(), m.Money(K.Net))],
         new(T("See my sales"), links.For("/creator/sales")), []);

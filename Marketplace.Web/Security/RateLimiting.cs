@@ -5,7 +5,7 @@ namespace Marketplace.Web.Security;
 /// <summary>
 /// ASP.NET Core's rate limiter, registered once (https://learn.microsoft.com/aspnet/core/performance/rate-limit): the
 /// Identity POST limits as its global limiter (<see cref="IdentityRateLimiting"/>) and the anonymous Buy policy
-/// (<see cref="BuyRateLimiting"/>). A refused request answers 429 with <c>Retry-After: 60</c>, rendered by the status
+/// (<see cref="BuyRateLimiting"/>), and "find my orders" per client address (<see cref="OrdersByEmailRateLimiting"/>). A refused request answers 429 with <c>Retry-After: 60</c>, rendered by the status
 /// page. The middleware runs once, after authentication (Buy's policy depends on who is signed in).
 /// </summary>
 public static class RateLimiting
@@ -26,6 +26,7 @@ public static class RateLimiting
             };
             options.GlobalLimiter = identityLimiter;
             options.AddBuyPolicy(configuration);
+            options.AddOrdersByEmailPolicy(configuration);
         });
     }
 }

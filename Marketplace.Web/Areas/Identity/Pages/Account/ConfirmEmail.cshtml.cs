@@ -8,13 +8,17 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 /// <summary>
 /// Replaces Identity UI's ConfirmEmail page: the link of the confirmation email (<see cref="Emails.IdentityLinks"/>:
 /// <c>userId</c> and the token Base64Url-encoded in <c>code</c>) confirms the address. An unknown user is a 404, a link
-/// without both values goes home, a refused token says so.
+/// without both values goes home, a refused token says so. Once confirmed, the visitor orders paid with that address join the
+/// account (<see cref="Core.Buyers.GuestOrderClaim"/>) and the page says how many.
 /// </summary>
 [AllowAnonymous]
-public sealed class ConfirmEmailModel(UserManager<IdentityUser> users) : PageModel
+public sealed class ConfirmEmailModel(UserManager<IdentityUser> users, Core.Buyers.GuestOrderClaim guestOrders) : PageModel
 {
     /// <summary>True when the address is now confirmed.</summary>
     public bool Confirmed { get; private set; }
+
+    /// <summary>How many earlier guest orders joined the account now.</summary>
+    public int AttachedOrders { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? userId, string? code)
     {
@@ -22,6 +26,7 @@ public sealed class ConfirmEmailModel(UserManager<IdentityUser> users) : PageMod
         var user = await users.FindByIdAsync(userId);
         if (user is null) return NotFound();
         Confirmed = Emails.IdentityLinks.Decode(code) is { } token && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (Confirmed && user.Email is { } email) AttachedOrders = await guestOrders.AttachAsync(user.Id, email, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -1,0 +1,131 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Marketplace.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class BuyersAndModeration : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ListingModerations",
+                columns: table => new
+                {
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    CreatorProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingModerations", x => x.ListingId);
+                    table.ForeignKey(
+                        name: "FK_ListingModerations_Listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "Listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModerationLog",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Target = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TargetId = table.Column<int>(type: "integer", nullable: false),
+                    Change = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AdminUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AdminEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModerationLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopModerations",
+                columns: table => new
+                {
+                    CreatorProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FeaturedRank = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopModerations", x => x.CreatorProfileId);
+                    table.ForeignKey(
+                        name: "FK_ShopModerations_CreatorProfiles_CreatorProfileId",
+                        column: x => x.CreatorProfileId,
+                        principalTable: "CreatorProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsedOrdersLinks",
+                columns: table => new
+                {
+                    Nonce = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedOrdersLinks", x => x.Nonce);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ListingModerations_CreatorProfileId",
+                table: "ListingModerations",
+                column: "CreatorProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationLog_At",
+                table: "ModerationLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModerationLog_Target_TargetId",
+                table: "ModerationLog",
+                columns: new[] { "Target", "TargetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopModerations_FeaturedRank",
+                table: "ShopModerations",
+                column: "FeaturedRank");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedOrdersLinks_ExpiresAt",
+                table: "UsedOrdersLinks",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ListingModerations");
+
+            migrationBuilder.DropTable(
+                name: "ModerationLog");
+
+            migrationBuilder.DropTable(
+                name: "ShopModerations");
+
+            migrationBuilder.DropTable(
+                name: "UsedOrdersLinks");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Marketplace.Core.Buyers;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// A buyer's sign-up (<c>/Identity/Account/RegisterBuyer</c>): email and password, no shop
+/// (<see cref="BuyerRegistration"/>). The buyer is signed in, sent the confirmation link (confirming attaches their
+/// earlier guest orders, see <see cref="GuestOrderClaim"/>) and sees their purchases. As on the creator sign-up, an email
+/// that already has an account gets the same redirect, not signed in, and nothing changes. Rate limited as Register.
+/// </summary>
+[AllowAnonymous]
+public sealed class RegisterBuyerModel(BuyerRegistration registration, SignInManager<IdentityUser> signInManager,
+    Emails.IdentityLinks links, Emails.IdentityEmails emails) : PageModel
+{
+    [BindProperty]
+    public CredentialsInputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var (user, errors) = await registration.RegisterAsync(Input.Email, Input.Password);
+        var shown = errors.Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))).ToList();
+        foreach (var error in shown) ModelState.AddModelError(string.Empty, error.Description);
+        if (shown.Count > 0) return Page();
+        if (user is not null)
+        {
+            await signInManager.SignInAsync(user, isPersistent: false);
+            await links.SendConfirmationAsync(user, Request, emails);
+        }
+
+        return Redirect("/purchases");
+    }
+}
