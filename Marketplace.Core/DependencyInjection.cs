@@ -1,3 +1,4 @@
+using Marketplace.Core.SignInThrottling;
 using Marketplace.Core.Admin;
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
@@ -81,6 +82,7 @@ public static class DependencyInjection
         services.AddCheckoutClosing();
         services.AddMarketplaceAdmin();
         services.AddShops();
+        services.AddSignInThrottling(configuration);
         services.AddCreatorHome();
         services.AddListingImages(configuration, contentRoot);
         services.AddMarkdown();

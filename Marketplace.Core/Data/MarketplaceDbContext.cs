@@ -58,6 +58,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     /// <summary>The emails to send and sent (table <c>EmailOutbox</c>).</summary>
     public DbSet<Emails.OutboxEmail> OutboxEmails => Set<Emails.OutboxEmail>();
 
+    /// <summary>Failed password checks per account, address and both (<see cref="SignInThrottling.SignInThrottle"/>).</summary>
+    public DbSet<SignInThrottling.SignInFailureCounter> SignInFailureCounters => Set<SignInThrottling.SignInFailureCounter>();
+
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

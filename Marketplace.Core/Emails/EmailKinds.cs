@@ -45,6 +45,9 @@ public static class EmailKinds
     /// <summary>A payout to the creator's bank failed (key: <c>po_…</c>).</summary>
     public const string PayoutFailed = "payout.failed";
 
+    /// <summary>Someone is guessing the account's password, to its owner (key: <c>{userId}:{first failure, yyyyMMddHHmmss}</c>).</summary>
+    public const string SignInGuessing = "account.sign_in_guessing";
+
     /// <summary>Kinds whose model holds a secret (a token link): cleared once sent.</summary>
     public static bool HoldsSecret(string kind) => kind is ConfirmEmail or ResetPassword;
 }

@@ -39,6 +39,7 @@ public sealed partial class EmailTemplates(IStringLocalizer<EmailTexts> localize
                 EmailKinds.RefundIssued => RefundIssued(m),
                 EmailKinds.DisputeOpened => DisputeOpened(m),
                 EmailKinds.PayoutFailed => PayoutFailed(m),
+                EmailKinds.SignInGuessing => SignInGuessing(m),
                 _ => throw new InvalidOperationException($"No email template for kind '{kind}'."),
             };
             var chrome = new EmailChrome(culture.TwoLetterISOLanguageName, T("Hello,"), T("— The Marketplace team"),
