@@ -143,6 +143,7 @@ public static class DependencyInjection
         app.UseRequestLocalization(); // the pages' language and the culture forms read amounts in (Configuration/RequestCultures.cs)
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAdminTwoFactor(); // an admin without two-factor is sent to set it up before /admin and the dashboard
         app.UseAuthorization();
         app.UseOutputCache(); // after localization (the key varies by culture) and authentication (never a signed-in page)
         app.UseRateLimiter(); // after authentication (Buy's policy asks who is signed in) and the status pages (a 429 is a page)

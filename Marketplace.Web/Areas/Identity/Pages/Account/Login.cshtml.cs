@@ -47,7 +47,8 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, IStrin
             return LocalRedirect(returnUrl);
         }
 
-        // No RequiresTwoFactor: the two-factor pages are not served (Security/UnusedIdentityPages.cs), so no account can turn it on.
+        if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, RememberMe = Input.RememberMe });
+
         if (Security.PasswordAttempts.RefusedWait(HttpContext) is { } wait)
         {
             logger.LogWarning("Sign-in held by the throttle for {Seconds} s.", (int)wait.TotalSeconds);
