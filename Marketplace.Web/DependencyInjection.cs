@@ -38,6 +38,9 @@ public static class DependencyInjection
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
+                // Passwords are throttled by Security/ThrottledSignInManager.cs (failures per account and address, device
+                // cookies), not by Identity's lockout; Identity's lockout keeps closed accounts shut and counts wrong
+                // two-factor codes (5, then 15 minutes: only someone who knows the password gets there).
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -46,7 +49,7 @@ public static class DependencyInjection
                 options.Stores.MaxLengthForKeys = 0;
             })
             .AddRoles<IdentityRole>()
-            .AddSignInManager<Security.LockoutSignInManager>()
+            .AddSignInManager<Security.ThrottledSignInManager>()
             .AddUserValidator<AccountLengthUserValidator>()
             .AddErrorDescriber<Localization.LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
@@ -75,6 +78,8 @@ public static class DependencyInjection
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Roles.Creator, policy => policy.RequireRole(Roles.Creator).AddRequirements(new CreatorProfileRequirement()));
         services.AddHttpContextAccessor();
+        services.AddSingleton<SignInDevices>();
+        services.AddScoped<PasswordAttempts>();
         services.AddScoped<CurrentCreator>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CreatorProfileHandler>();
 
@@ -139,6 +144,7 @@ public static class DependencyInjection
         app.UseRequestLocalization(); // the pages' language and the culture forms read amounts in (Configuration/RequestCultures.cs)
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAdminTwoFactor(); // an admin without two-factor is sent to set it up before /admin and the dashboard
         app.UseAuthorization();
         app.UseOutputCache(); // after localization (the key varies by culture) and authentication (never a signed-in page)
         app.UseRateLimiter(); // after authentication (Buy's policy asks who is signed in) and the status pages (a 429 is a page)

@@ -69,6 +69,8 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     /// <summary>Who moderated what, when and why (table <c>ModerationLog</c>).</summary>
     public DbSet<Moderation.ModerationLogEntry> ModerationLog => Set<Moderation.ModerationLogEntry>();
+    /// <summary>Failed password checks per account, address and both (<see cref="SignInThrottling.SignInThrottle"/>).</summary>
+    public DbSet<SignInThrottling.SignInFailureCounter> SignInFailureCounters => Set<SignInThrottling.SignInFailureCounter>();
 
     /// <inheritdoc />
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

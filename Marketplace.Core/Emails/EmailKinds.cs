@@ -47,6 +47,8 @@ public static class EmailKinds
 
     /// <summary>"Find my orders": a one-time link listing a visitor's orders (key: a random id, each request is one email).</summary>
     public const string OrdersLink = "orders.link";
+    /// <summary>Someone is guessing the account's password, to its owner (key: <c>{userId}:{first failure, yyyyMMddHHmmss}</c>).</summary>
+    public const string SignInGuessing = "account.sign_in_guessing";
 
     /// <summary>Kinds whose model holds a secret (a token link): cleared once sent.</summary>
     public static bool HoldsSecret(string kind) => kind is ConfirmEmail or ResetPassword or OrdersLink;

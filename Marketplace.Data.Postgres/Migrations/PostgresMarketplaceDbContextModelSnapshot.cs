@@ -993,6 +993,28 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.ToTable("FormerSlugs");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.SignInThrottling.SignInFailureCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailureCounters");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Subscriptions.CreatorSubscription", b =>
                 {
                     b.Property<int>("Id")

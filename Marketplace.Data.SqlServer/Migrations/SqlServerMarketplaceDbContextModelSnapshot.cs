@@ -994,6 +994,28 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.ToTable("FormerSlugs");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.SignInThrottling.SignInFailureCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailureCounters");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Subscriptions.CreatorSubscription", b =>
                 {
                     b.Property<int>("Id")

@@ -960,6 +960,28 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.ToTable("FormerSlugs");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.SignInThrottling.SignInFailureCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailureCounters");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Subscriptions.CreatorSubscription", b =>
                 {
                     b.Property<int>("Id")

@@ -77,6 +77,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             ["Stripe:EmulatorUrl"] = "http://127.0.0.1:0",
             ["Stripe:SyncPricesOnStartup"] = "false", // tests count Stripe objects and plan API failures themselves
             ["Security:IdentityPostsPerMinute"] = "100000", // tests sign up many creators from one address; the limit has its own test
+            ["Security:RequireAdminTwoFactor"] = "false", // admin tests are about their pages; Accounts/TwoFactorTests turns it on
         };
         if (Provider == DatabaseProvider.Postgres)
         {

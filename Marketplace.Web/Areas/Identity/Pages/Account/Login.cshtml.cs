@@ -11,8 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Identity UI's Login page, scaffolded to speak French and English: email and password (every failure counted for
-/// lockout by <see cref="Security.LockoutSignInManager"/>, which also restores the user's language), then back to a
+/// Identity UI's Login page, scaffolded to speak French and English: email and password (throttled by
+/// <see cref="Security.ThrottledSignInManager"/>, which also restores the user's language; a held attempt shows the
+/// wait on this page), then back to a
 /// local <c>returnUrl</c> (another host goes home, see <see cref="Security.LocalRedirectGuardFilter"/>).
 /// </summary>
 [AllowAnonymous]
@@ -46,7 +47,15 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, IStrin
             return LocalRedirect(returnUrl);
         }
 
-        // No RequiresTwoFactor: the two-factor pages are not served (Security/UnusedIdentityPages.cs), so no account can turn it on.
+        if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, RememberMe = Input.RememberMe });
+
+        if (Security.PasswordAttempts.RefusedWait(HttpContext) is { } wait)
+        {
+            logger.LogWarning("Sign-in held by the throttle for {Seconds} s.", (int)wait.TotalSeconds);
+            ModelState.AddModelError(string.Empty, text["Too many failed sign-ins. Try again in {0} minute(s), or from a browser you signed in with before.", Security.PasswordAttempts.Minutes(wait)]);
+            return Page();
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("User account locked out.");

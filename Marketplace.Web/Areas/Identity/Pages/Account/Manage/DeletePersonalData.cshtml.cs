@@ -11,10 +11,10 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account.Manage;
 /// <summary>
 /// Replaces Identity UI's Delete personal data page: the password is checked, then <see cref="CreatorAccountDeletion"/>
 /// ends the Stripe billing before any personal data goes, and a refusal (Stripe unreachable) is shown on the page with
-/// nothing changed.
+/// nothing changed. The password check is throttled as sign-in is (<see cref="Security.PasswordAttempts"/>).
 /// </summary>
 public sealed class DeletePersonalDataModel(UserManager<IdentityUser> userManager, SignInManager<IdentityUser> signInManager,
-    CreatorAccountDeletion deletion, IStringLocalizer<SharedResource> text) : PageModel
+    CreatorAccountDeletion deletion, IStringLocalizer<SharedResource> text, Security.PasswordAttempts attempts) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,10 +34,22 @@ public sealed class DeletePersonalDataModel(UserManager<IdentityUser> userManage
         var user = await userManager.GetUserAsync(User);
         if (user is null) return NotFound("Unable to load your account.");
         RequirePassword = await userManager.HasPasswordAsync(user);
-        if (RequirePassword && (string.IsNullOrEmpty(Input.Password) || !await userManager.CheckPasswordAsync(user, Input.Password)))
+        if (RequirePassword)
         {
-            ModelState.AddModelError(string.Empty, text["Incorrect password."]);
-            return Page();
+            var verdict = await attempts.CheckAsync(user.Id);
+            if (!verdict.Allowed)
+            {
+                ModelState.AddModelError(string.Empty, text["Too many failed password checks. Try again in {0} minute(s).", Security.PasswordAttempts.Minutes(verdict.RetryAfter)]);
+                return Page();
+            }
+
+            var right = !string.IsNullOrEmpty(Input.Password) && await userManager.CheckPasswordAsync(user, Input.Password);
+            await attempts.RecordAsync(user.Id, right);
+            if (!right)
+            {
+                ModelState.AddModelError(string.Empty, text["Incorrect password."]);
+                return Page();
+            }
         }
 
         var result = await deletion.DeleteAsync(user.Id, cancellationToken);

@@ -5,21 +5,26 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Web.Security;
 
 /// <summary>
-/// Identity's <see cref="SignInManager{TUser}"/> with every password sign-in counted for lockout: the Identity UI's Login
-/// page asks for <c>lockoutOnFailure: false</c>, so 20 wrong passwords then the right one signed in. With this, after
-/// <c>Lockout.MaxFailedAccessAttempts</c> failures the account is locked for <c>Lockout.DefaultLockoutTimeSpan</c> and the
-/// Login page sends the user to Identity's "Locked out" page. A sign-in for a user name nobody has verifies the password
-/// against a dummy hash with the same <see cref="IPasswordHasher{TUser}"/>, so it takes as long as a wrong password for an
-/// existing account (measured 88 ms against 5 ms before): the answer's time no longer tells who has an account.
+/// Identity's <see cref="SignInManager{TUser}"/> with every password check throttled by <see cref="PasswordAttempts"/>
+/// (<see cref="Core.SignInThrottling.SignInThrottle"/>: failures per account, per address and per account from an
+/// address, with doubling waits; a browser with the account's device cookie is exempt from the account's own count)
+/// instead of Identity's lockout, which let anyone lock an owner out with 5 wrong passwords. A throttled attempt is not
+/// checked at all and answers <see cref="SignInResult.LockedOut"/> (the wait is in <see cref="PasswordAttempts.RefusedWait"/>);
+/// Identity's lockout still holds the accounts it locks for good (closed accounts). A complete sign-in sets the device
+/// cookie (<see cref="SignInDevices"/>). A sign-in for a user name nobody has verifies the password against a dummy hash
+/// with the same <see cref="IPasswordHasher{TUser}"/>, so it takes as long as a wrong password for an existing account:
+/// the answer's time does not tell who has an account; it counts against the address only.
 /// </summary>
-public sealed class LockoutSignInManager(
+public sealed class ThrottledSignInManager(
     UserManager<IdentityUser> userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<IdentityUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<IdentityUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<IdentityUser> confirmation)
+    IUserConfirmation<IdentityUser> confirmation,
+    PasswordAttempts attempts,
+    SignInDevices devices)
     : SignInManager<IdentityUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static string? _dummyHash;
@@ -30,24 +35,41 @@ public sealed class LockoutSignInManager(
     {
         var user = await UserManager.FindByNameAsync(userName);
         if (user is not null) return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (!(await attempts.CheckAsync(null)).Allowed) return SignInResult.LockedOut;
         SpendPasswordHashWork(password);
+        await attempts.RecordAsync(null, passwordRight: false);
         return SignInResult.Failed;
     }
 
-    /// <inheritdoc />
-    public override Task<SignInResult> PasswordSignInAsync(IdentityUser user, string password, bool isPersistent, bool lockoutOnFailure) =>
-        base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+    /// <summary>
+    /// Checks <paramref name="password"/> unless the throttle holds the attempt (then <see cref="SignInResult.LockedOut"/>
+    /// without a check), and counts the outcome. Identity's own failure count is not used (<paramref name="lockoutOnFailure"/> ignored).
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(IdentityUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (!(await attempts.CheckAsync(user.Id)).Allowed) return SignInResult.LockedOut;
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor) await attempts.RecordAsync(user.Id, passwordRight: true);
+        else if (!result.IsLockedOut && !result.IsNotAllowed) await attempts.RecordAsync(user.Id, passwordRight: false);
+        return result;
+    }
 
     /// <summary>
     /// Every sign-in (password, registration, cookie refresh) ends here: after signing in, the user's stored language
     /// (their <c>locale</c> claim, see <see cref="Localization.UserLocale"/>) is restored into the culture cookie, and,
-    /// except for a refresh of the same user's cookie, the browser gets a new buyer key (<see cref="Orders.BuyerKey"/>).
+    /// except for a refresh of the same user's cookie, the browser gets a new buyer key (<see cref="Orders.BuyerKey"/>) and the
+    /// user's device cookie (<see cref="SignInDevices"/>).
     /// </summary>
     public override async Task SignInWithClaimsAsync(IdentityUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
     {
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         if (Context.Response.HasStarted) return;
-        if (!_refreshing) Orders.BuyerKey.Renew(Context);
+        if (!_refreshing)
+        {
+            Orders.BuyerKey.Renew(Context);
+            devices.Remember(Context, user.Id);
+        }
+
         if (await Localization.UserLocale.FindAsync(UserManager, user) is { } culture) Localization.UserLocale.WriteCookie(Context.Response, culture);
     }
 
