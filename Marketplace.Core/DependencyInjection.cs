@@ -1,3 +1,5 @@
+using Marketplace.Core.Categories;
+using Marketplace.Core.Search;
 using Marketplace.Core.Admin;
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
@@ -74,6 +76,8 @@ public static class DependencyInjection
         services.AddSubscriptions();
         services.AddInvoices();
         services.AddListings();
+        services.AddCategories();
+        services.AddSearch(database.Provider);
         services.AddOrders(configuration);
         services.AddRefunds();
         services.AddDisputes(configuration);

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Caching;
 /// a saved <see cref="Listing"/>, <see cref="CreatorProfile"/>, <see cref="CreatorSubscription"/> or
 /// <see cref="CreatorStripeAccount"/> evicts that creator's storefront (<see cref="PageOutputCaching.StorefrontTagOf"/>),
 /// a saved <see cref="Plan"/> (its listing limit) every storefront; any of them also the home page's listings
-/// (<see cref="PageOutputCaching.ListingCatalogueTag"/>), as does a saved order (the popular listings). Runs after <c>SaveChanges</c> and again after the
+/// (<see cref="PageOutputCaching.ListingCatalogueTag"/>), as does a saved order (the popular listings) or category. Runs after <c>SaveChanges</c> and again after the
 /// commit of a transaction the save ran in (a page rendered in between from the old rows is evicted too).
 /// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> and other processes' saves are not seen: entries expire after
 /// <c>Caching:PageSeconds</c>.
@@ -27,7 +27,7 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
 
     /// <inheritdoc />
     protected override bool Captures(EntityEntry entry) =>
-        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order;
+        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order or Core.Categories.Category;
 
     /// <inheritdoc />
     protected override string ItemOf(object entity) => entity switch
@@ -36,7 +36,7 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
         CreatorProfile creator => PageOutputCaching.StorefrontTagOf(creator.Id),
         CreatorSubscription subscription => PageOutputCaching.StorefrontTagOf(subscription.CreatorProfileId),
         CreatorStripeAccount account => PageOutputCaching.StorefrontTagOf(account.CreatorProfileId),
-        Core.Orders.Order => PageOutputCaching.ListingCatalogueTag,
+        Core.Orders.Order or Core.Categories.Category => PageOutputCaching.ListingCatalogueTag,
         _ => PageOutputCaching.StorefrontTag,
     };
 
