@@ -7,10 +7,11 @@ using static Marketplace.Tests.Search.SearchScenarios;
 namespace Marketplace.Tests.Search;
 
 /// <summary>
-/// <c>/search</c> on SQLite's FTS5 index, as a visitor uses it: words of a description with accents folded, ranking,
-/// category and price filters, listings a visitor cannot buy never found, FTS and SQL syntax typed as words.
+/// <c>/search</c> as a visitor uses it: words of a description with accents folded, ranking, category and price
+/// filters, listings a visitor cannot buy never found, FTS and SQL syntax typed as words. On SQLite's FTS5 index here;
+/// on PostgreSQL's <c>tsvector</c> in <c>Marketplace.SystemTests/Postgres/SearchPostgresTests</c>.
 /// </summary>
-public sealed class SearchTests(OrdersFactory app) : IClassFixture<OrdersFactory>
+public abstract class SearchTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : OrdersFactory
 {
     [Fact]
     public async Task Search_WordOfTheDescriptionWithoutItsAccentsAndInCapitals_FindsTheListing()
@@ -120,3 +121,6 @@ public sealed class SearchTests(OrdersFactory app) : IClassFixture<OrdersFactory
         ResultIds(html).Should().Equal(id);
     }
 }
+
+/// <summary>The search on SQLite (FTS5).</summary>
+public sealed class SearchTests(OrdersFactory app) : SearchTests<OrdersFactory>(app);
