@@ -1,3 +1,5 @@
+using Marketplace.Core.Categories;
+using Marketplace.Core.Search;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Buyers;
 using Marketplace.Core.CheckoutClosing;
@@ -77,6 +79,8 @@ public static class DependencyInjection
         services.AddSubscriptions();
         services.AddInvoices();
         services.AddListings();
+        services.AddCategories();
+        services.AddSearch(database.Provider);
         services.AddOrders(configuration);
         services.AddRefunds();
         services.AddDisputes(configuration);

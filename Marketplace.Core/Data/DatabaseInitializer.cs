@@ -70,6 +70,8 @@ public sealed class DatabaseInitializer(
         }
 
         await identitySeeder.SeedAsync();
+        var categories = await services.GetRequiredService<Categories.CategoryCatalogue>().SeedAsync(cancellationToken);
+        if (categories > 0) logger.LogInformation("Seeded {SeededCount} categories", categories);
         if (seedOptions.Value.Plans)
         {
             var created = await planSeeder.SeedAsync(cancellationToken);

@@ -43,6 +43,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<Listing> Listings => Set<Listing>();
 
+    /// <summary>The categories a listing is put in (<see cref="Categories.Category"/>).</summary>
+    public DbSet<Categories.Category> Categories => Set<Categories.Category>();
+
     public DbSet<ListingImage> ListingImages => Set<ListingImage>();
 
     public DbSet<Order> Orders => Set<Order>();

@@ -39,10 +39,12 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
     {
         var (minor, error) = PriceOf(input);
         if (minor is null) return new(ListingOutcome.Invalid, Error: error);
+        if (await CategoryErrorAsync(input, cancellationToken) is { } categoryError) return new(ListingOutcome.Invalid, Error: categoryError);
         Listing listing;
         try
         {
             listing = new Listing(creatorProfileId, input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now(), input.DeliveryNote);
+            listing.Classify(input.CategoryId, input.Tags, Now());
             listing.ApplyImages(images, Now());
         }
         catch (DomainException ex)
@@ -69,9 +71,11 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
         if (listing is null) return new(ListingOutcome.NotFound);
         var (minor, error) = PriceOf(input);
         if (minor is null) return new(ListingOutcome.Invalid, listing, error);
+        if (await CategoryErrorAsync(input, cancellationToken) is { } categoryError) return new(ListingOutcome.Invalid, listing, categoryError);
         try
         {
             listing.Update(input.Title ?? "", input.Description, minor.Value, input.Currency!.Trim(), Now(), input.DeliveryNote);
+            listing.Classify(input.CategoryId, input.Tags, Now());
             if (!ReferenceEquals(images, ListingImageChanges.None)) listing.ApplyImages(images, Now());
         }
         catch (DomainException ex)
@@ -135,6 +139,12 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
             ? (null, Text.CoreMessage.Of("Stripe's minimum charge in {0} is {1}: the price must be at least that.", currency.ToUpperInvariant(), new Text.CoreMoney(minimum, currency)))
             : (minor, null);
     }
+
+    /// <summary>The error when the input names a category that does not exist; null otherwise.</summary>
+    private async Task<Text.CoreMessage?> CategoryErrorAsync(ListingInput input, CancellationToken cancellationToken) =>
+        input.CategoryId is { } id && !await db.Categories.AnyAsync(c => c.Id == id, cancellationToken)
+            ? Text.CoreMessage.Of("Choose a category from the list.")
+            : null;
 
     private async Task StoreAsync(ListingImageChanges images, CancellationToken cancellationToken)
     {

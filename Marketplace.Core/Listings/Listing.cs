@@ -67,6 +67,17 @@ public class Listing
     /// <summary>UTC.</summary>
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>The listing's category (<see cref="Categories.Category"/>); null for none.</summary>
+    public int? CategoryId { get; private set; }
+
+    public Categories.Category? Category { get; private set; }
+
+    /// <summary>The normalized tags (<see cref="ListingTags"/>), space-separated; empty for none.</summary>
+    public string Tags { get; private set; } = "";
+
+    /// <summary>The tags one by one.</summary>
+    public IReadOnlyList<string> TagList => ListingTags.Split(Tags);
+
     public const int MaxTitleLength = 120;
 
     public const int MaxDescriptionLength = 4000;
@@ -120,6 +131,15 @@ public class Listing
         var position = 1;
         foreach (var image in keptGallery) image.Position = position++;
         foreach (var added in changes.NewGallery) Images.Add(new ListingImage(position++, null, added, now));
+        UpdatedAt = now;
+    }
+
+    /// <summary>Puts the listing in a category (null: none; the caller checks it exists) and sets its tags as typed (<see cref="ListingTags.Parse"/>).</summary>
+    /// <exception cref="DomainException">The tags break <see cref="ListingTags"/>'s rules.</exception>
+    public void Classify(int? categoryId, string? tags, DateTime now)
+    {
+        Tags = string.Join(' ', ListingTags.Parse(tags));
+        CategoryId = categoryId;
         UpdatedAt = now;
     }
 

@@ -6,14 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Listings;
 
-/// <summary>A listing on the home page: its page <c>/c/{Slug}/{ListingId}</c>, title, price (minor units, ISO 4217) and shop name.</summary>
-public sealed record CatalogueItem(int ListingId, string Title, long PriceMinor, string Currency, string ShopName, string Slug);
+/// <summary>A listing on the home page or in search results: its page <c>/c/{Slug}/{ListingId}</c>, title, price (minor units, ISO 4217), shop name and tags (space-separated, <see cref="ListingTags"/>).</summary>
+public sealed record CatalogueItem(int ListingId, string Title, long PriceMinor, string Currency, string ShopName, string Slug, string Tags)
+{
+    /// <summary>The tags one by one.</summary>
+    public IReadOnlyList<string> TagList => ListingTags.Split(Tags);
+}
 
 /// <summary>What the home page shows on sale: the newest listings and the most bought of the last 30 days.</summary>
 public sealed record CatalogueView(IReadOnlyList<CatalogueItem> Newest, IReadOnlyList<CatalogueItem> Popular)
 {
     /// <summary>The shops the admin featured, in the admin's order (<see cref="Moderation.ModerationQueries.FeaturedShopsAsync"/>).</summary>
     public IReadOnlyList<Moderation.FeaturedShop> FeaturedShops { get; init; } = [];
+
+    /// <summary>Every category, in the admin's order, each linking to its listings.</summary>
+    public IReadOnlyList<Categories.Category> Categories { get; init; } = [];
 }
 
 /// <summary>
@@ -45,14 +52,16 @@ public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock
         var ids = counts.Select(c => c.ListingId).ToList();
         var popularItems = await buyable.Where(l => ids.Contains(l.Id)).Select(Item).ToListAsync(cancellationToken);
         var popular = popularItems.OrderBy(i => ids.IndexOf(i.ListingId)).Take(Size).ToList();
-        return new CatalogueView(newest, popular);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.NameEn).ToListAsync(cancellationToken);
+        return new CatalogueView(newest, popular) { Categories = categories };
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Listing, CatalogueItem>> Item =
-        l => new CatalogueItem(l.Id, l.Title, l.PriceMinor, l.Currency, l.CreatorProfile!.DisplayName, l.CreatorProfile.Slug);
+    /// <summary>The card of a listing, as a query projection.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Listing, CatalogueItem>> Item =
+        l => new CatalogueItem(l.Id, l.Title, l.PriceMinor, l.Currency, l.CreatorProfile!.DisplayName, l.CreatorProfile.Slug, l.Tags);
 
     // Active listings of those shops that the storefront shows: fewer older active listings than the plan's limit.
-    private IQueryable<Listing> Buyable(List<int> shops) =>
+    internal IQueryable<Listing> Buyable(List<int> shops) =>
         db.Listings.AsNoTracking().Where(l => l.IsActive && shops.Contains(l.CreatorProfileId)
             && !db.ListingModerations.Any(m => m.ListingId == l.Id && m.Visibility != Moderation.Visibility.Visible)
             && l.CreatorProfile!.Subscription != null
@@ -61,7 +70,7 @@ public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock
                     && (o.CreatedAt < l.CreatedAt || (o.CreatedAt == l.CreatedAt && o.Id < l.Id))) < l.CreatorProfile.Subscription.Plan.Capabilities.MaxListings));
 
     // The guard's facts of the shops that could pass it (the SQL pre-filter), then the guard itself on each.
-    private async Task<List<int>> PayableShopIdsAsync(CancellationToken cancellationToken)
+    internal async Task<List<int>> PayableShopIdsAsync(CancellationToken cancellationToken)
     {
         var rows = await db.CreatorProfiles.AsNoTracking()
             .Where(c => c.IsActive && c.Status == CreatorStatus.Active && c.StripeAccount != null && c.StripeAccount.ChargesEnabled

@@ -8,7 +8,10 @@ namespace Marketplace.Core.Listings;
 /// English, <c>19,99</c> in French, <c>5000</c> XAF; the invariant culture when null, as for the JSON API), a currency
 /// Stripe supports and the delivery note a paying buyer gets.
 /// </summary>
-public sealed record ListingInput(string? Title, string? Description, string? Price, string? Currency, string? DeliveryNote = null, CultureInfo? Culture = null)
+/// <param name="CategoryId">The category chosen (null: none); an unknown id is refused.</param>
+/// <param name="Tags">The tags as typed, comma-separated (<see cref="ListingTags"/>).</param>
+public sealed record ListingInput(string? Title, string? Description, string? Price, string? Currency, string? DeliveryNote = null, CultureInfo? Culture = null,
+    int? CategoryId = null, string? Tags = null)
 {
     /// <summary>The price in minor units or the error to show, read by <see cref="AmountParser"/>.</summary>
     public AmountResult PriceMinor() => AmountParser.Parse(Price, Currency, Culture ?? CultureInfo.InvariantCulture);

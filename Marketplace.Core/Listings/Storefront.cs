@@ -53,7 +53,7 @@ public sealed class Storefront(MarketplaceDbContext db)
         var creator = await ShopAsync(slug, cancellationToken);
         if (creator is null) return null;
         var shownIds = ActiveListings(creator.Id).Take(creator.Limit).Select(l => l.Id);
-        var listing = await db.Listings.AsNoTracking().Include(l => l.Images).Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
+        var listing = await db.Listings.AsNoTracking().Include(l => l.Images).Include(l => l.Category).Where(l => l.Id == listingId && shownIds.Contains(l.Id)).SingleOrDefaultAsync(cancellationToken);
         return listing is null ? null : new StorefrontListing(creator.Id, creator.UserId, creator.DisplayName, creator.Slug, listing) { Details = creator.Details };
     }
 

@@ -35,6 +35,31 @@ public sealed class MigrationTests
         }
     }
 
+    /// <summary>
+    /// The search index's triggers (hand-written migration <c>SearchIndex</c>) outlive every later migration: SQLite drops a
+    /// table's triggers when EF Core rebuilds it to alter a column, and such a migration must create them again.
+    /// </summary>
+    [Fact]
+    public async Task Migrate_EmptySqliteFile_SearchIndexAndItsTriggersExist()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"marketplace-search-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteMarketplaceDbContext>().UseSqliteModel($"Data Source={file}").Options;
+            await using var db = new SqliteMarketplaceDbContext(options);
+            await db.Database.MigrateAsync();
+
+            var objects = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type IN ('table', 'trigger')").ToListAsync();
+
+            objects.Should().Contain(["ListingSearch", "ListingSearch_Insert", "ListingSearch_Update", "ListingSearch_Delete", "ListingSearch_Shop"]);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void Script_SqlServerMigrations_CreateEveryTable()
     {

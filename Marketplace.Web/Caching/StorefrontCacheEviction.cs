@@ -15,7 +15,7 @@ namespace Marketplace.Web.Caching;
 /// a saved <see cref="Listing"/>, <see cref="CreatorProfile"/>, <see cref="CreatorSubscription"/>,
 /// <see cref="CreatorStripeAccount"/> or the admin's moderation of a shop or listing evicts that creator's storefront (<see cref="PageOutputCaching.StorefrontTagOf"/>),
 /// a saved <see cref="Plan"/> (its listing limit) every storefront; any of them also the home page's listings
-/// (<see cref="PageOutputCaching.ListingCatalogueTag"/>), as does a saved order (the popular listings). Runs after <c>SaveChanges</c> and again after the
+/// (<see cref="PageOutputCaching.ListingCatalogueTag"/>), as does a saved order (the popular listings) or category. Runs after <c>SaveChanges</c> and again after the
 /// commit of a transaction the save ran in (a page rendered in between from the old rows is evicted too).
 /// <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> and other processes' saves are not seen: entries expire after
 /// <c>Caching:PageSeconds</c>.
@@ -27,7 +27,7 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
 
     /// <inheritdoc />
     protected override bool Captures(EntityEntry entry) =>
-        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order
+        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order or Core.Categories.Category
             or Core.Moderation.ShopModeration or Core.Moderation.ListingModeration;
 
     /// <inheritdoc />
@@ -39,7 +39,7 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
         CreatorStripeAccount account => PageOutputCaching.StorefrontTagOf(account.CreatorProfileId),
         Core.Moderation.ShopModeration shop => PageOutputCaching.StorefrontTagOf(shop.CreatorProfileId),
         Core.Moderation.ListingModeration listing => PageOutputCaching.StorefrontTagOf(listing.CreatorProfileId),
-        Core.Orders.Order => PageOutputCaching.ListingCatalogueTag,
+        Core.Orders.Order or Core.Categories.Category => PageOutputCaching.ListingCatalogueTag,
         _ => PageOutputCaching.StorefrontTag,
     };
 

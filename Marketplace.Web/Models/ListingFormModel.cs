@@ -20,6 +20,12 @@ public sealed class ListingFormModel
     /// <summary>What a paying buyer gets (text or a link), shown on their order page once paid.</summary>
     public string? DeliveryNote { get; set; }
 
+    /// <summary>The category's id (<see cref="Core.Categories.Category"/>); none when empty.</summary>
+    public int? CategoryId { get; set; }
+
+    /// <summary>Tags, comma-separated, as typed (<see cref="ListingTags"/>).</summary>
+    public string? Tags { get; set; }
+
     /// <summary>A new cover picture (replaces the current one); none keeps it.</summary>
     public IFormFile? Cover { get; set; }
 
@@ -33,7 +39,7 @@ public sealed class ListingFormModel
     public List<int>? RemoveImages { get; set; }
 
     /// <summary>The input for Core, the price read in <paramref name="culture"/> (the request's on the form, invariant for JSON).</summary>
-    public ListingInput ToInput(CultureInfo culture) => new(Title, Description, Price, Currency, DeliveryNote, culture);
+    public ListingInput ToInput(CultureInfo culture) => new(Title, Description, Price, Currency, DeliveryNote, culture, CategoryId, Tags);
 
     /// <summary>The form filled from a stored listing (minor units back to major, written in <paramref name="culture"/>).</summary>
     public static ListingFormModel From(Listing listing, CultureInfo culture) => new()
@@ -44,6 +50,8 @@ public sealed class ListingFormModel
         Currency = listing.Currency,
         DeliveryNote = listing.DeliveryNote,
         CoverAlt = listing.Cover?.Alt,
+        CategoryId = listing.CategoryId,
+        Tags = string.Join(", ", listing.TagList),
     };
 }
 
