@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Amounts;
+using Marketplace.Core.Sales;
 
 namespace Marketplace.Core.Orders;
 
@@ -16,10 +17,13 @@ public static class SalesCsv
 {
     /// <summary>The header row.</summary>
     public static readonly string[] Header =
-        ["order_id", "created_utc", "paid_utc", "status", "listing", "buyer_email", "currency", "amount", "platform_fee", "net_to_creator", "stripe_payment_intent"];
+        ["order_id", "created_utc", "paid_utc", "status", "listing", "buyer_email", "currency", "amount", "refunded", "disputed", "reinstated", "platform_fee",
+            "net_to_creator", "stripe_payment_intent"];
 
-    /// <summary>One order's row.</summary>
-    public static string[] Row(Order order) =>
+    /// <summary>One order's row; its money is <see cref="OrderFigures"/> (the platform's fee kept, the creator's net after refunds and disputes).</summary>
+    public static string[] Row(Order order) => Row(order, OrderFigures.Of(order));
+
+    private static string[] Row(Order order, OrderFigures figures) =>
     [
         order.Id.ToString(CultureInfo.InvariantCulture),
         order.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -28,9 +32,12 @@ public static class SalesCsv
         order.ListingTitle,
         order.BuyerEmail ?? "",
         order.Currency.ToUpperInvariant(),
-        Major(order.AmountMinor, order.Currency),
-        Major(order.ApplicationFeeMinor, order.Currency),
-        Major(order.CreatorNetMinor, order.Currency),
+        Major(figures.GrossMinor, order.Currency),
+        Major(figures.RefundedMinor, order.Currency),
+        Major(figures.DisputedMinor, order.Currency),
+        Major(figures.ReinstatedMinor, order.Currency),
+        Major(figures.PlatformFeeMinor, order.Currency),
+        Major(figures.CreatorNetMinor, order.Currency),
         order.StripePaymentIntentId ?? "",
     ];
 

@@ -24,7 +24,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
 public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
-    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text) : Controller
+    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based); abandoned checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).</summary>
     [HttpGet("")]
@@ -53,17 +53,20 @@ public sealed class CreatorSalesController(CurrentCreator currentCreator, Creato
         return Redirect("/creator/sales");
     }
 
-    /// <summary>Every order as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>).</summary>
+    /// <summary>
+    /// Every sale as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>); abandoned
+    /// checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).
+    /// </summary>
     [HttpGet("export.csv")]
-    public async Task<IActionResult> Export(CancellationToken cancellationToken)
+    public async Task<IActionResult> Export([FromQuery] bool abandoned, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"sales-{DateTime.UtcNow:yyyyMMdd}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"sales-{clock.GetUtcNow():yyyyMMdd}.csv\"";
         Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(Response.Body, SalesCsv.Encoding, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Header));
-        await foreach (var order in sales.AllAsync(creatorId).WithCancellation(cancellationToken))
+        await foreach (var order in sales.AllAsync(creatorId, abandoned).WithCancellation(cancellationToken))
             await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Row(order)));
         await writer.FlushAsync(cancellationToken);
         return new EmptyResult();

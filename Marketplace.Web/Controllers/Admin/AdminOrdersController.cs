@@ -20,9 +20,10 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
     /// <summary>
     /// A page (25 rows). <paramref name="status"/> is <c>pending</c>, <c>paid</c> or <c>expired</c>; <paramref name="from"/>
     /// and <paramref name="to"/> are UTC days (<c>yyyy-MM-dd</c>, inclusive). A value that is not one of those is dropped with a message.
+    /// Abandoned checkouts are listed only with <paramref name="abandoned"/> (or their status chosen).
     /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? status, string? creator, string? from, string? to, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? status, string? creator, string? from, string? to, int? page, bool abandoned, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         OrderStatus? wanted = null;
@@ -33,7 +34,7 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         }
 
         var filter = new AdminOrderFilter(wanted, creator, Day(from, text["“{0}” is not a date (yyyy-MM-dd); the from filter is ignored.", from ?? ""], errors),
-            Day(to, text["“{0}” is not a date (yyyy-MM-dd); the to filter is ignored.", to ?? ""], errors));
+            Day(to, text["“{0}” is not a date (yyyy-MM-dd); the to filter is ignored.", to ?? ""], errors), abandoned);
         if (errors.Count > 0) ViewData["Error"] = string.Join(" ", errors);
         return View(new AdminOrdersViewModel(await orders.SearchAsync(filter, page, cancellationToken: cancellationToken), filter, links));
     }
