@@ -13,7 +13,7 @@ namespace Marketplace.Core.Orders;
 /// <c>'</c> (OWASP's advice against CSV injection), so a buyer's email or a listing title can never run in the
 /// creator's spreadsheet.
 /// </summary>
-public static class SalesCsv
+public static partial class SalesCsv
 {
     /// <summary>The header row.</summary>
     public static readonly string[] Header =
@@ -44,15 +44,21 @@ public static class SalesCsv
     /// <summary>A line of CSV (without its line end) from <paramref name="fields"/>, each escaped and quoted as needed.</summary>
     public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Field));
 
-    /// <summary>One field: neutralized against formula injection, then quoted when it holds a comma, a quote or a line break.</summary>
+    /// <summary>
+    /// One field: neutralized against formula injection (a plain number such as <c>-2.50</c>, an amount taken back, is left
+    /// as it is: a spreadsheet reads it as a number, not a formula), then quoted when it holds a comma, a quote or a line break.
+    /// </summary>
     public static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !PlainNumber().IsMatch(value)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     /// <summary>The encoding of the export: UTF-8 with a byte order mark, so spreadsheets read accents right.</summary>
     public static Encoding Encoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-[0-9]+(\.[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex PlainNumber();
 
     private static string Major(long minor, string currency) =>
         Money.ToMajor(minor, currency).ToString("F" + Money.DecimalDigits(currency), CultureInfo.InvariantCulture);

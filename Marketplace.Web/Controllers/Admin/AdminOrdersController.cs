@@ -3,6 +3,7 @@ using Marketplace.Web.Localization;
 using System.Globalization;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
+using Marketplace.Core.Disputes;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Refunds;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,8 @@ namespace Marketplace.Web.Controllers.Admin;
 /// <summary>Buyers' orders for admins at <c>/admin/orders</c>, filtered by status, creator and date, with Stripe Dashboard links.</summary>
 [Authorize(Policy = Roles.Admin)]
 [Route("admin/orders")]
-public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds, IStringLocalizer<SharedResource> text) : Controller
+public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashboardLinks links, OrderRefunds refunds, IStringLocalizer<SharedResource> text,
+    DisputeEvidence evidence) : Controller
 {
     /// <summary>
     /// A page (25 rows). <paramref name="status"/> is <c>pending</c>, <c>paid</c> or <c>expired</c>; <paramref name="from"/>
@@ -36,7 +38,12 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         var filter = new AdminOrderFilter(wanted, creator, Day(from, text["“{0}” is not a date (yyyy-MM-dd); the from filter is ignored.", from ?? ""], errors),
             Day(to, text["“{0}” is not a date (yyyy-MM-dd); the to filter is ignored.", to ?? ""], errors), abandoned);
         if (errors.Count > 0) ViewData["Error"] = string.Join(" ", errors);
-        return View(new AdminOrdersViewModel(await orders.SearchAsync(filter, page, cancellationToken: cancellationToken), filter, links));
+        var found = await orders.SearchAsync(filter, page, cancellationToken: cancellationToken);
+        var forms = new Dictionary<int, DisputeEvidenceFormModel>();
+        foreach (var row in found.Items.Where(r => r.DisputeStatus is "needs_response" or "warning_needs_response"))
+            forms[row.Id] = new DisputeEvidenceFormModel(row.Id, $"/admin/orders/{row.Id}/dispute-evidence", await evidence.AccessLogAsync(row.Id, cancellationToken),
+                null, row.ListingTitle, row.DisputeEvidenceDueBy, OrderRefunds.NewRequestToken());
+        return View(new AdminOrdersViewModel(found, filter, links, forms));
     }
 
     /// <summary>
@@ -53,6 +60,19 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
         return Redirect("/admin/orders");
     }
 
+    /// <summary>
+    /// Sends the evidence typed for the dispute of any order <paramref name="orderId"/> to Stripe (<see cref="Core.Disputes.DisputeEvidence"/>,
+    /// <c>submit=true</c>); back to the orders page with the outcome as a message.
+    /// </summary>
+    [HttpPost("{orderId:int}/dispute-evidence")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> SubmitEvidence(int orderId, [FromForm] DisputeEvidenceInput input, CancellationToken cancellationToken)
+    {
+        var result = await evidence.SubmitAsync(input.ToCommand(orderId, null), cancellationToken);
+        TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
+        return Redirect("/admin/orders");
+    }
+
     private static DateOnly? Day(string? value, string refusal, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
@@ -63,4 +83,5 @@ public sealed class AdminOrdersController(AdminOrderQueries orders, StripeDashbo
 }
 
 /// <summary>What the orders page shows: the page of rows, the filter in use, the Dashboard links.</summary>
-public sealed record AdminOrdersViewModel(PagedList<AdminOrderRow> Page, AdminOrderFilter Filter, StripeDashboardLinks Links);
+public sealed record AdminOrdersViewModel(PagedList<AdminOrderRow> Page, AdminOrderFilter Filter, StripeDashboardLinks Links,
+    IReadOnlyDictionary<int, DisputeEvidenceFormModel>? EvidenceForms = null);
