@@ -1,6 +1,7 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Orders;
+using Marketplace.Core.Sales;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.CreatorHome;
@@ -56,10 +57,9 @@ public sealed class CreatorHomeQueries(MarketplaceDbContext db, PaymentEligibili
             await db.Listings.AnyAsync(l => l.CreatorProfileId == creatorProfileId, cancellationToken),
             marks.ShopSharedAt is not null);
 
-        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status != OrderStatus.Pending
-                                                       && o.Status != OrderStatus.Expired && o.PaidAt >= since);
-        var rows = await paid.Select(o => new { o.PaidAt, o.Currency, Net = o.AmountMinor - o.RefundedMinor - (o.ApplicationFeeMinor - o.ApplicationFeeRefundedMinor) })
-            .ToListAsync(cancellationToken);
+        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.PaidAt >= since).Where(OrderFigures.IsSale);
+        var rows = (await paid.Select(OrderFigures.Projection).ToListAsync(cancellationToken))
+            .Select(f => new { f.PaidAt, f.Currency, Net = f.CreatorNetMinor }).ToList();
         var sales = rows.GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CurrencySales(g.Key, [.. Enumerable.Range(0, Days).Select(i => first.AddDays(i)).Select(day =>
             {

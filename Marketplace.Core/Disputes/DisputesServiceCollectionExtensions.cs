@@ -12,6 +12,7 @@ public static class DisputesServiceCollectionExtensions
         services.AddOptions<DisputeOptions>().Bind(configuration.GetSection(DisputeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OrderDisputes>();
         services.AddScoped<DisputeRetransferSweepJob>();
+        services.AddScoped<DisputeEvidence>();
         return services;
     }
 }

@@ -90,7 +90,7 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
             if (transfer is not null) state = state with { DisputeRetransferId = transfer.Id };
         }
 
-        state = state with { Dispute = new OrderDisputeFacts(dispute.Id, dispute.Amount, dispute.Reason, dispute.Status, dispute.EvidenceDetails?.DueBy) };
+        state = state with { Dispute = OrderDisputeFacts.Of(dispute) };
         await charges.ApplyAndNotifyAsync(order, state, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (refused is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused); // the webhook job retries

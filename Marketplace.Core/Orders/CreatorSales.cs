@@ -2,6 +2,7 @@ using Marketplace.Core.Admin;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Marketplace.Core.Paging;
+using Marketplace.Core.Sales;
 
 namespace Marketplace.Core.Orders;
 
@@ -20,12 +21,7 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<PagedList<Order>> PageAsync(int creatorProfileId, int? page, CancellationToken cancellationToken = default, bool withAbandoned = false)
     {
-        var query = Orders(creatorProfileId);
-        if (!withAbandoned)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            query = query.Where(o => o.Status != OrderStatus.Expired && !(o.Status == OrderStatus.Pending && o.CheckoutExpiresAt < now));
-        }
+        var query = withAbandoned ? Orders(creatorProfileId) : WithoutAbandoned(Orders(creatorProfileId));
 
         var total = await query.CountAsync(cancellationToken);
         var shown = PageNumbers.Clamp(page, total, PageSize);
@@ -37,33 +33,43 @@ public sealed class CreatorSales(MarketplaceDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Order>> OpenDisputesAsync(int creatorProfileId, CancellationToken cancellationToken = default) =>
         await Orders(creatorProfileId).Where(o => o.Status == OrderStatus.Disputed).OrderBy(o => o.DisputeEvidenceDueBy).Take(50).ToListAsync(cancellationToken);
 
-    /// <summary>Every order of the creator, oldest first (the CSV export), streamed.</summary>
-    public IAsyncEnumerable<Order> AllAsync(int creatorProfileId) =>
-        Orders(creatorProfileId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).AsAsyncEnumerable();
+    /// <summary>
+    /// Every order of the creator, oldest first (the CSV export), streamed; abandoned checkouts (Expired, or Pending past
+    /// <c>expires_at</c>) only with <paramref name="withAbandoned"/>.
+    /// </summary>
+    public IAsyncEnumerable<Order> AllAsync(int creatorProfileId, bool withAbandoned = false) =>
+        (withAbandoned ? Orders(creatorProfileId) : WithoutAbandoned(Orders(creatorProfileId))).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).AsAsyncEnumerable();
 
-    /// <summary>Paid totals per currency: this UTC month, the previous one, and all time; each a grouped query in SQL.</summary>
+    /// <summary>Sales figures per currency (<see cref="SalesFigures"/>): this UTC month, the previous one, and all time; each a grouped query in SQL.</summary>
     public async Task<SalesTotals> TotalsAsync(int creatorProfileId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var thisMonth = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         return new SalesTotals(
-            await TotalsQuery(db, creatorProfileId, thisMonth, thisMonth.AddMonths(1)).ToListAsync(cancellationToken),
-            await TotalsQuery(db, creatorProfileId, thisMonth.AddMonths(-1), thisMonth).ToListAsync(cancellationToken),
-            await TotalsQuery(db, creatorProfileId, null, null).ToListAsync(cancellationToken));
+            await Sorted(TotalsQuery(db, creatorProfileId, thisMonth, thisMonth.AddMonths(1)), cancellationToken),
+            await Sorted(TotalsQuery(db, creatorProfileId, thisMonth.AddMonths(-1), thisMonth), cancellationToken),
+            await Sorted(TotalsQuery(db, creatorProfileId, null, null), cancellationToken));
     }
 
     /// <summary>
-    /// The SQL part: the creator's paid orders (Paid, refunded in part or in full, disputed) with <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/>
-    /// (null bounds: open), summed per currency, refunds deducted: gross is the amount less what was refunded, the fee the
-    /// application fee less what was refunded of it.
+    /// The SQL part: the creator's sales (every paid order, whatever happened since; abandoned checkouts left out) with
+    /// <paramref name="fromUtc"/> ≤ PaidAt &lt; <paramref name="toUtc"/> (null bounds: open), as <see cref="SalesFigures"/> per currency.
     /// </summary>
-    public static IQueryable<SalesTotal> TotalsQuery(MarketplaceDbContext db, int creatorProfileId, DateTime? fromUtc, DateTime? toUtc)
+    public static IQueryable<SalesFigures> TotalsQuery(MarketplaceDbContext db, int creatorProfileId, DateTime? fromUtc, DateTime? toUtc)
     {
-        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId && o.Status != OrderStatus.Pending && o.Status != OrderStatus.Expired);
+        var paid = db.Orders.AsNoTracking().Where(o => o.CreatorProfileId == creatorProfileId);
         if (fromUtc is { } from) paid = paid.Where(o => o.PaidAt >= from);
         if (toUtc is { } to) paid = paid.Where(o => o.PaidAt < to);
-        return paid.GroupBy(o => o.Currency)
-            .Select(g => new SalesTotal(g.Key, g.Count(), g.Sum(o => o.AmountMinor - o.RefundedMinor), g.Sum(o => o.ApplicationFeeMinor - o.ApplicationFeeRefundedMinor)));
+        return SalesFigures.PerCurrency(paid);
+    }
+
+    private static async Task<IReadOnlyList<SalesFigures>> Sorted(IQueryable<SalesFigures> query, CancellationToken cancellationToken) =>
+        [.. (await query.ToListAsync(cancellationToken)).OrderBy(s => s.Currency, StringComparer.Ordinal)];
+
+    private IQueryable<Order> WithoutAbandoned(IQueryable<Order> query)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return query.Where(o => o.Status != OrderStatus.Expired && !(o.Status == OrderStatus.Pending && o.CheckoutExpiresAt < now));
     }
 
     private IQueryable<Order> Orders(int creatorProfileId) =>

@@ -165,6 +165,9 @@ public partial class Order
     /// <summary>The dispute's <c>evidence_details.due_by</c>, UTC.</summary>
     public DateTime? DisputeEvidenceDueBy { get; private set; }
 
+    /// <summary>Stripe's dispute fee the platform paid (the dispute's balance transactions' <c>fee</c>), minor units; 0 when none.</summary>
+    public long DisputeFeeMinor { get; private set; }
+
     /// <summary>The reversal of the creator's transfer made for the dispute, <c>trr_…</c>; null when none was made.</summary>
     public string? DisputeTransferReversalId { get; private set; }
 
@@ -257,7 +260,7 @@ public partial class Order
     {
         if (Status is OrderStatus.Pending or OrderStatus.Expired) return false;
         var before = (Status, RefundedMinor, TransferReversedMinor, ApplicationFeeRefundedMinor, RefundFailureReason, StripeDisputeId, DisputeAmountMinor,
-            DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId);
+            DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId, DisputeFeeMinor);
         RefundedMinor = state.AmountRefundedMinor;
         TransferReversedMinor = state.TransferReversedForRefundsMinor;
         ApplicationFeeRefundedMinor = state.ApplicationFeeRefundedMinor;
@@ -269,6 +272,7 @@ public partial class Order
             DisputeReason = dispute.Reason;
             DisputeStatus = dispute.Status;
             DisputeEvidenceDueBy = dispute.EvidenceDueBy;
+            DisputeFeeMinor = dispute.FeeMinor;
         }
 
         DisputeTransferReversalId = state.DisputeTransferReversalId ?? DisputeTransferReversalId;
@@ -282,7 +286,8 @@ public partial class Order
             _ => OrderStatus.Disputed,
         };
         var changed = before != (Status, RefundedMinor, TransferReversedMinor, ApplicationFeeRefundedMinor, RefundFailureReason, StripeDisputeId,
-            DisputeAmountMinor, DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId);
+            DisputeAmountMinor, DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId,
+            DisputeFeeMinor);
         if (changed) UpdatedAt = now;
         return changed;
     }

@@ -40,5 +40,13 @@ public sealed record OrderRefundFacts(string RefundId, long AmountMinor, string 
     public bool IsIssued => Status is "succeeded";
 }
 
-/// <summary>A dispute's facts (https://docs.stripe.com/api/disputes/object): <c>dp_…</c>, amount in minor units, reason, status, evidence due date (UTC).</summary>
-public sealed record OrderDisputeFacts(string DisputeId, long AmountMinor, string Reason, string Status, DateTime? EvidenceDueBy);
+/// <summary>
+/// A dispute's facts (https://docs.stripe.com/api/disputes/object): <c>dp_…</c>, amount in minor units, reason, status,
+/// evidence due date (UTC), and Stripe's dispute fee (the <c>fee</c> of its <c>balance_transactions</c>, minor units; 0 when none).
+/// </summary>
+public sealed record OrderDisputeFacts(string DisputeId, long AmountMinor, string Reason, string Status, DateTime? EvidenceDueBy, long FeeMinor = 0)
+{
+    /// <summary>The facts of Stripe's <paramref name="dispute"/>; the fee is the sum of its balance transactions' <c>fee</c>.</summary>
+    public static OrderDisputeFacts Of(Stripe.Dispute dispute) =>
+        new(dispute.Id, dispute.Amount, dispute.Reason, dispute.Status, dispute.EvidenceDetails?.DueBy, dispute.BalanceTransactions?.Sum(t => t.Fee) ?? 0);
+}

@@ -105,7 +105,7 @@ public sealed class OrderChargeSync(MarketplaceDbContext db, IStripeGateway stri
             (charge.Transfer?.AmountReversed ?? 0) - otherDisputeReversals,
             charge.ApplicationFee?.AmountRefunded ?? 0,
             latestRefund?.Status == "failed" ? latestRefund.FailureReason ?? "unknown" : null,
-            dispute is null ? null : new OrderDisputeFacts(dispute.Id, dispute.Amount, dispute.Reason, dispute.Status, dispute.EvidenceDetails?.DueBy),
+            dispute is null ? null : OrderDisputeFacts.Of(dispute),
             forDispute?.Id,
             forDispute?.Amount ?? 0,
             null,

@@ -29,6 +29,14 @@ public partial interface IStripeGateway
     /// <summary><c>GET /v1/disputes/{id}</c> (<c>dp_…</c>); null on 404.</summary>
     Task<Dispute?> FindDisputeAsync(string disputeId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST /v1/disputes/{id}</c> (https://docs.stripe.com/api/disputes/update) with the text fields of
+    /// <paramref name="evidence"/> as <c>evidence[…]</c> (empty ones left out), <c>submit=true</c> (Stripe sends it to the
+    /// bank at once; no later change) and the idempotency key. Throws <see cref="StripeException"/> when Stripe refuses
+    /// (the dispute is no longer open to evidence, a field too long) or cannot be reached.
+    /// </summary>
+    Task<Dispute> SubmitDisputeEvidenceAsync(string disputeId, DisputeEvidenceText evidence, string idempotencyKey, CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /v1/disputes?charge={id}</c>: the charge's disputes, newest first (a charge has at most one).</summary>
     Task<IReadOnlyList<Dispute>> ListDisputesOfChargeAsync(string chargeId, CancellationToken cancellationToken = default);
 
@@ -67,3 +75,12 @@ public partial interface IStripeGateway
 /// <paramref name="Reason"/> one of Stripe's (<see cref="Refunds.RefundReasons"/>); <paramref name="Metadata"/> holds the order id.
 /// </summary>
 public sealed record OrderRefundRequest(string PaymentIntentId, long AmountMinor, string Reason, IReadOnlyDictionary<string, string> Metadata, string IdempotencyKey);
+
+/// <summary>
+/// The text evidence of a dispute of a digital product (https://docs.stripe.com/api/disputes/update#update_dispute-evidence):
+/// each at most 20,000 characters, empty when not given. Stripe's <c>customer_communication</c> and <c>refund_policy</c>
+/// are file ids, so the customer communication typed in goes into <c>uncategorized_text</c> and the refund policy into
+/// <c>refund_policy_disclosure</c>.
+/// </summary>
+public sealed record DisputeEvidenceText(string? ProductDescription, string? AccessActivityLog, string? RefundPolicyDisclosure, string? UncategorizedText,
+    string? CustomerEmailAddress = null);

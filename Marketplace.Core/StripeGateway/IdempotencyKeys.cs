@@ -61,6 +61,9 @@ public static class IdempotencyKeys
     /// <summary>One refund request of an order: the order id and the refund form's random token, so a double submit replays the first refund.</summary>
     public static string OrderRefund(int orderId, string requestToken) => $"refund:order:{orderId}:{requestToken}";
 
+    /// <summary>Submitting evidence for dispute <paramref name="disputeId"/> from one form (<paramref name="requestToken"/>: a double submit replays).</summary>
+    public static string DisputeEvidence(string disputeId, string requestToken) => $"dispute-evidence:{disputeId}:{requestToken}";
+
     /// <summary>The one reversal of the creator's transfer for dispute <paramref name="disputeId"/> (<c>dp_…</c>).</summary>
     public static string DisputeTransferReversal(string disputeId) => $"dispute-reversal:{disputeId}";
 

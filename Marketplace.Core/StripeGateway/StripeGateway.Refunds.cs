@@ -30,6 +30,23 @@ public sealed partial class StripeGateway
         NullWhenMissing(() => client.V1.Disputes.GetAsync(disputeId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
+    public Task<Dispute> SubmitDisputeEvidenceAsync(string disputeId, DisputeEvidenceText evidence, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        client.V1.Disputes.UpdateAsync(disputeId, new DisputeUpdateOptions
+        {
+            Evidence = new DisputeEvidenceOptions
+            {
+                ProductDescription = Blank(evidence.ProductDescription),
+                AccessActivityLog = Blank(evidence.AccessActivityLog),
+                RefundPolicyDisclosure = Blank(evidence.RefundPolicyDisclosure),
+                UncategorizedText = Blank(evidence.UncategorizedText),
+                CustomerEmailAddress = Blank(evidence.CustomerEmailAddress),
+            },
+            Submit = true,
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<Dispute>> ListDisputesOfChargeAsync(string chargeId, CancellationToken cancellationToken = default) =>
         (await client.V1.Disputes.ListAsync(new DisputeListOptions { Charge = chargeId, Limit = 10 }, cancellationToken: cancellationToken)).Data;
 

@@ -655,6 +655,9 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<DateTime?>("DisputeEvidenceDueBy")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("DisputeFeeMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DisputeReason")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -655,6 +655,9 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Property<DateTime?>("DisputeEvidenceDueBy")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("DisputeFeeMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DisputeReason")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

@@ -630,6 +630,9 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<DateTime?>("DisputeEvidenceDueBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DisputeFeeMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisputeReason")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

@@ -25,7 +25,8 @@ public sealed class AdminOrdersTests(OrdersFactory app) : IClassFixture<OrdersFa
         (await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var all = WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders"));
+        var sales = WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders"));
+        var all = WebUtility.HtmlDecode(await admin.Client.GetStringAsync("/admin/orders?abandoned=true"));
         var paidOnly = await admin.Client.GetStringAsync("/admin/orders?status=paid&creator=poster");
         var expiredOnly = await admin.Client.GetStringAsync("/admin/orders?status=expired");
         var today_ = await admin.Client.GetStringAsync($"/admin/orders?from={today}&to={today}");
@@ -35,6 +36,7 @@ public sealed class AdminOrdersTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         all.Should().Contain($"https://dashboard.stripe.com/test/payments/{paid.StripePaymentIntentId}").And.Contain("Poster A2").And.Contain("buyer@example.com");
         all.Should().Contain($"https://dashboard.stripe.com/test/checkout/sessions/{open.StripeCheckoutSessionId}");
+        sales.Should().Contain($"data-order-id=\"{paid.Id}\"").And.NotContain($"data-order-id=\"{open.Id}\"", "an abandoned checkout is no sale: hidden by default");
         paidOnly.Should().Contain($"data-order-id=\"{paid.Id}\"").And.NotContain($"data-order-id=\"{open.Id}\"");
         expiredOnly.Should().Contain($"data-order-id=\"{open.Id}\"").And.NotContain($"data-order-id=\"{paid.Id}\"");
         today_.Should().Contain($"data-order-id=\"{paid.Id}\"");

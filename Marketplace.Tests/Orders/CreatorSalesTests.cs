@@ -45,7 +45,7 @@ public abstract class CreatorSalesTests<TFactory>(TFactory app) : IClassFixture<
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be(string.Join(',', SalesCsv.Header));
         lines.Should().HaveCount(2);
-        lines[1].Should().Contain("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Prize\"\")\"").And.Contain(",Paid,").And.Contain(",EUR,25.00,2.50,22.50,pi_");
+        lines[1].Should().Contain("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Prize\"\")\"").And.Contain(",Paid,").And.Contain(",EUR,25.00,0.00,0.00,0.00,2.50,22.50,pi_");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
         var html = await shop.CreatorRefundsAsync(order.Id, "10.00", Guid.NewGuid().ToString("N"));
 
         html.Should().Contain("Refunded €10.00 to the buyer").And.Contain("Partially refunded");
-        SalesRow(html).Should().Contain("€15.00").And.Contain("€1.50").And.Contain("€13.50", "the net of 22.50 drops by 9.00: 10.00 refunded less the 1.00 fee given back");
+        SalesRow(html).Should().Contain("data-figure=\"gross\">€25.00<").And.Contain("data-figure=\"refunded\">€10.00<").And.Contain("€1.50").And.Contain("€13.50", "the net of 22.50 drops by 9.00: 10.00 refunded less the 1.00 fee given back");
         var stored = await app.OrderAsync(order.Id);
         stored.Status.Should().Be(OrderStatus.PartiallyRefunded);
         (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((1000, 1000, 100));

@@ -5,6 +5,7 @@ using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
+using Marketplace.Core.Disputes;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.Refunds;
@@ -24,18 +25,24 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
 public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
-    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text) : Controller
+    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock, DisputeEvidence evidence) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based); abandoned checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] int? page, [FromQuery] bool abandoned, CancellationToken cancellationToken)
     {
-        var creatorId = await CreatorIdAsync(cancellationToken);
+        var creator = await currentCreator.GetAsync(cancellationToken);
+        var creatorId = creator.Id;
         ViewData["ShowAbandoned"] = abandoned;
+        var disputes = await sales.OpenDisputesAsync(creatorId, cancellationToken);
+        var forms = new Dictionary<int, DisputeEvidenceFormModel>();
+        foreach (var order in disputes.Where(o => o.DisputeStatus is "needs_response" or "warning_needs_response"))
+            forms[order.Id] = new DisputeEvidenceFormModel(order.Id, $"/creator/sales/{order.Id}/dispute-evidence", await evidence.AccessLogAsync(order.Id, cancellationToken),
+                creator.RefundPolicy, order.ListingTitle, order.DisputeEvidenceDueBy, OrderRefunds.NewRequestToken());
         return View(new SalesPageViewModel(await sales.PageAsync(creatorId, page, cancellationToken, abandoned),
             await sales.TotalsAsync(creatorId, cancellationToken), await dashboard.IsAvailableAsync(creatorId, cancellationToken),
             await balances.ForCreatorAsync(creatorId, cancellationToken), await payouts.LatestAsync(creatorId, cancellationToken),
-            await sales.OpenDisputesAsync(creatorId, cancellationToken), links));
+            disputes, links, forms));
     }
 
     /// <summary>
@@ -53,17 +60,34 @@ public sealed class CreatorSalesController(CurrentCreator currentCreator, Creato
         return Redirect("/creator/sales");
     }
 
-    /// <summary>Every order as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>).</summary>
+    /// <summary>
+    /// Sends the evidence typed for the dispute of the creator's own order <paramref name="orderId"/> to Stripe
+    /// (<see cref="Core.Disputes.DisputeEvidence"/>, <c>submit=true</c>); back to the sales page with the outcome as a message.
+    /// </summary>
+    [HttpPost("{orderId:int}/dispute-evidence")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> SubmitEvidence(int orderId, [FromForm] DisputeEvidenceInput input, CancellationToken cancellationToken)
+    {
+        var creatorId = await CreatorIdAsync(cancellationToken);
+        var result = await evidence.SubmitAsync(input.ToCommand(orderId, creatorId), cancellationToken);
+        TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
+        return Redirect("/creator/sales");
+    }
+
+    /// <summary>
+    /// Every sale as CSV (<c>text/csv</c>, UTF-8), oldest first, formula-injection safe (<see cref="SalesCsv"/>); abandoned
+    /// checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).
+    /// </summary>
     [HttpGet("export.csv")]
-    public async Task<IActionResult> Export(CancellationToken cancellationToken)
+    public async Task<IActionResult> Export([FromQuery] bool abandoned, CancellationToken cancellationToken)
     {
         var creatorId = await CreatorIdAsync(cancellationToken);
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"sales-{DateTime.UtcNow:yyyyMMdd}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"sales-{clock.GetUtcNow():yyyyMMdd}.csv\"";
         Response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(Response.Body, SalesCsv.Encoding, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Header));
-        await foreach (var order in sales.AllAsync(creatorId).WithCancellation(cancellationToken))
+        await foreach (var order in sales.AllAsync(creatorId, abandoned).WithCancellation(cancellationToken))
             await writer.WriteLineAsync(SalesCsv.Line(SalesCsv.Row(order)));
         await writer.FlushAsync(cancellationToken);
         return new EmptyResult();

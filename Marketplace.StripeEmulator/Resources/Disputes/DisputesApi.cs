@@ -93,6 +93,9 @@ internal static class DisputesApi
             if (submit)
             {
                 details["submission_count"] = details["submission_count"]!.AsLong() + 1;
+                // Stripe takes a late submission but marks it: "past_due … delivery of the latest evidence is not guaranteed"
+                // (https://docs.stripe.com/api/disputes/object#dispute_object-evidence_details-past_due).
+                details["past_due"] = ctx.Now > details["due_by"]!.AsLong();
                 json["status"] = "under_review";
             }
         });
