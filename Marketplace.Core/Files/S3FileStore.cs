@@ -51,7 +51,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
                 await CallAsync(() => _client.PutObjectAsync(new PutObjectRequest
                 {
                     BucketName = _bucket, Key = objectKey, InputStream = new MemoryStream(buffer, 0, filled, writable: false), AutoCloseStream = false,
-                    ContentType = "application/octet-stream",
+                    ContentType = "application/octet-stream", UseChunkEncoding = false,
                 }, cancellationToken), cancellationToken);
                 return filled;
             }
@@ -70,7 +70,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
                     var part = await CallAsync(() => _client.UploadPartAsync(new UploadPartRequest
                     {
                         BucketName = _bucket, Key = objectKey, UploadId = started.UploadId, PartNumber = number, PartSize = filled,
-                        InputStream = new MemoryStream(buffer, 0, filled, writable: false),
+                        InputStream = new MemoryStream(buffer, 0, filled, writable: false), UseChunkEncoding = false,
                     }, cancellationToken), cancellationToken);
                     parts.Add(new PartETag(number, part.ETag));
                     total += filled;
@@ -164,14 +164,26 @@ public sealed class S3FileStore : IFileStore, IDisposable
         while (continuation is not null);
     }
 
-    /// <summary>Aborts multipart uploads (a process killed mid-upload) begun before <paramref name="olderThan"/>.</summary>
+    /// <summary>
+    /// Aborts multipart uploads (a process killed mid-upload) begun before <paramref name="olderThan"/>; 0 on a server
+    /// that does not list them (s3rver answers NotImplemented): there, a bucket lifecycle rule is the cleanup.
+    /// </summary>
     public async Task<int> DeleteUnfinishedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
         var aborted = 0;
-        var page = await CallAsync(() => _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+        ListMultipartUploadsResponse page;
+        try
         {
-            BucketName = _bucket, Prefix = _prefix.Length == 0 ? null : _prefix,
-        }, cancellationToken), cancellationToken);
+            page = await CallAsync(() => _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+            {
+                BucketName = _bucket, Prefix = _prefix.Length == 0 ? null : _prefix,
+            }, cancellationToken), cancellationToken);
+        }
+        catch (FileStoreUnavailableException ex) when (ex.InnerException is AmazonServiceException { ErrorCode: "NotImplemented" })
+        {
+            return 0;
+        }
+
         foreach (var upload in page.MultipartUploads ?? [])
         {
             if (upload.Initiated is not { } initiated || new DateTimeOffset(DateTime.SpecifyKind(initiated, DateTimeKind.Utc)) >= olderThan) continue;
@@ -222,20 +234,21 @@ public sealed class S3FileStore : IFileStore, IDisposable
         {
             await _client.AbortMultipartUploadAsync(_bucket, objectKey, uploadId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
         {
-            // The server is gone: the orphan sweep's DeleteUnfinishedAsync aborts it later.
+            // The server is gone, or does not abort (s3rver): the orphan sweep's DeleteUnfinishedAsync, or the bucket's
+            // lifecycle rule, removes the parts later. The object itself was never completed, so nobody sees it.
         }
     }
 
-    /// <summary>Runs one request, turning the server's refusals and network failures into <see cref="FileStoreUnavailableException"/>.</summary>
+    /// <summary>Runs one request, turning the server's refusals (also 404: callers check the inner exception) and network failures into <see cref="FileStoreUnavailableException"/>.</summary>
     private async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await call();
         }
-        catch (Exception ex) when (ex is AmazonClientException or HttpRequestException
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new FileStoreUnavailableException($"The S3 store (bucket '{_bucket}') did not answer: {ex.Message}", ex);
