@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Marketplace on a fresh machine of the project's kind (Debian 12, .NET SDK 10).
 # Installs what the tests need first: the project's dotnet tools, Debian's Chromium for the browser tests and Debian's
-# PostgreSQL, of which it starts a throwaway cluster for the PostgreSQL tests (removed on exit, also on failure or ^C).
+# PostgreSQL, of which it starts a throwaway cluster for the PostgreSQL tests (removed on exit, also on failure or ^C),
+# and s3rver (npm, pinned in tools/s3), a throwaway S3-compatible server for the S3 file store's tests (removed likewise).
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Webhooks]
 #        ./test.sh --fast   the unit tests alone (Marketplace.UnitTests: no server, no browser), with how long they took
 # A whole run (no arguments) also runs the unit and integration tests again under libfaketime (Debian's faketime) at
@@ -67,6 +68,41 @@ done
 [ -n "$pg_port" ] || { echo "PostgreSQL did not start" >&2; cat "$pg_root/server.log" >&2; exit 1; }
 export MARKETPLACE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=postgres"
 echo "   PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$pg_port ($pg_root)"
+
+echo "== starting a throwaway S3-compatible server (s3rver, npm: tools/s3)"
+# The S3 file store's tests (Marketplace.SystemTests/Files) run against it: the versions pinned in tools/s3's lockfile,
+# a bucket marketplace-test in a temporary folder, on a loopback port; stopped and removed on exit like PostgreSQL.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "== installing Debian's npm for the S3 server"
+  install_debian npm
+fi
+(cd tools/s3 && npm ci --no-audit --no-fund --silent >/dev/null)
+s3_root=$(mktemp -d "${TMPDIR:-/tmp}/marketplace-s3.XXXXXX")
+s3_pid=""
+stop_servers() {
+  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev/null || true; fi
+  rm -rf "$s3_root"
+  stop_postgres
+}
+trap stop_servers EXIT
+s3_port=""
+for _ in $(seq 1 20); do
+  port=$((20000 + RANDOM % 40000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue # taken
+  tools/s3/node_modules/.bin/s3rver -d "$s3_root/data" -a 127.0.0.1 -p "$port" --silent --configure-bucket marketplace-test \
+    >"$s3_root/server.log" 2>&1 &
+  s3_pid=$!
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { s3_port=$port; break; }
+    kill -0 "$s3_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [ -n "$s3_port" ] && break
+  kill "$s3_pid" 2>/dev/null || true; s3_pid=""
+done
+[ -n "$s3_port" ] || { echo "the S3 server did not start" >&2; cat "$s3_root/server.log" >&2; exit 1; }
+export MARKETPLACE_TEST_S3="http://127.0.0.1:$s3_port"
+echo "   s3rver $(node -p "require('./tools/s3/node_modules/s3rver/package.json').version") on 127.0.0.1:$s3_port, bucket marketplace-test ($s3_root)"
 
 echo "== restoring dotnet tools and packages"
 dotnet tool restore >/dev/null

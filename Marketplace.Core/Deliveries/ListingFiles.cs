@@ -31,7 +31,8 @@ public sealed class ListingFiles(MarketplaceDbContext db, IFileStore store, IDis
     /// Stores <paramref name="content"/> as a new file of the listing, or as the new bytes of file <paramref name="replaceFileId"/>.
     /// Outcomes: <see cref="UploadOutcome.Done"/>; <see cref="UploadOutcome.NotFound"/> (not the creator's listing or
     /// file); <see cref="UploadOutcome.Empty"/>; <see cref="UploadOutcome.TooLarge"/> (past <c>MaxFileBytes</c>);
-    /// <see cref="UploadOutcome.StorageFull"/> (past the plan's storage, HTTP 402). Nothing stays stored unless Done.
+    /// <see cref="UploadOutcome.StorageFull"/> (past the plan's storage, HTTP 402); <see cref="UploadOutcome.StoreUnavailable"/>
+    /// (the store did not answer: an S3 server down). Nothing stays stored unless Done.
     /// </summary>
     /// <exception cref="IOException">Reading <paramref name="content"/> failed (the client went away): nothing is stored.</exception>
     public async Task<UploadResult> UploadAsync(int creatorProfileId, int listingId, int? replaceFileId, string? fileName, string? contentType, Stream content,
@@ -54,10 +55,15 @@ public sealed class ListingFiles(MarketplaceDbContext db, IFileStore store, IDis
         {
             return limit < maxFile ? new(UploadOutcome.StorageFull, Storage: storage) : new(UploadOutcome.TooLarge, Storage: storage);
         }
+        catch (FileStoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "The file store is unavailable: an upload to listing {ListingId} was refused", listingId);
+            return new(UploadOutcome.StoreUnavailable, Storage: storage);
+        }
 
         if (counted.BytesRead == 0)
         {
-            await store.DeleteAsync(key, cancellationToken);
+            await DeleteStoredAsync(key);
             return new(UploadOutcome.Empty, Storage: storage);
         }
 
@@ -67,7 +73,7 @@ public sealed class ListingFiles(MarketplaceDbContext db, IFileStore store, IDis
             var now = await StorageAsync(creatorProfileId, replaceFileId, cancellationToken);
             if (upload.SizeBytes > now.Remaining)
             {
-                await store.DeleteAsync(key, CancellationToken.None);
+                await DeleteStoredAsync(key);
                 return new(UploadOutcome.StorageFull, Storage: now);
             }
 
@@ -131,7 +137,7 @@ public sealed class ListingFiles(MarketplaceDbContext db, IFileStore store, IDis
         {
             await store.DeleteAsync(key, CancellationToken.None);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or FileStoreUnavailableException)
         {
             logger.LogWarning(ex, "Could not delete stored file {Key}; the orphan sweep will", key);
         }
@@ -158,6 +164,7 @@ public enum UploadOutcome
     Empty,
     TooLarge,
     StorageFull,
+    StoreUnavailable,
 }
 
 /// <summary>The outcome, with the file stored (Done) and the storage as it was checked.</summary>

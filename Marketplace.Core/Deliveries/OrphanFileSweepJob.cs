@@ -8,7 +8,8 @@ namespace Marketplace.Core.Deliveries;
 
 /// <summary>
 /// Deletes stored objects that no <see cref="ListingFile"/> names and unfinished uploads, once older than
-/// <c>Files:OrphanGraceHours</c> (an upload in progress, or one whose row is being saved, is younger). Recurring, hourly.
+/// <c>Files:OrphanGraceHours</c> (an upload in progress, or one whose row is being saved, is younger). Picture renditions
+/// in the same store (<c>images/</c>, S3) are <see cref="Images.OrphanImageSweepJob"/>'s. Recurring, hourly.
 /// </summary>
 public sealed class OrphanFileSweepJob(MarketplaceDbContext db, IFileStore store, IOptions<FileStoreOptions> options, TimeProvider clock,
     ILogger<OrphanFileSweepJob> logger)
@@ -23,7 +24,7 @@ public sealed class OrphanFileSweepJob(MarketplaceDbContext db, IFileStore store
         var deleted = await store.DeleteUnfinishedAsync(before, cancellationToken);
         var old = new List<string>();
         await foreach (var stored in store.ListAsync(cancellationToken))
-            if (stored.LastModified < before) old.Add(stored.Key);
+            if (stored.LastModified < before && !stored.Key.StartsWith(Images.FileStoreImageStore.Prefix, StringComparison.Ordinal)) old.Add(stored.Key);
         foreach (var chunk in old.Chunk(500))
         {
             var named = await db.ListingFiles.Where(f => chunk.Contains(f.StoreKey)).Select(f => f.StoreKey).ToListAsync(cancellationToken);

@@ -8,14 +8,18 @@ namespace Marketplace.Core.Images;
 public static class ImagesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ImageRenditions"/> and the local <see cref="IImageStore"/> (under <see cref="ListingImageOptions"/>'s
-    /// folder, relative to <paramref name="contentRoot"/>), binding and validating the options at start.
+    /// Adds <see cref="ImageRenditions"/>, the <see cref="IImageStore"/> (the local folder of <see cref="ListingImageOptions"/>,
+    /// relative to <paramref name="contentRoot"/>; with <c>Files:Provider=S3</c> the file store's <c>images/</c>) and
+    /// <see cref="OrphanImageSweepJob"/>, binding and validating the options at start.
     /// </summary>
     public static IServiceCollection AddListingImages(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<ListingImageOptions>().Bind(configuration.GetSection(ListingImageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageRenditions>();
-        services.AddSingleton<IImageStore>(sp => new LocalImageStore(sp.GetRequiredService<IOptions<ListingImageOptions>>(), contentRoot));
+        services.AddSingleton<IImageStore>(sp => sp.GetRequiredService<IOptions<Files.FileStoreOptions>>().Value.Provider == Files.FileStoreProvider.S3
+            ? new FileStoreImageStore(sp.GetRequiredService<Files.IFileStore>())
+            : new LocalImageStore(sp.GetRequiredService<IOptions<ListingImageOptions>>(), contentRoot));
+        services.AddScoped<OrphanImageSweepJob>();
         return services;
     }
 }

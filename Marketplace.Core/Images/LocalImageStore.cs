@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Marketplace.Core.Files;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core.Images;
@@ -23,7 +25,6 @@ public sealed partial class LocalImageStore(IOptions<ListingImageOptions> option
     {
         if (!IsKey(key)) throw new ArgumentException("Not an image key.", nameof(key));
         var path = PathOf(key);
-        if (File.Exists(path)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
@@ -31,11 +32,42 @@ public sealed partial class LocalImageStore(IOptions<ListingImageOptions> option
     }
 
     /// <inheritdoc />
-    public Stream? OpenRead(string key)
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        if (!IsKey(key)) return null;
+        if (!IsKey(key)) return Task.FromResult<Stream?>(null);
         var path = PathOf(key);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredObject> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(_root)) yield break;
+        foreach (var path in Directory.EnumerateFiles(_root, "*.jpg", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var key = Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/');
+            var info = new FileInfo(path);
+            if (!IsKey(key) || !info.Exists) continue;
+            yield return new StoredObject(key, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (!IsKey(key) || !File.Exists(PathOf(key))) return Task.FromResult(false);
+        File.Delete(PathOf(key));
+        return Task.FromResult(true);
     }
 
     private string PathOf(string key) => Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));

@@ -54,7 +54,7 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
 
         using var creatorLock = await LockAsync(creatorProfileId, cancellationToken);
         if (await LimitReachedAsync(creatorProfileId, cancellationToken) is { } limit) return new(ListingOutcome.LimitReached, Limit: limit);
-        await StoreAsync(images, cancellationToken);
+        if (await StoreAsync(images, cancellationToken) is { } unavailable) return new(ListingOutcome.Invalid, Error: unavailable);
         db.Listings.Add(listing);
         await db.SaveChangesAsync(cancellationToken);
         return new(ListingOutcome.Done, listing);
@@ -84,7 +84,12 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
             return new(ListingOutcome.Invalid, listing, ex.Text);
         }
 
-        await StoreAsync(images, cancellationToken);
+        if (await StoreAsync(images, cancellationToken) is { } unavailable)
+        {
+            db.ChangeTracker.Clear();
+            return new(ListingOutcome.Invalid, listing, unavailable);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new(ListingOutcome.Done, listing);
     }
@@ -146,9 +151,18 @@ public sealed class CreatorListings(MarketplaceDbContext db, CreatorCapabilities
             ? Text.CoreMessage.Of("Choose a category from the list.")
             : null;
 
-    private async Task StoreAsync(ListingImageChanges images, CancellationToken cancellationToken)
+    /// <summary>Stores the new renditions; the form's message when the store (S3) does not answer (renditions already written are the orphan sweep's).</summary>
+    private async Task<Text.CoreMessage?> StoreAsync(ListingImageChanges images, CancellationToken cancellationToken)
     {
-        foreach (var rendition in images.NewRenditions()) await imageStore.SaveAsync(rendition.Key, rendition.Bytes, cancellationToken);
+        try
+        {
+            foreach (var rendition in images.NewRenditions()) await imageStore.SaveAsync(rendition.Key, rendition.Bytes, cancellationToken);
+            return null;
+        }
+        catch (Files.FileStoreUnavailableException)
+        {
+            return Text.CoreMessage.Of("The picture storage is not answering right now, so nothing was saved: try again in a few minutes.");
+        }
     }
 
     private Task<Listing?> TrackedAsync(int creatorProfileId, int listingId, CancellationToken cancellationToken) =>

@@ -38,8 +38,9 @@ public class Listing
     public string? Description { get; private set; }
 
     /// <summary>
-    /// What a paying buyer gets, up to <see cref="MaxDeliveryNoteLength"/> characters of plain text or a link (a download,
-    /// a booking page): shown on the buyer's order page only once the order is Paid, never on the storefront.
+    /// What a paying buyer gets, up to <see cref="MaxDeliveryNoteLength"/> characters of Markdown (a code, a booking page,
+    /// how to use the files; rendered by <c>MarkdownText.NoteToSafeHtml</c>): shown with the files on the buyer's order
+    /// page and purchases only once the order gives access, never on the storefront.
     /// </summary>
     public string? DeliveryNote { get; private set; }
 

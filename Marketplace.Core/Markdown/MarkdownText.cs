@@ -25,6 +25,9 @@ public sealed class MarkdownText
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+
+    // Delivery notes were plain text with bare links and line breaks before they were Markdown: those stay as they were.
+    private readonly MarkdownPipeline _notePipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseSoftlineBreakAsHardlineBreak().Build();
     private readonly HtmlSanitizer _sanitizer = NewSanitizer();
 
     /// <summary>
@@ -36,6 +39,16 @@ public sealed class MarkdownText
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var html = Markdig.Markdown.ToHtml(markdown, _pipeline);
         return _sanitizer.Sanitize(html).Trim();
+    }
+
+    /// <summary>
+    /// The sanitized HTML of a delivery note (the same allow-list as <see cref="ToSafeHtml"/>), where, as in the plain
+    /// text notes were before, a bare <c>https://…</c> is a link and a line break is a line break. Empty for null or blank.
+    /// </summary>
+    public string NoteToSafeHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        return _sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _notePipeline)).Trim();
     }
 
     /// <summary>

@@ -20,13 +20,13 @@ public sealed class OrderQueries(MarketplaceDbContext db)
         return row is null ? null : new BuyerOrderView(row.Order, row.DisplayName, row.Slug, row.Order.HasDeliveryAccess ? row.DeliveryNote : null);
     }
 
-    /// <summary>The orders a signed-in user placed (by user id, never by email: emails are not verified), newest first, at most 200.</summary>
+    /// <summary>The orders a signed-in user placed (by user id, never by email: emails are not verified), newest first, at most 200, each with its delivery note when it gives access.</summary>
     public async Task<IReadOnlyList<BuyerOrderView>> PurchasesAsync(string userId, CancellationToken cancellationToken = default)
     {
         var rows = await db.Orders.AsNoTracking().Where(o => o.BuyerUserId == userId && o.StripeCheckoutSessionId != null)
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(200)
-            .Select(o => new { Order = o, o.CreatorProfile!.DisplayName, o.CreatorProfile.Slug })
+            .Select(o => new { Order = o, o.CreatorProfile!.DisplayName, o.CreatorProfile.Slug, o.Listing!.DeliveryNote })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new BuyerOrderView(r.Order, r.DisplayName, r.Slug, null))];
+        return [.. rows.Select(r => new BuyerOrderView(r.Order, r.DisplayName, r.Slug, r.Order.HasDeliveryAccess ? r.DeliveryNote : null))];
     }
 }

@@ -58,6 +58,31 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void PostgresComposeFile_MinioWithHealthCheckAndBucket_AppOnS3WithSecretsFromTheEnvironment()
+    {
+        var services = Map(Load("docker-compose.postgres.yml")["services"]);
+
+        var minio = Map(services["minio"]);
+        ((string)minio["image"]).Should().StartWith("minio/minio:");
+        Map(minio["healthcheck"])["test"].Should().BeEquivalentTo(new object[] { "CMD", "mc", "ready", "local" });
+        var bucket = Map(services["minio-bucket"]);
+        Map(Map(bucket["depends_on"])["minio"])["condition"].Should().Be("service_healthy");
+        ((string)((List<object>)bucket["command"])[0]).Should().Contain("mc mb --ignore-existing local/marketplace");
+        foreach (var name in new[] { "web", "worker" })
+        {
+            var app = Map(services[name]);
+            Map(Map(app["depends_on"])["minio-bucket"])["condition"].Should().Be("service_completed_successfully");
+            var environment = Map(app["environment"]).ToDictionary(e => e.Key, e => (string)e.Value);
+            environment["Files__Provider"].Should().Be("S3");
+            environment["Files__S3__ServiceUrl"].Should().Be("http://minio:9000");
+            environment["Files__S3__Bucket"].Should().Be("marketplace");
+            environment["Files__S3__ForcePathStyle"].Should().Be("true");
+            environment["Files__S3__AccessKeyId"].Should().StartWith("${MINIO_ROOT_USER");
+            environment["Files__S3__SecretAccessKey"].Should().StartWith("${MINIO_ROOT_PASSWORD", "the secret comes from the environment, never the file");
+        }
+    }
+
+    [Fact]
     public void Dockerfile_PublishesReleaseAndRunsAsNonRootUser()
     {
         var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Marketplace.Web", "Dockerfile"));

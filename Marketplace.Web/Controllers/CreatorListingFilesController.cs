@@ -77,6 +77,9 @@ public sealed class CreatorListingFilesController(CurrentCreator currentCreator,
                 return await PageAsync(id, text["The file is empty: choose another one."], StatusCodes.Status400BadRequest, cancellationToken);
             case UploadOutcome.TooLarge:
                 return await PageAsync(id, text["A file is at most {0}.", FileSizes.Format(options.Value.MaxFileBytes, text)], StatusCodes.Status400BadRequest, cancellationToken);
+            case UploadOutcome.StoreUnavailable:
+                return await PageAsync(id, text["The file storage is not answering right now, so nothing was saved: try again in a few minutes."],
+                    StatusCodes.Status503ServiceUnavailable, cancellationToken);
             case UploadOutcome.StorageFull:
                 var storage = result.Storage!;
                 return await PageAsync(id, text["Your {0} plan allows {1} of files and {2} are left — upgrade", storage.PlanName,

@@ -15,9 +15,9 @@ public sealed class ListingImagesController(IImageStore store) : Controller
 {
     /// <summary>One rendition, or 404.</summary>
     [HttpGet("images/{prefix}/{name}")]
-    public IActionResult Get(string prefix, string name)
+    public async Task<IActionResult> Get(string prefix, string name, CancellationToken cancellationToken)
     {
-        var stream = store.OpenRead($"{prefix}/{name}");
+        var stream = await store.OpenReadAsync($"{prefix}/{name}", cancellationToken);
         if (stream is null) return NotFound();
         Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         return File(stream, "image/jpeg");

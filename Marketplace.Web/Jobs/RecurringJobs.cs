@@ -26,6 +26,8 @@ public static class RecurringJobs
             job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
         recurring.AddOrUpdate<Core.Deliveries.OrphanFileSweepJob>(Core.Deliveries.OrphanFileSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
+        recurring.AddOrUpdate<Core.Images.OrphanImageSweepJob>(Core.Images.OrphanImageSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None), Cron.Hourly(47));
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
