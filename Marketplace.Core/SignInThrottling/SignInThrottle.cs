@@ -23,7 +23,8 @@ public sealed record SignInVerdict(bool Allowed, TimeSpan RetryAfter)
 /// that proved itself with the account's device cookie (<c>trustedDevice</c> of <see cref="CheckAsync"/>):
 /// guessing from anywhere never locks the owner's own browsers out. When an account's failures reach
 /// <see cref="SignInThrottleOptions.WarnOwnerAfterFailures"/>, its owner gets an email, once per count. Counts live in
-/// the database (every process agrees); time comes from <see cref="TimeProvider"/>.
+/// the database (every process agrees; counts older than the window are deleted at the next failure); time comes from
+/// <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class SignInThrottle(MarketplaceDbContext db, EmailOutbox emails, IOptions<SignInThrottleOptions> options, TimeProvider clock)
 {
@@ -51,6 +52,10 @@ public sealed class SignInThrottle(MarketplaceDbContext db, EmailOutbox emails, 
     /// </summary>
     public async Task RecordFailureAsync(string? userId, string address, CancellationToken cancellationToken = default)
     {
+        // Counts whose last failure is older than the window no longer hold anything: dropped here (indexed), so the table
+        // holds only the last window's guessing.
+        var staleBefore = clock.GetUtcNow().UtcDateTime.AddMinutes(-_options.WindowMinutes);
+        await db.SignInFailureCounters.Where(c => c.LastFailureAt < staleBefore).ExecuteDeleteAsync(cancellationToken);
         foreach (var key in Limits(userId, address, trustedDevice: false).Keys)
         {
             var counter = await IncrementAsync(key, cancellationToken);

@@ -52,7 +52,7 @@ public sealed class BuyerJourneyBrowserTests(LiveMarketplaceFactory app, Chromiu
 
         await creator.GotoAsync("/creator/sales");
         var row = creator.Page.Locator("tr[data-order-id]", new() { HasText = "Poster A2" });
-        await Expect(row.Locator("[data-figure='amount']")).ToHaveTextAsync("€25.00");
+        await Expect(row.Locator("[data-figure='gross']")).ToHaveTextAsync("€25.00");
         await Expect(row.Locator("[data-figure='fee']")).ToContainTextAsync("€2.50");
         await Expect(row.Locator("[data-figure='net']")).ToHaveTextAsync("€22.50");
         await Expect(creator.Page.Locator("[data-total='this-eur'] [data-figure='net']")).ToHaveTextAsync("€22.50");
