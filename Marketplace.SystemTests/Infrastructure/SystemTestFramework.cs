@@ -62,6 +62,6 @@ public static class SystemTestServers
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Marketplace.Tests.Infrastructure.PostgresTestServer.Variable))
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
             ? null
-            : "System test skipped: it needs the servers ./test.sh installs and starts (Chromium, PostgreSQL). Run ./test.sh "
+            : "System test skipped: it needs the servers ./test.sh installs and starts (Chromium, PostgreSQL, s3rver). Run ./test.sh "
               + "(all tests) or ./test.sh --filter FullyQualifiedName~Marketplace.SystemTests.";
 }
