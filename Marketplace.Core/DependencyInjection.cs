@@ -8,6 +8,7 @@ using Marketplace.Core.Images;
 using Marketplace.Core.Markdown;
 using Marketplace.Core.Invoices;
 using Marketplace.Core.Listings;
+using Marketplace.Core.Memberships;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.PlanCheckout;
@@ -74,6 +75,7 @@ public static class DependencyInjection
         services.AddSubscriptions();
         services.AddInvoices();
         services.AddListings();
+        services.AddMemberships();
         services.AddOrders(configuration);
         services.AddRefunds();
         services.AddDisputes(configuration);

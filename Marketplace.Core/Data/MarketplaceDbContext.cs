@@ -43,6 +43,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<Listing> Listings => Set<Listing>();
 
+    /// <summary>Creators' membership tiers (issue 28).</summary>
+    public DbSet<Memberships.MembershipTier> MembershipTiers => Set<Memberships.MembershipTier>();
+
     public DbSet<ListingImage> ListingImages => Set<ListingImage>();
 
     public DbSet<Order> Orders => Set<Order>();

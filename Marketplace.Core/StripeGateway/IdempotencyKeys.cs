@@ -19,6 +19,13 @@ public static class IdempotencyKeys
     public static string PlanPrice(int planPriceId, long amountMinor, string currency, string interval) =>
         $"price:{planPriceId}:{amountMinor}:{currency}:{interval}";
 
+    /// <summary>The one Stripe Product of a membership tier: <c>product:membership-tier:{id}</c>.</summary>
+    public static string MembershipTierProduct(int tierId) => $"product:membership-tier:{tierId}";
+
+    /// <summary>The one monthly Stripe Price of a membership tier at one amount (minor units) and currency: <c>price:membership-tier:{id}:{amount}:{currency}:month</c>.</summary>
+    public static string MembershipTierPrice(int tierId, long amountMinor, string currency) =>
+        $"price:membership-tier:{tierId}:{amountMinor}:{currency}:month";
+
     /// <summary>The one Stripe Customer of a creator: <c>customer:creator:{id}</c>.</summary>
     public static string Customer(int creatorProfileId) => $"customer:creator:{creatorProfileId}";
 
