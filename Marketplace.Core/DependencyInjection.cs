@@ -75,7 +75,7 @@ public static class DependencyInjection
         services.AddSubscriptions();
         services.AddInvoices();
         services.AddListings();
-        services.AddMemberships();
+        services.AddMemberships(configuration);
         services.AddOrders(configuration);
         services.AddRefunds();
         services.AddDisputes(configuration);

@@ -46,6 +46,12 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     /// <summary>Creators' membership tiers (issue 28).</summary>
     public DbSet<Memberships.MembershipTier> MembershipTiers => Set<Memberships.MembershipTier>();
 
+    /// <summary>Users' memberships of creators (issue 28).</summary>
+    public DbSet<Memberships.Membership> Memberships => Set<Memberships.Membership>();
+
+    /// <summary>Paid membership invoices (issue 28).</summary>
+    public DbSet<Memberships.MembershipPayment> MembershipPayments => Set<Memberships.MembershipPayment>();
+
     public DbSet<ListingImage> ListingImages => Set<ListingImage>();
 
     public DbSet<Order> Orders => Set<Order>();
