@@ -17,6 +17,7 @@ using Marketplace.Core.Listings;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Markdown;
 using Marketplace.Core.Moderation;
+using Marketplace.Core.Memberships;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Payouts;
 using Marketplace.Core.PlanCheckout;
@@ -81,6 +82,7 @@ public static class DependencyInjection
         services.AddListings();
         services.AddCategories();
         services.AddSearch(database.Provider);
+        services.AddMemberships(configuration);
         services.AddOrders(configuration);
         services.AddRefunds();
         services.AddDisputes(configuration);

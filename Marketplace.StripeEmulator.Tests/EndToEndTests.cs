@@ -98,7 +98,8 @@ public sealed class EndToEndTests(EmulatorFixture emulator) : IClassFixture<Emul
         var expectedBilling = new[]
         {
             "product.created", "price.created", "customer.created", "customer.subscription.created",
-            "invoice.created", "invoice.finalized", "invoice.paid", "invoice.payment_succeeded", "checkout.session.completed",
+            "invoice.created", "invoice.finalized", "payment_intent.created", "charge.succeeded", "payment_intent.succeeded",
+            "invoice.paid", "invoice.payment_succeeded", "checkout.session.completed",
         };
         var billingEvents = await _receiver.WaitForAsync("/billing", billingEndpoint.Secret, e => e.Count >= expectedBilling.Length);
         billingEvents.Select(e => e.Type).Should().Equal(expectedBilling);

@@ -76,6 +76,7 @@ internal static class EmulatorEndpoints
         CheckoutSessionsApi.Map(app);
         SubscriptionsApi.Map(app);
         InvoicesApi.Map(app);
+        InvoicePaymentsApi.Map(app);
         BillingPortalSessionsApi.Map(app);
         WebhookEndpointsApi.Map(app);
         EventsApi.Map(app);

@@ -46,6 +46,15 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     /// <summary>The categories a listing is put in (<see cref="Categories.Category"/>).</summary>
     public DbSet<Categories.Category> Categories => Set<Categories.Category>();
 
+    /// <summary>Creators' membership tiers.</summary>
+    public DbSet<Memberships.MembershipTier> MembershipTiers => Set<Memberships.MembershipTier>();
+
+    /// <summary>Users' memberships of creators.</summary>
+    public DbSet<Memberships.Membership> Memberships => Set<Memberships.Membership>();
+
+    /// <summary>Paid membership invoices.</summary>
+    public DbSet<Memberships.MembershipPayment> MembershipPayments => Set<Memberships.MembershipPayment>();
+
     public DbSet<ListingImage> ListingImages => Set<ListingImage>();
 
     public DbSet<Order> Orders => Set<Order>();

@@ -11,6 +11,9 @@ public sealed record StorefrontView(int CreatorId, string DisplayName, string Sl
 {
     /// <summary>The shop's bio, links, contact and refund policy (<see cref="Shops.ShopDetails"/>).</summary>
     public Shops.ShopDetails Details { get; init; } = Shops.ShopDetails.None;
+
+    /// <summary>The membership tiers the shop offers (visible, not archived), cheapest first.</summary>
+    public IReadOnlyList<Memberships.MembershipTier> Tiers { get; init; } = [];
 }
 
 /// <summary>One listing as a visitor sees it at <c>/c/{slug}/{listingId}</c> (with all its pictures), with whose shop it is.</summary>
@@ -39,7 +42,9 @@ public sealed class Storefront(MarketplaceDbContext db)
         var read = await active.Include(l => l.Images.Where(i => i.Position == ListingImage.CoverPosition)).Take(creator.Limit == int.MaxValue ? creator.Limit : creator.Limit + 1).ToListAsync(cancellationToken);
         var shown = read.Take(creator.Limit).ToList();
         var total = read.Count <= creator.Limit ? read.Count : await active.CountAsync(cancellationToken);
-        return new StorefrontView(creator.Id, creator.DisplayName, creator.Slug, shown, total - shown.Count) { Details = creator.Details };
+        var tiers = await db.MembershipTiers.AsNoTracking().Where(t => t.CreatorProfileId == creator.Id && t.IsVisible && !t.IsArchived)
+            .OrderBy(t => t.MonthlyAmountMinor).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        return new StorefrontView(creator.Id, creator.DisplayName, creator.Slug, shown, total - shown.Count) { Details = creator.Details, Tiers = tiers };
     }
 
     /// <summary>

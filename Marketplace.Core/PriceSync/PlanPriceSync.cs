@@ -12,15 +12,15 @@ namespace Marketplace.Core.PriceSync;
 
 /// <summary>
 /// Keeps each paid <see cref="Plan"/> as one Stripe Product and each <see cref="PlanPrice"/> as one recurring Stripe
-/// Price (https://docs.stripe.com/products-prices/manage-prices), reusing what exists, never duplicating:
-/// the stored id if it still matches, else the Price holding the <c>lookup_key</c>, else one found by searching
-/// <c>metadata['plan_price_id']</c>, else a new one created with an idempotency key. Prices are immutable: a changed
+/// Price (https://docs.stripe.com/products-prices/manage-prices), reusing what exists, never duplicating, through
+/// <see cref="StripeCatalogSync"/>: the stored id if it still matches, else the Price holding the <c>lookup_key</c>, else
+/// one found by searching <c>metadata['plan_price_id']</c>, else a new one created with an idempotency key. Prices are immutable: a changed
 /// amount gets a new Price, the <c>lookup_key</c> moves to it (<c>transfer_lookup_key</c>) and the old one is archived.
 /// One sync per plan at a time (a lock), and the idempotency keys make two processes agree too.
 /// </summary>
 public sealed class PlanPriceSync(
     MarketplaceDbContext db,
-    IStripeGateway stripe,
+    StripeCatalogSync catalog,
     IDistributedLocks locks,
     TimeProvider clock,
     ILogger<PlanPriceSync> logger)
@@ -73,100 +73,24 @@ public sealed class PlanPriceSync(
 
     private async Task<PriceSyncResult> SyncProductAsync(Plan plan, CancellationToken cancellationToken)
     {
-        Product? product = plan.StripeProductId is { } id ? await stripe.FindProductAsync(id, cancellationToken) : null;
-        product ??= (await stripe.SearchProductsAsync($"metadata['{StripeMetadataKeys.PlanId}']:'{plan.Id}'", cancellationToken)).FirstOrDefault();
-        var created = 0;
-        if (product is null)
-        {
-            product = await stripe.CreateProductAsync(new ProductCreateOptions
-            {
-                Name = plan.Name,
-                Description = string.IsNullOrWhiteSpace(plan.Description) ? null : plan.Description,
-                Metadata = PlanMetadata(plan),
-            }, IdempotencyKeys.PlanProduct(plan.Id), cancellationToken);
-            created = 1;
-        }
-        else if (product.Name != plan.Name || !product.Active || (product.Description ?? "") != plan.Description)
-        {
-            product = await stripe.UpdateProductAsync(product.Id, new ProductUpdateOptions
-            {
-                Name = plan.Name,
-                Description = string.IsNullOrWhiteSpace(plan.Description) ? null : plan.Description,
-                Active = true,
-                Metadata = PlanMetadata(plan),
-            }, cancellationToken);
-        }
-
+        var (product, result) = await catalog.EnsureProductAsync(new WantedProduct(plan.StripeProductId, plan.Name, plan.Description,
+            StripeMetadataKeys.PlanId, PlanMetadata(plan), IdempotencyKeys.PlanProduct(plan.Id)), cancellationToken);
         plan.LinkStripeProduct(product.Id);
-        return new PriceSyncResult(created, 0, 0, 0);
+        return result;
     }
 
     private async Task<PriceSyncResult> SyncPriceAsync(Plan plan, PlanPrice price, CancellationToken cancellationToken)
     {
-        var stale = new List<Price>();
-        Price? match = null;
-        if (price.StripePriceId is { } storedId && await stripe.FindPriceAsync(storedId, cancellationToken) is { } stored)
-        {
-            if (Matches(stored, plan, price)) match = stored;
-            else stale.Add(stored);
-        }
-
-        if (match is null && await stripe.FindPriceByLookupKeyAsync(price.LookupKey, cancellationToken) is { } byKey)
-        {
-            if (Matches(byKey, plan, price)) match = byKey;
-            else stale.Add(byKey);
-        }
-
-        match ??= (await stripe.SearchPricesAsync($"metadata['{StripeMetadataKeys.PlanPriceId}']:'{price.Id}' AND active:'true'", cancellationToken))
-            .FirstOrDefault(p => Matches(p, plan, price));
-
-        var created = 0;
-        if (match is null)
-        {
-            match = await stripe.CreatePriceAsync(new PriceCreateOptions
-            {
-                Product = plan.StripeProductId,
-                Currency = price.Currency,
-                UnitAmount = price.AmountMinor,
-                Recurring = new PriceRecurringOptions { Interval = Interval(price) },
-                LookupKey = price.LookupKey,
-                TransferLookupKey = true,
-                Nickname = $"{plan.Name} {Interval(price)}ly",
-                Metadata = PriceMetadata(plan, price),
-            }, IdempotencyKeys.PlanPrice(price.Id, price.AmountMinor, price.Currency, Interval(price)), cancellationToken);
-            created = 1;
-            if (!match.Active) match = await stripe.UpdatePriceAsync(match.Id, new PriceUpdateOptions { Active = true }, cancellationToken);
-        }
-
-        if (match.LookupKey != price.LookupKey)
-            match = await stripe.UpdatePriceAsync(match.Id, new PriceUpdateOptions { LookupKey = price.LookupKey, TransferLookupKey = true }, cancellationToken);
-
-        var archived = 0;
-        foreach (var old in stale.Where(p => p.Active && p.Id != match.Id).DistinctBy(p => p.Id))
-        {
-            await stripe.UpdatePriceAsync(old.Id, new PriceUpdateOptions { Active = false }, cancellationToken);
-            archived++;
-        }
-
+        var (match, result) = await catalog.EnsurePriceAsync(new WantedRecurringPrice(price.StripePriceId, plan.StripeProductId!,
+            price.AmountMinor, price.Currency, Interval(price), price.LookupKey, $"{plan.Name} {Interval(price)}ly",
+            StripeMetadataKeys.PlanPriceId, PriceMetadata(plan, price),
+            IdempotencyKeys.PlanPrice(price.Id, price.AmountMinor, price.Currency, Interval(price))), cancellationToken);
         price.MarkSynced(match.Id, clock.GetUtcNow().UtcDateTime);
-        return new PriceSyncResult(0, created, 1 - created, archived);
+        return result;
     }
 
-    private async Task<PriceSyncResult> ArchiveAsync(PlanPrice price, CancellationToken cancellationToken)
-    {
-        if (price.StripePriceId is not { } id || await stripe.FindPriceAsync(id, cancellationToken) is not { Active: true }) return PriceSyncResult.Empty;
-        await stripe.UpdatePriceAsync(id, new PriceUpdateOptions { Active = false }, cancellationToken);
-        return new PriceSyncResult(0, 0, 0, 1);
-    }
-
-    /// <summary>True when a Stripe Price is active and is exactly this plan price: product, amount, currency, interval.</summary>
-    private static bool Matches(Price stripePrice, Plan plan, PlanPrice price) =>
-        stripePrice.Active
-        && stripePrice.ProductId == plan.StripeProductId
-        && stripePrice.UnitAmount == price.AmountMinor
-        && string.Equals(stripePrice.Currency, price.Currency, StringComparison.OrdinalIgnoreCase)
-        && stripePrice.Recurring?.Interval == Interval(price)
-        && (stripePrice.Recurring?.IntervalCount ?? 1) == 1;
+    private Task<PriceSyncResult> ArchiveAsync(PlanPrice price, CancellationToken cancellationToken) =>
+        catalog.ArchivePriceAsync(price.StripePriceId, cancellationToken);
 
     private static string Interval(PlanPrice price) => price.Interval == PlanInterval.Year ? "year" : "month";
 

@@ -15,13 +15,13 @@ public static class PlanCatalog
     /// <summary>FREE, BRONZE, SILVER, GOLD, PLATINIUM, in display order.</summary>
     public static IReadOnlyList<Entry> Standard { get; } =
     [
-        new(PlanCodes.Free, "Free", "Start selling with a few listings.", "Gratuit", "Commencez à vendre avec quelques annonces.", 0, 0, new PlanCapabilities(3, 1500)),
-        new(PlanCodes.Bronze, "Bronze", "For creators finding their audience.", "Bronze", "Pour les créateurs qui trouvent leur public.", 900, 0, new PlanCapabilities(10, 1200)),
+        new(PlanCodes.Free, "Free", "Start selling with a few listings.", "Gratuit", "Commencez à vendre avec quelques annonces.", 0, 0, new PlanCapabilities(3, 1500, 0)),
+        new(PlanCodes.Bronze, "Bronze", "For creators finding their audience.", "Bronze", "Pour les créateurs qui trouvent leur public.", 900, 0, new PlanCapabilities(10, 1200, 1)),
         new(PlanCodes.Silver, "Silver", "A growing shop with a lower commission.", "Argent", "Une boutique qui grandit, avec une commission plus basse.", 1900, 0,
-            new PlanCapabilities(50, 1000)),
+            new PlanCapabilities(50, 1000, 3)),
         new(PlanCodes.Gold, "Gold", "A 14-day free trial and a lower commission.", "Or", "Un essai gratuit de 14 jours et une commission plus basse.", 4900, 14,
-            new PlanCapabilities(200, 800)),
+            new PlanCapabilities(200, 800, 10)),
         new(PlanCodes.Platinium, "Platinum", "Unlimited listings and the lowest commission.", "Platine", "Annonces illimitées et la commission la plus basse.", 9900, 0,
-            new PlanCapabilities(null, 500)),
+            new PlanCapabilities(null, 500, null)),
     ];
 }

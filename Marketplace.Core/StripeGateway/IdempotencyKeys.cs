@@ -19,6 +19,24 @@ public static class IdempotencyKeys
     public static string PlanPrice(int planPriceId, long amountMinor, string currency, string interval) =>
         $"price:{planPriceId}:{amountMinor}:{currency}:{interval}";
 
+    /// <summary>The one Stripe Product of a membership tier: <c>product:membership-tier:{id}</c>.</summary>
+    public static string MembershipTierProduct(int tierId) => $"product:membership-tier:{tierId}";
+
+    /// <summary>The one monthly Stripe Price of a membership tier at one amount (minor units) and currency: <c>price:membership-tier:{id}:{amount}:{currency}:month</c>.</summary>
+    public static string MembershipTierPrice(int tierId, long amountMinor, string currency) =>
+        $"price:membership-tier:{tierId}:{amountMinor}:{currency}:month";
+
+    /// <summary>
+    /// A membership's Checkout Session for one state of the membership row (<paramref name="membershipVersion"/>, its
+    /// last update, UTC), one Price and one locale: <c>checkout:membership:{id}:{price}:{version}:{locale}</c>. A double click
+    /// gets the same session; a Join after the row changed (a new tier, an ended subscription) is a new request.
+    /// </summary>
+    public static string MembershipCheckout(int membershipId, string priceId, DateTime membershipVersion, string locale) =>
+        $"checkout:membership:{membershipId}:{priceId}:{membershipVersion:yyyyMMddHHmmssfffffff}:{locale}";
+
+    /// <summary>A member's Billing Portal session, per membership and minute: <c>portal:membership:{id}:{yyyyMMddHHmm}</c>.</summary>
+    public static string MembershipPortal(int membershipId, DateTime minute) => $"portal:membership:{membershipId}:{minute:yyyyMMddHHmm}";
+
     /// <summary>The one Stripe Customer of a creator: <c>customer:creator:{id}</c>.</summary>
     public static string Customer(int creatorProfileId) => $"customer:creator:{creatorProfileId}";
 

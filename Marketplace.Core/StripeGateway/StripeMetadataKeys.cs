@@ -30,6 +30,12 @@ public static class StripeMetadataKeys
     /// <summary>The creator's Connect account (<c>acct_…</c>, or empty), on plan Checkout Sessions.</summary>
     public const string StripeAccountId = "stripe_account_id";
 
+    /// <summary>Our membership id, on membership Checkout Sessions and Subscriptions (and so on their invoices' <c>parent.subscription_details.metadata</c>).</summary>
+    public const string MembershipId = "membership_id";
+
+    /// <summary>Our membership tier id, on its Product and Prices and on membership Checkout Sessions and Subscriptions.</summary>
+    public const string MembershipTierId = "membership_tier_id";
+
     /// <summary>Our order id, on order Checkout Sessions, PaymentIntents and refunds.</summary>
     public const string OrderId = "order_id";
 

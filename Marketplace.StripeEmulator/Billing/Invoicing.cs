@@ -119,12 +119,18 @@ internal static class Invoicing
         });
     }
 
-    /// <summary>Charges an open invoice. Zero-amount invoices are paid without a charge.</summary>
+    /// <summary>
+    /// Charges an open invoice: a paid one moves its money first (<see cref="InvoiceCharging"/>: PaymentIntent, charge,
+    /// transfer and application fee for a destination subscription). Zero-amount invoices are paid without a charge.
+    /// </summary>
     public static bool Pay(OperationContext ctx, Resource invoice, bool chargeSucceeds)
     {
         var amount = invoice.Json["amount_due"]!.AsLong();
         if (amount == 0 || chargeSucceeds)
         {
+            var subscriptionId = invoice.Json["parent"]?["subscription_details"]?["subscription"]?.GetValue<string>();
+            if (amount > 0 && subscriptionId is not null && ctx.State.Find(subscriptionId) is { } subscription)
+                InvoiceCharging.Charge(ctx, invoice, subscription);
             ctx.Update(invoice, "invoice.paid", json =>
             {
                 json["status"] = "paid";

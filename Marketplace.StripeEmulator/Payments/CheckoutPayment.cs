@@ -101,7 +101,8 @@ internal static class CheckoutPayment
         return intent;
     }
 
-    private static Resource CreateCharge(OperationContext ctx, Resource intent, string card, string? email, ChargeObjects.Decline? decline)
+    /// <summary>A card charge of the intent's amount and its platform <c>charge</c> balance transaction (Stripe's fee from <see cref="FeeModel"/>).</summary>
+    public static Resource CreateCharge(OperationContext ctx, Resource intent, string card, string? email, ChargeObjects.Decline? decline)
     {
         var id = Ids.New("ch_");
         var json = ChargeObjects.CardCharge(id, intent.Json, card, email, decline, $"{ctx.BaseUrl}/receipts/payment/{id}", ctx.Now);
@@ -129,7 +130,7 @@ internal static class CheckoutPayment
     };
 
     /// <summary>The full amount to the destination: platform <c>transfer</c> debit, a <c>py_…</c> payment credited on the account.</summary>
-    private static Resource CreateTransfer(OperationContext ctx, Resource charge, string destination)
+    public static Resource CreateTransfer(OperationContext ctx, Resource charge, string destination)
     {
         var amount = charge.Json["amount"]!.AsLong();
         var currency = charge.Str("currency")!;
@@ -149,7 +150,8 @@ internal static class CheckoutPayment
         return transfer;
     }
 
-    private static Resource CreateApplicationFee(OperationContext ctx, Resource charge, Resource transfer, long amount)
+    /// <summary>The application fee of <paramref name="amount"/> on a charge and its transfer (<c>application_fee</c> balance transaction on the platform).</summary>
+    public static Resource CreateApplicationFee(OperationContext ctx, Resource charge, Resource transfer, long amount)
     {
         var id = Ids.New("fee_");
         var currency = charge.Str("currency")!;

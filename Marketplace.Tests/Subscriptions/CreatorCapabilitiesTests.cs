@@ -33,7 +33,7 @@ public sealed class CreatorCapabilitiesTests : IClassFixture<MarketplaceFactory>
 
         await MoveToPlatiniumAsync(worker, creatorId);
 
-        (await GetAsync(creatorId)).Should().Be(new PlanCapabilities(null, 500));
+        (await GetAsync(creatorId)).Should().Be(new PlanCapabilities(null, 500, null));
     }
 
     private async Task<PlanCapabilities?> GetAsync(int creatorId)

@@ -5,7 +5,7 @@ using Marketplace.Core.Amounts;
 namespace Marketplace.UnitTests.Localization;
 
 /// <summary>
-/// The one money formatter in both cultures (issue 18): <c>9,00 €</c> in French, <c>€9.00</c> in English, zero-decimal
+/// The one money formatter in both cultures: <c>9,00 €</c> in French, <c>€9.00</c> in English, zero-decimal
 /// currencies without decimals. French uses a no-break space (U+00A0) between groups and before the symbol; the table
 /// writes it as <c>_</c>.
 /// </summary>

@@ -27,13 +27,14 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
 
     /// <inheritdoc />
     protected override bool Captures(EntityEntry entry) =>
-        entry.Entity is Listing or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order or Core.Categories.Category
+        entry.Entity is Listing or Core.Memberships.MembershipTier or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order or Core.Categories.Category
             or Core.Moderation.ShopModeration or Core.Moderation.ListingModeration;
 
     /// <inheritdoc />
     protected override string ItemOf(object entity) => entity switch
     {
         Listing listing => PageOutputCaching.StorefrontTagOf(listing.CreatorProfileId),
+        Core.Memberships.MembershipTier tier => PageOutputCaching.StorefrontTagOf(tier.CreatorProfileId),
         CreatorProfile creator => PageOutputCaching.StorefrontTagOf(creator.Id),
         CreatorSubscription subscription => PageOutputCaching.StorefrontTagOf(subscription.CreatorProfileId),
         CreatorStripeAccount account => PageOutputCaching.StorefrontTagOf(account.CreatorProfileId),

@@ -42,6 +42,10 @@ public sealed class PlanFormModel
     [Display(Name = "Max listings (empty: unlimited)")]
     public int? MaxListings { get; set; }
 
+    [Range(0, 1_000)]
+    [Display(Name = "Max membership tiers (empty: unlimited)")]
+    public int? MaxMembershipTiers { get; set; }
+
     [Range(0, 10_000)]
     [Display(Name = "Commission (basis points)")]
     public int CommissionRateBps { get; set; }
@@ -57,7 +61,7 @@ public sealed class PlanFormModel
     [Display(Name = "Yearly price")]
     public string? YearlyAmount { get; set; }
 
-    public PlanCapabilities Capabilities => new(MaxListings, CommissionRateBps);
+    public PlanCapabilities Capabilities => new(MaxListings, CommissionRateBps, MaxMembershipTiers);
 
     /// <summary>The form filled from a plan and its active prices, amounts written in <paramref name="culture"/> (the request's).</summary>
     public static PlanFormModel From(Plan plan, CultureInfo culture)
@@ -76,6 +80,7 @@ public sealed class PlanFormModel
             SortOrder = plan.SortOrder,
             TrialDays = plan.TrialDays,
             MaxListings = plan.Capabilities.MaxListings,
+            MaxMembershipTiers = plan.Capabilities.MaxMembershipTiers,
             CommissionRateBps = plan.Capabilities.CommissionRateBps,
             Currency = currency,
             MonthlyAmount = monthly is null ? null : Major(monthly.AmountMinor, currency, culture),

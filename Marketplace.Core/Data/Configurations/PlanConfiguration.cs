@@ -19,6 +19,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         {
             c.Property(x => x.MaxListings).HasColumnName("MaxListings");
             c.Property(x => x.CommissionRateBps).HasColumnName("CommissionRateBps");
+            c.Property(x => x.MaxMembershipTiers).HasColumnName("MaxMembershipTiers");
             c.Ignore(x => x.CommissionPercent);
         });
         builder.HasMany(p => p.Prices).WithOne(p => p.Plan).HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);

@@ -27,12 +27,13 @@ public enum WebhookProcessingOutcome
 /// <summary>
 /// The per-row processing shared by <see cref="ProcessStripeWebhookJob"/> (one row) and
 /// <see cref="ProcessStripeWebhookBatchJob"/> (one row per DI scope): takes the row's lock, counts the attempt, dispatches
-/// the event to the handler of its type and records the outcome, or the failure (and rethrows it). An object Stripe does
+/// the event to the handler of its type (a membership's or a plan's, <see cref="Memberships.Webhooks.MembershipEvents"/>) and records the outcome, or the failure (and rethrows it). An object Stripe does
 /// not hold (<see cref="StripeObjectAbsence"/>) fails the first attempt (retried shortly) and makes the second Ignored. Scoped.
 /// </summary>
 public sealed class WebhookEventProcessor(
     MarketplaceDbContext db,
     IEnumerable<IStripeEventHandler> handlers,
+    IEnumerable<Memberships.Webhooks.IMembershipEventHandler> membershipHandlers,
     IDistributedLocks locks,
     WebhookProcessingNotes notes,
     TimeProvider clock,
@@ -100,9 +101,12 @@ public sealed class WebhookEventProcessor(
 
     private async Task<string?> DispatchAsync(StripeWebhookEvent row, CancellationToken cancellationToken)
     {
-        var handler = handlers.FirstOrDefault(h => h.EventType == row.Type);
-        if (handler is null) return $"no handler for {row.Type}";
+        if (!handlers.Any(h => h.EventType == row.Type)) return $"no handler for {row.Type}";
         if (!StripeEventEnvelope.TryParse(row.Payload, out var envelope, out var error)) return $"payload unreadable: {error}";
+        // Two kinds of subscriptions share the Billing endpoint: a creator's membership (its metadata) or the platform's plan.
+        var handler = Memberships.Webhooks.MembershipEvents.IsMembership(row.Type, row.Payload)
+            ? membershipHandlers.First(h => h.EventType == row.Type)
+            : handlers.First(h => h.EventType == row.Type);
         return await handler.HandleAsync(envelope!, row.Payload, cancellationToken);
     }
 }

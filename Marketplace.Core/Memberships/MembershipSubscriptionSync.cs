@@ -1,0 +1,52 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Locking;
+using Marketplace.Core.StripeGateway;
+using Microsoft.EntityFrameworkCore;
+using Stripe;
+
+namespace Marketplace.Core.Memberships;
+
+/// <summary>
+/// Applies a membership's Stripe Subscription, refetched (https://docs.stripe.com/api/subscriptions/retrieve), to its
+/// <see cref="Membership"/>: found by <c>sub_…</c>, else by <c>metadata.membership_id</c>. Status, period end (the first
+/// item's <c>current_period_end</c>), <c>cancel_at_period_end</c>, customer, amount. Under a per-membership lock, so
+/// events in any order end in Stripe's state. And records each paid invoice as a <see cref="MembershipPayment"/>.
+/// </summary>
+public sealed class MembershipSubscriptionSync(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, TimeProvider clock)
+{
+    /// <summary>
+    /// Refetches and applies subscription <paramref name="subscriptionId"/>; returns the membership.
+    /// <exception cref="InvalidOperationException">No membership is named by the subscription (retried: it may be a race with Join's save).</exception>
+    /// </summary>
+    public async Task<Membership> ApplyAsync(string subscriptionId, CancellationToken cancellationToken = default)
+    {
+        var subscription = await stripe.GetSubscriptionAsync(subscriptionId, cancellationToken);
+        var membershipId = StripeMetadataKeys.ReadId(subscription.Metadata, StripeMetadataKeys.MembershipId);
+        using var held = await locks.AcquireAsync($"membership:subscription:{subscriptionId}", TimeSpan.FromSeconds(60), cancellationToken);
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.StripeSubscriptionId == subscriptionId, cancellationToken)
+            ?? (membershipId is { } id ? await db.Memberships.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) : null)
+            ?? throw new InvalidOperationException($"No membership for subscription {subscriptionId}.");
+        var item = subscription.Items.Data.FirstOrDefault();
+        membership.ApplyStripe(subscription.Id, subscription.CustomerId, subscription.Status, item?.CurrentPeriodEnd,
+            subscription.CancelAtPeriodEnd, item?.Price?.UnitAmount ?? membership.AmountMinor, item?.Price?.Currency ?? membership.Currency,
+            clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return membership;
+    }
+
+    /// <summary>
+    /// Records paid <paramref name="invoice"/> of <paramref name="membership"/> once: <c>amount_paid</c>, the charge's
+    /// <c>application_fee_amount</c> (0 without one), <c>status_transitions.paid_at</c>. Running it twice leaves one row.
+    /// </summary>
+    public async Task RecordPaymentAsync(Membership membership, Invoice invoice, CancellationToken cancellationToken = default)
+    {
+        if (invoice.AmountPaid <= 0) return;
+        using var held = await locks.AcquireAsync($"membership-payment:{invoice.Id}", TimeSpan.FromSeconds(60), cancellationToken);
+        if (await db.MembershipPayments.AnyAsync(p => p.StripeInvoiceId == invoice.Id, cancellationToken)) return;
+        var charge = await stripe.FindInvoiceChargeAsync(invoice.Id, cancellationToken);
+        var paidAt = invoice.StatusTransitions?.PaidAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : clock.GetUtcNow().UtcDateTime;
+        db.MembershipPayments.Add(new MembershipPayment(membership.Id, membership.CreatorProfileId, invoice.Id, invoice.AmountPaid,
+            charge?.ApplicationFeeAmount ?? 0, invoice.Currency, paidAt));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
