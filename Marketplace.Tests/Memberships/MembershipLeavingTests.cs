@@ -65,6 +65,28 @@ public sealed class MembershipLeavingTests
         (await app.WithDbAsync(db => db.MembershipPayments.CountAsync(p => p.MembershipId == joined.Id))).Should().Be(1, "the first payment stays in the creator's sales");
     }
 
+    [Fact]
+    public async Task JoinCheckoutPaidAfterTheCreatorDeletedTheAccount_SubscriptionCanceledAtOnce()
+    {
+        await using var app = new LiveMarketplaceFactory();
+        using var shop = await app.ShopAsync(PlanCodes.Silver);
+        (await shop.Creator.CreateTierAsync("Supporter", "5.00")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var tierId = await app.WithDbAsync(db => db.MembershipTiers.Where(t => t.CreatorProfileId == shop.CreatorId).Select(t => t.Id).SingleAsync());
+        using var member = app.NewBrowser();
+        await member.RegisterBuyerAsync(BuyerScenarios.NewEmail("m"));
+        var join = await member.SubmitFormAsync($"/c/{shop.Slug}", new Dictionary<string, string>(), $"/c/{shop.Slug}/memberships/{tierId}/join");
+        join.StatusCode.Should().Be(HttpStatusCode.SeeOther, "the member is on Stripe's Checkout page");
+        (await shop.Creator.SubmitFormAsync(DeletePage, new Dictionary<string, string> { ["Input.Password"] = "Creator#12345" }))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        using var stripePage = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        await stripePage.PostAsync(join.Headers.Location, new FormUrlEncodedContent([new("card_number", "4242424242424242")]));
+
+        var ended = await app.EventuallyAsync(db => db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.MembershipTierId == tierId),
+            m => m is { Status: "canceled" }, because: "the late subscription is canceled at once");
+        (await app.Stripe.V1.Subscriptions.GetAsync(ended!.StripeSubscriptionId)).Status.Should().Be("canceled");
+    }
+
     /// <summary>
     /// The membership's subscription billed once: a month on the clock adds no invoice, its status in our database is
     /// canceled, and every webhook settled.
