@@ -27,12 +27,16 @@ namespace Marketplace.Core.AccountDeletion;
 /// still open) the deletion is refused, saying so; the creator's orders stay as bookkeeping records, and a listing that
 /// was ordered is deactivated and emptied of its description and delivery note rather than deleted (orders refer to it).
 /// Any user's own purchases lose their buyer email and user id (<see cref="Orders.Order.AnonymiseBuyer"/>).
+/// Memberships (<see cref="Memberships.Leaving.LeavingMemberships"/>): with the Stripe billing, the user's own memberships
+/// and every membership of a creator's tiers are canceled in Stripe at once (refused as above when Stripe fails); a
+/// creator's members are told by email and the tiers archived, in the deletion's transaction.
 /// </summary>
 public sealed class CreatorAccountDeletion(
     MarketplaceDbContext db,
     UserManager<IdentityUser> userManager,
     IStripeGateway stripe,
     IDistributedLocks locks,
+    Memberships.Leaving.LeavingMemberships memberships,
     TimeProvider clock,
     ILogger<CreatorAccountDeletion> logger)
 {
@@ -47,6 +51,17 @@ public sealed class CreatorAccountDeletion(
         var creator = await db.CreatorProfiles.Include(c => c.Subscription).SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
         if (creator is null)
         {
+            try
+            {
+                await memberships.CancelMemberMembershipsAsync(userId, cancellationToken);
+            }
+            catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
+            {
+                logger.LogWarning(ex, "User {UserId}: account not deleted, Stripe failed while ending their memberships", userId);
+                return AccountDeletionResult.Refused(
+                    "Your account was not deleted: Stripe could not be reached (or refused) to cancel your memberships, and nothing is deleted while they may still charge you. Please try again in a few minutes.");
+            }
+
             await AnonymisePurchasesAsync(userId, cancellationToken);
             Require(await userManager.DeleteAsync(user));
             return AccountDeletionResult.Deleted;
@@ -54,6 +69,7 @@ public sealed class CreatorAccountDeletion(
 
         // The checkout's own lock: no plan selection can open a Checkout Session while the deletion runs.
         using var creatorLock = await locks.AcquireAsync($"checkout:creator:{creator.Id}", TimeSpan.FromSeconds(30), cancellationToken);
+        IReadOnlyList<Memberships.Membership> endedMemberships;
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -62,6 +78,8 @@ public sealed class CreatorAccountDeletion(
             if (await ConnectBalanceAsync(creator, cancellationToken) is { } held)
                 return AccountDeletionResult.Refused($"Your account was not deleted: your Stripe account still holds {held}. Stripe pays it out to your bank account on its schedule (your Stripe Express dashboard shows it); delete your account once the balance is zero.");
             await EndStripeBillingAsync(creator, cancellationToken);
+            await memberships.CancelMemberMembershipsAsync(userId, cancellationToken);
+            endedMemberships = await memberships.CancelCreatorMembershipsAsync(creator.Id, cancellationToken);
         }
         catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
         {
@@ -70,7 +88,7 @@ public sealed class CreatorAccountDeletion(
                 "Your account was not deleted: Stripe could not be reached (or refused) to cancel your subscription, and nothing is deleted while it may still bill you. Please try again in a few minutes.");
         }
 
-        await DeletePersonalDataAsync(user, creator, cancellationToken);
+        await DeletePersonalDataAsync(user, creator, endedMemberships, cancellationToken);
         logger.LogInformation("Creator {CreatorId}: personal data deleted, Stripe billing ended, ledger kept anonymised", creator.Id);
         return AccountDeletionResult.Deleted;
     }
@@ -136,7 +154,8 @@ public sealed class CreatorAccountDeletion(
         }
     }
 
-    private async Task DeletePersonalDataAsync(IdentityUser user, CreatorProfile creator, CancellationToken cancellationToken)
+    private async Task DeletePersonalDataAsync(IdentityUser user, CreatorProfile creator, IReadOnlyList<Memberships.Membership> endedMemberships,
+        CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -144,6 +163,7 @@ public sealed class CreatorAccountDeletion(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var freePlan = await db.Plans.SingleAsync(p => p.Code == PlanCodes.Free, cancellationToken);
             creator.Subscription?.ActivateFreePlan(freePlan, clock.GetUtcNow().UtcDateTime);
+            await memberships.TellMembersAndArchiveTiersAsync(creator.Id, creator.DisplayName, endedMemberships, cancellationToken);
             creator.Anonymise();
             await RemoveListingsAsync(creator, cancellationToken);
             await AnonymisePurchasesAsync(user.Id, cancellationToken);

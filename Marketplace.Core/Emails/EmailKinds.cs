@@ -50,6 +50,9 @@ public static class EmailKinds
     /// <summary>Someone is guessing the account's password, to its owner (key: <c>{userId}:{first failure, yyyyMMddHHmmss}</c>).</summary>
     public const string SignInGuessing = "account.sign_in_guessing";
 
+    /// <summary>A membership ended because its creator deleted their account, to the member (key: <c>{membership id}:{sub_…}</c>).</summary>
+    public const string MembershipEndedCreatorLeft = "membership.ended_creator_left";
+
     /// <summary>Kinds whose model holds a secret (a token link): cleared once sent.</summary>
     public static bool HoldsSecret(string kind) => kind is ConfirmEmail or ResetPassword or OrdersLink;
 }

@@ -39,6 +39,9 @@ public static class EmailModelKeys
     /// <summary>Stripe's payout <c>failure_code</c> (see <see cref="Payouts.PayoutFailureCodes"/>).</summary>
     public const string FailureCode = "failure_code";
 
+    /// <summary>A membership tier's name.</summary>
+    public const string TierName = "tier";
+
     /// <summary>Builds a model from pairs, leaving out null values.</summary>
     public static IReadOnlyDictionary<string, string> Of(params (string Key, object? Value)[] values) =>
         values.Where(v => v.Value is not null)

@@ -10,7 +10,10 @@ namespace Marketplace.Core.Memberships;
 /// Applies a membership's Stripe Subscription, refetched (https://docs.stripe.com/api/subscriptions/retrieve), to its
 /// <see cref="Membership"/>: found by <c>sub_…</c>, else by <c>metadata.membership_id</c>. Status, period end (the first
 /// item's <c>current_period_end</c>), <c>cancel_at_period_end</c>, customer, amount. Under a per-membership lock, so
-/// events in any order end in Stripe's state. And records each paid invoice as a <see cref="MembershipPayment"/>.
+/// events in any order end in Stripe's state. A subscription that may still bill while its creator deleted their account,
+/// or its member's user is gone (a Join's Checkout paid after the deletion), is canceled at once
+/// (<see cref="IStripeGateway.CancelSubscriptionNowAsync"/>, as the deletion itself does) and the canceled state applied.
+/// And records each paid invoice as a <see cref="MembershipPayment"/>.
 /// </summary>
 public sealed class MembershipSubscriptionSync(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, TimeProvider clock)
 {
@@ -31,7 +34,25 @@ public sealed class MembershipSubscriptionSync(MarketplaceDbContext db, IStripeG
             subscription.CancelAtPeriodEnd, item?.Price?.UnitAmount ?? membership.AmountMinor, item?.Price?.Currency ?? membership.Currency,
             clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        if (subscription.Status is not ("canceled" or "incomplete_expired") && await LeftAsync(membership, cancellationToken) is { } who)
+        {
+            var canceled = await stripe.CancelSubscriptionNowAsync(subscription.Id, $"The {who} deleted their account.", cancellationToken);
+            var canceledItem = canceled.Items?.Data.FirstOrDefault() ?? item;
+            membership.ApplyStripe(canceled.Id, canceled.CustomerId ?? subscription.CustomerId, canceled.Status, canceledItem?.CurrentPeriodEnd,
+                canceled.CancelAtPeriodEnd, membership.AmountMinor, membership.Currency, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return membership;
+    }
+
+    // "creator" or "member" when that side deleted their account; null while both are here.
+    private async Task<string?> LeftAsync(Membership membership, CancellationToken cancellationToken)
+    {
+        if (await db.CreatorProfiles.AnyAsync(c => c.Id == membership.CreatorProfileId && c.Status == Creators.CreatorStatus.Deleted, cancellationToken))
+            return "creator";
+        var email = await db.Users.Where(u => u.Id == membership.MemberUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        return email is null || email.EndsWith("@deleted.invalid", StringComparison.Ordinal) ? "member" : null;
     }
 
     /// <summary>

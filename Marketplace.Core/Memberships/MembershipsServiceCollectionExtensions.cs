@@ -15,6 +15,7 @@ public static class MembershipsServiceCollectionExtensions
         services.AddScoped<MembershipSubscriptionSync>();
         services.AddScoped<MemberMemberships>();
         services.AddScoped<CreatorMembershipSales>();
+        services.AddScoped<Leaving.LeavingMemberships>();
         services.AddScoped<Webhooks.IMembershipEventHandler, Webhooks.MembershipCheckoutCompletedHandler>();
         services.AddScoped<Webhooks.IMembershipEventHandler, Webhooks.MembershipSubscriptionCreatedHandler>();
         services.AddScoped<Webhooks.IMembershipEventHandler, Webhooks.MembershipSubscriptionUpdatedHandler>();

@@ -15,7 +15,8 @@ public sealed class EmailTemplatesTests(EmailTemplatesTests.PublicBaseUrlFactory
     private static readonly IReadOnlyDictionary<string, string> Model = K.Of(
         (K.Link, "https://market.example.com/Identity/Account/ResetPassword?code=abc"), (K.Path, "/orders/tok123"), (K.ShopName, "Atelier Lune"),
         (K.PlanName, "Silver"), (K.ListingTitle, "Poster"), (K.Amount, 500000L), (K.Net, 450000L), (K.Currency, "xaf"),
-        (K.Date, new DateTime(2026, 12, 24, 0, 0, 0, DateTimeKind.Utc)), (K.StripeUrl, "https://invoice.stripe.com/i/1"), (K.Reason, "fraudulent"));
+        (K.Date, new DateTime(2026, 12, 24, 0, 0, 0, DateTimeKind.Utc)), (K.StripeUrl, "https://invoice.stripe.com/i/1"), (K.Reason, "fraudulent"),
+        (K.TierName, "Supporter"));
 
     public static TheoryData<string, string> KindsAndCultures()
     {
