@@ -106,7 +106,7 @@ public sealed class S3FileStoreTests : IDisposable
 
         (deleted, again).Should().Be((true, false));
         listed.Select(o => (o.Key, o.SizeBytes)).Should().Equal(("listings/2/b", 2L));
-        listed[0].LastModified.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        listed[0].LastModified.Should().BeCloseTo(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClas
             .StatusCode.Should().Be(HttpStatusCode.SeeOther);
         var canceling = await app.EventuallyAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == active.Id), m => m.CancelAtPeriodEnd,
             because: "cancel at period end reaches the membership");
-        var stillMember = canceling.HasAccess(DateTime.UtcNow, TimeSpan.Zero);
+        var stillMember = canceling.HasAccess(TimeProvider.System.GetUtcNow().UtcDateTime, TimeSpan.Zero);
         app.Emulator.AdvanceClock(app.ApiKey, TimeSpan.FromDays(32));
         var ended = await app.EventuallyAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == active.Id), m => m.Status == "canceled",
             because: "the subscription ends at the period end");
@@ -79,7 +79,7 @@ public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClas
 
         // Assert 3: access until the period end, none after; still two payments.
         stillMember.Should().BeTrue();
-        ended.HasAccess(DateTime.UtcNow.AddDays(70), TimeSpan.FromDays(7)).Should().BeFalse();
+        ended.HasAccess(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(70), TimeSpan.FromDays(7)).Should().BeFalse();
         listAfter.Should().Contain("Ended");
         WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().Contain("Members now: 0");
         (await app.WithDbAsync(db => db.MembershipPayments.CountAsync(p => p.MembershipId == active.Id))).Should().Be(2);

@@ -21,7 +21,7 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
         var buyPage = await visitor.Client.GetStringAsync(shop.ListingPage); // the visitor had the page open before
 
         var saved = await SetListingAsync(admin, shop, Visibility.Hidden, "Copies another artist's work");
-        var since = DateTimeOffset.UtcNow;
+        var since = TimeProvider.System.GetUtcNow();
         var buy = await visitor.Client.PostAsync(shop.ListingPage + "/buy", new FormUrlEncodedContent([]));
 
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
