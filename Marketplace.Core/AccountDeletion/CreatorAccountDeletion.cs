@@ -206,7 +206,7 @@ public sealed class CreatorAccountDeletion(
         Require(await userManager.RemoveFromRolesAsync(user, await userManager.GetRolesAsync(user)));
         await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync();
         if (await userManager.HasPasswordAsync(user)) Require(await userManager.RemovePasswordAsync(user));
-        var placeholder = $"deleted-{user.Id}@deleted.invalid";
+        var placeholder = DeletedAccounts.PlaceholderEmail(user.Id);
         user.UserName = placeholder;
         user.Email = placeholder;
         user.EmailConfirmed = false;
@@ -223,6 +223,22 @@ public sealed class CreatorAccountDeletion(
     {
         if (!result.Succeeded) throw new InvalidOperationException("Identity refused: " + string.Join("; ", result.Errors.Select(e => e.Description)));
     }
+}
+
+/// <summary>
+/// What a deleted account's user row keeps in place of its email and user name: <c>deleted-{userId}@deleted.invalid</c>
+/// (<c>.invalid</c> is reserved by RFC 2606, so no mail is ever sent to it). The one definition, read by whoever must tell a
+/// deleted account from a live one.
+/// </summary>
+public static class DeletedAccounts
+{
+    private const string Domain = "@deleted.invalid";
+
+    /// <summary>The placeholder email and user name of the deleted account <paramref name="userId"/>.</summary>
+    public static string PlaceholderEmail(string userId) => $"deleted-{userId}{Domain}";
+
+    /// <summary>True when <paramref name="email"/> is a deleted account's placeholder.</summary>
+    public static bool IsPlaceholder(string? email) => email is not null && email.EndsWith(Domain, StringComparison.Ordinal);
 }
 
 /// <summary>What <see cref="CreatorAccountDeletion.DeleteAsync"/> did: deleted, or refused with a message for the user.</summary>

@@ -52,7 +52,7 @@ public sealed class MembershipSubscriptionSync(MarketplaceDbContext db, IStripeG
         if (await db.CreatorProfiles.AnyAsync(c => c.Id == membership.CreatorProfileId && c.Status == Creators.CreatorStatus.Deleted, cancellationToken))
             return "creator";
         var email = await db.Users.Where(u => u.Id == membership.MemberUserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
-        return email is null || email.EndsWith("@deleted.invalid", StringComparison.Ordinal) ? "member" : null;
+        return email is null || AccountDeletion.DeletedAccounts.IsPlaceholder(email) ? "member" : null;
     }
 
     /// <summary>
