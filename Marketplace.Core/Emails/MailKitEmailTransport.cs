@@ -12,7 +12,7 @@ namespace Marketplace.Core.Emails;
 /// as an <c>.eml</c> file under <see cref="EmailOptions.PickupDirectory"/> (its path is logged) so the app needs nothing
 /// to run.
 /// </summary>
-public sealed class MailKitEmailTransport(IOptions<EmailOptions> options, ContentRoot contentRoot, ILogger<MailKitEmailTransport> logger) : IEmailTransport
+public sealed class MailKitEmailTransport(IOptions<EmailOptions> options, ContentRoot contentRoot, TimeProvider clock, ILogger<MailKitEmailTransport> logger) : IEmailTransport
 {
     /// <inheritdoc />
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public sealed class MailKitEmailTransport(IOptions<EmailOptions> options, Conten
         {
             var directory = Path.GetFullPath(Path.Combine(contentRoot.Path, settings.PickupDirectory));
             Directory.CreateDirectory(directory);
-            var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+            var path = Path.Combine(directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(path, cancellationToken);
             logger.LogInformation("No SMTP host configured: email \"{Subject}\" to {To} written to {EmlPath}", message.Subject, message.To, path);
             return;

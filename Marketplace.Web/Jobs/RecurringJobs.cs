@@ -31,7 +31,7 @@ public static class RecurringJobs
 
         // Rows acknowledged to Stripe before a crash and never given a job: pick them up now.
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-        var startedAt = DateTime.UtcNow;
+        var startedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         jobs.Enqueue<WebhookRecoveryJob>(job => job.RunAsync(0, startedAt, CancellationToken.None));
 
         // The catalogue in Stripe at once (and again in a fresh emulator, whose objects die with the process).

@@ -29,9 +29,9 @@ public static class UserLocale
     public static async Task<string?> FindAsync(UserManager<IdentityUser> users, IdentityUser user) =>
         RequestCultures.UiCultureOf((await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == UserCultures.LocaleClaimType)?.Value);
 
-    /// <summary>Sets the culture cookie to <paramref name="culture"/> (culture and UI culture; a year, HttpOnly, SameSite=Lax).</summary>
+    /// <summary>Sets the culture cookie to <paramref name="culture"/> (culture and UI culture; a year from the app's <see cref="TimeProvider"/>, HttpOnly, SameSite=Lax).</summary>
     public static void WriteCookie(HttpResponse response, string culture) =>
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            new CookieOptions { Expires = response.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
 }
