@@ -57,10 +57,12 @@ public sealed class ComposeFileTests
         Map(postgres["environment"])["POSTGRES_PASSWORD"].Should().Be("${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}");
     }
 
-    [Fact]
-    public void PostgresComposeFile_MinioWithHealthCheckAndBucket_AppOnS3WithSecretsFromTheEnvironment()
+    [Theory]
+    [InlineData("docker-compose.yml")]
+    [InlineData("docker-compose.postgres.yml")]
+    public void ComposeFile_MinioWithHealthCheckAndBucket_AppOnS3WithSecretsFromTheEnvironment(string file)
     {
-        var services = Map(Load("docker-compose.postgres.yml")["services"]);
+        var services = Map(Load(file)["services"]);
 
         var minio = Map(services["minio"]);
         ((string)minio["image"]).Should().StartWith("minio/minio:");
