@@ -3,7 +3,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
 using Marketplace.Core.PriceSync;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -4,7 +4,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Listings;
 using Marketplace.Core.Locking;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

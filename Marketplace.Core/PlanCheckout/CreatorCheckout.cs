@@ -5,7 +5,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.Core.PriceSync;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

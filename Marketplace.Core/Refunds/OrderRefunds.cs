@@ -3,7 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;

@@ -10,7 +10,7 @@ using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Emails;
 using Marketplace.Core.Locking;
 using Marketplace.Core.Seeding;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.Data.Sqlite;
