@@ -1,6 +1,6 @@
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;

@@ -1,6 +1,6 @@
 using Hangfire;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Processing;

@@ -1,6 +1,6 @@
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Orders;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;

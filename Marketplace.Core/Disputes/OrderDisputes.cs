@@ -1,6 +1,6 @@
 using System.Globalization;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Orders;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;

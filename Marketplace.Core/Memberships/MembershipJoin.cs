@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.PriceSync;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;

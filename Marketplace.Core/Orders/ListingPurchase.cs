@@ -3,7 +3,7 @@ using System.Globalization;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Listings;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

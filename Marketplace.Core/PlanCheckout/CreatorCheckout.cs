@@ -2,7 +2,7 @@ using Marketplace.Core.Text;
 using System.Globalization;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.Core.PriceSync;
 using Marketplace.StripeGateway;

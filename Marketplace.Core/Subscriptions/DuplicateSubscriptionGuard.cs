@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.Extensions.Logging;

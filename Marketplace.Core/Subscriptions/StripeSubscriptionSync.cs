@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;

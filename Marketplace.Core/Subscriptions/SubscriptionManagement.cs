@@ -1,6 +1,6 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.Core.PriceSync;
 using Marketplace.StripeGateway;

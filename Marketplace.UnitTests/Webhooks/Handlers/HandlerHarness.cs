@@ -8,7 +8,7 @@ using Marketplace.Core.Payouts;
 using Marketplace.Core.Refunds;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Emails;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Seeding;
 using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;

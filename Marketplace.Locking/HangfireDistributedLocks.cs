@@ -1,7 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 
-namespace Marketplace.Core.Locking;
+namespace Marketplace.Locking;
 
 /// <summary>
 /// <see cref="IDistributedLocks"/> on Hangfire's storage (SQLite file or SQL Server): the locks live where the job

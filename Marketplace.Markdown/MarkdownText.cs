@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 
-namespace Marketplace.Core.Markdown;
+namespace Marketplace.Markdown;
 
 /// <summary>
 /// Markdown that creators write (listing descriptions; later shop bios), turned into HTML safe to put in a page, or into

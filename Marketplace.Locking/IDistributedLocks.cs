@@ -1,4 +1,4 @@
-namespace Marketplace.Core.Locking;
+namespace Marketplace.Locking;
 
 /// <summary>
 /// Named locks shared by every process on the same database (web replicas and workers), so that two jobs for the same

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Core.Markdown;
+namespace Marketplace.Markdown;
 
 /// <summary>Registers the one Markdown renderer (listing descriptions; shop bios can use it too).</summary>
 public static class MarkdownServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace Marketplace.Core.Locking;
+namespace Marketplace.Locking;
 
 /// <summary>
 /// <see cref="IDistributedLocks"/> for the embedded SQLite set-up, where one process owns the database: async

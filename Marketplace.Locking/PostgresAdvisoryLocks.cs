@@ -1,6 +1,6 @@
 using Medallion.Threading.Postgres;
 
-namespace Marketplace.Core.Locking;
+namespace Marketplace.Locking;
 
 /// <summary>
 /// <see cref="IDistributedLocks"/> on PostgreSQL session advisory locks
