@@ -112,7 +112,7 @@ public static class DependencyInjection
     /// <exception cref="InvalidOperationException">No <c>Stripe:SecretKey</c>, or <c>Stripe:Mode=Emulator</c>.</exception>
     private static void RefuseEmulatorMode(IConfiguration configuration)
     {
-        var stripe = configuration.GetSection(Core.StripeGateway.StripeOptions.SectionName).Get<Core.StripeGateway.StripeOptions>() ?? new();
+        var stripe = configuration.GetSection(StripeGateway.StripeOptions.SectionName).Get<StripeGateway.StripeOptions>() ?? new();
         if (stripe.UsesEmulator)
             throw new InvalidOperationException(
                 "This build of Marketplace.Web has no Stripe emulator (published with IncludeStripeEmulator=false): set Stripe:SecretKey "

@@ -1,8 +1,8 @@
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

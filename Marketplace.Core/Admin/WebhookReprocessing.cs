@@ -1,7 +1,7 @@
 using Hangfire;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
-using Marketplace.Core.StripeGateway;
+using Marketplace.Locking;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Refunds;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

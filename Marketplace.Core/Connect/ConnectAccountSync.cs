@@ -1,7 +1,7 @@
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
-using Marketplace.Core.StripeGateway;
+using Marketplace.Locking;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
-using Marketplace.Core.StripeGateway;
+using Marketplace.Locking;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

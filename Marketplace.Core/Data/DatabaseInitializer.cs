@@ -1,4 +1,4 @@
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

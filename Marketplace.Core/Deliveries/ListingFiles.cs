@@ -1,6 +1,6 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Files;
-using Marketplace.Core.Locking;
+using Marketplace.Files;
+using Marketplace.Locking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 using Marketplace.Core.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

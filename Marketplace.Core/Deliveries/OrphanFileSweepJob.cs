@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

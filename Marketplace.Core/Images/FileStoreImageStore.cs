@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 
 namespace Marketplace.Core.Images;
 

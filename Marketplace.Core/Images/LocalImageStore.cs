@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core.Images;

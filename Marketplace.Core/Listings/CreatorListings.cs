@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Plans;
 using Marketplace.Core.Subscriptions;

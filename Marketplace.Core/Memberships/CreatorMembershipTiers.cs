@@ -1,6 +1,6 @@
 using Hangfire;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Orders;
 using Marketplace.Core.PriceSync;
 using Marketplace.Core.Subscriptions;

@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

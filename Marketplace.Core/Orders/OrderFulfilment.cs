@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
-using Marketplace.Core.StripeGateway;
+using Marketplace.Locking;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe.Checkout;

@@ -1,4 +1,4 @@
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Stripe;
 
 namespace Marketplace.Core.PriceSync;

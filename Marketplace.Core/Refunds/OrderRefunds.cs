@@ -1,9 +1,9 @@
 using System.Globalization;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Marketplace.Core.Locking;
-using Marketplace.Core.StripeGateway;
+using Marketplace.Locking;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.Extensions.Logging;
 using Stripe;

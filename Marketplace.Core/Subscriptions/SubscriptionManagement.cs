@@ -1,9 +1,9 @@
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Core.Plans;
 using Marketplace.Core.PriceSync;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core.Webhooks;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Marketplace.Core.Deliveries;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 using Marketplace.Tests.Deliveries;
 using Marketplace.Tests.Orders;
 using Marketplace.Tests.Refunds;

@@ -1,4 +1,4 @@
-using Marketplace.Core.Files;
+using Marketplace.Files;
 
 namespace Marketplace.SystemTests.Files;
 

@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.Locking;
+using Marketplace.Locking;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.Jobs;
 using Microsoft.Extensions.Configuration;

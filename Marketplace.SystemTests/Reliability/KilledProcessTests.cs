@@ -2,7 +2,7 @@ using System.Net;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Dispatch;
 using Marketplace.StripeEmulator;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

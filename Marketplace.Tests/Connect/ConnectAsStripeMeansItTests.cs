@@ -43,7 +43,7 @@ public sealed class ConnectAsStripeMeansItTests(OrdersFactory app) : IClassFixtu
     public async Task Buy_RequirementDueByFutureDeadline_SellsUntilTheClockPassesItThenRefusedWithTheReason()
     {
         using var shop = await app.ShopAsync();
-        var account = await app.WithServiceAsync<Core.StripeGateway.IStripeGateway, Stripe.Account>(s => s.GetAccountAsync(shop.AccountId));
+        var account = await app.WithServiceAsync<StripeGateway.IStripeGateway, Stripe.Account>(s => s.GetAccountAsync(shop.AccountId));
         var deadline = account.Created.AddDays(10);
         app.Emulator.AddRequirements(app.ApiKey, shop.AccountId, ["individual.verification.document"], new DateTimeOffset(deadline, TimeSpan.Zero).ToUnixTimeSeconds());
         await SyncAsync(shop.AccountId);

@@ -1,7 +1,7 @@
 using System.Net;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.EntityFrameworkCore;

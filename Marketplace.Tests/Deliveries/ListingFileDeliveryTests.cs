@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Marketplace.Core.Deliveries;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 using Marketplace.Core.Plans;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Orders;

@@ -2,7 +2,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.Extensions.DependencyInjection;
 using Stripe.Checkout;
 

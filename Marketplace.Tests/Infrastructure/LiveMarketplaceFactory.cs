@@ -1,7 +1,7 @@
 using System.Net;
 using Marketplace.Core.Data;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.StripeEmulator;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.Hosting.Server;

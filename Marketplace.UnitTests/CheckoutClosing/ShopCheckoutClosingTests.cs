@@ -5,7 +5,7 @@ using Marketplace.Core.Admin;
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Data;
 using Marketplace.Core.Orders;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Connect;
 using Marketplace.UnitTests.Webhooks.Handlers;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

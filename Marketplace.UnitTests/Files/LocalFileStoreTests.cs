@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Marketplace.Core.Files;
+using Marketplace.Files;
 
 namespace Marketplace.UnitTests.Files;
 

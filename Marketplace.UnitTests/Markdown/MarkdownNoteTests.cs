@@ -1,4 +1,4 @@
-using Marketplace.Core.Markdown;
+using Marketplace.Markdown;
 
 namespace Marketplace.UnitTests.Markdown;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Stripe;
 
 namespace Marketplace.UnitTests.StripeGateway;

@@ -1,5 +1,5 @@
 using Marketplace.Core.Data;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Web.StripeEmulation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Models;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Listings;
-using Marketplace.Core.Markdown;
+using Marketplace.Markdown;
 using Marketplace.Web.Listings;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Creators;

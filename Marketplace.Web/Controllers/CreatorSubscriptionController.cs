@@ -3,7 +3,7 @@ using Marketplace.Core.PlanCheckout;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;

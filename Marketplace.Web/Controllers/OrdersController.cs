@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Deliveries;
 using Marketplace.Core.Orders;
 using Microsoft.Extensions.Options;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Marketplace.Web.Localization;

@@ -1,7 +1,7 @@
 using Hangfire;
 using Marketplace.Core.Emails;
 using Marketplace.Core.PriceSync;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks.Processing;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.StripeEmulator;
 using Microsoft.Extensions.Options;
 using Stripe;

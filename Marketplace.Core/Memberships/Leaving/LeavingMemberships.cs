@@ -1,6 +1,6 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Emails;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;

@@ -1,4 +1,4 @@
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 
 namespace Marketplace.Core.Memberships.Webhooks;

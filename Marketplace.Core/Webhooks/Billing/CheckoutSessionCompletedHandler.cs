@@ -1,6 +1,6 @@
 using System.Globalization;
 using Marketplace.Core.Orders;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Processing;
 

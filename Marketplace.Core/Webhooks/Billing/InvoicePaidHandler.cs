@@ -1,6 +1,6 @@
 using Marketplace.Core.Emails;
 using Marketplace.Core.Invoices;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 
 namespace Marketplace.Core.Webhooks.Billing;

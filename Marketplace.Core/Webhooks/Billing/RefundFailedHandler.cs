@@ -1,5 +1,5 @@
 using Marketplace.Core.Orders;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 
 namespace Marketplace.Core.Webhooks.Billing;
 

@@ -1,7 +1,7 @@
 using Marketplace.Core.Disputes;
 using Marketplace.Core.Emails;
 using Marketplace.Core.Orders;
-using Marketplace.Core.StripeGateway;
+using Marketplace.StripeGateway;
 using Marketplace.Core.Webhooks;
 using Marketplace.Core.Webhooks.Billing;
 using Marketplace.UnitTests.Webhooks.Handlers;

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Marketplace.StripeGateway;
+
+/// <summary>
+/// Builds the one Stripe.net client of the process. The same client talks to Stripe or to the emulator: only
+/// <see cref="StripeOptions.ApiBase"/> differs. Requests go through <see cref="StripeRateLimitHandler"/>, and
+/// Stripe.net retries network errors, 409, 429 and 5xx itself (<see cref="StripeOptions.MaxNetworkRetries"/>).
+/// </summary>
+public static class StripeClientFactory
+{
+    /// <summary>Creates the client; in emulator mode the key is <see cref="StripeOptions.EmulatorSecretKey"/>.</summary>
+    /// <exception cref="InvalidOperationException">Emulator mode without an API base (the emulator did not start).</exception>
+    public static StripeClient Create(StripeOptions options, HttpMessageHandler? innerHandler = null)
+    {
+        var apiKey = options.UsesEmulator ? StripeOptions.EmulatorSecretKey : options.SecretKey!;
+        if (options.UsesEmulator && string.IsNullOrEmpty(options.ApiBase))
+            throw new InvalidOperationException("Stripe emulator mode needs Stripe:ApiBase (set when the in-process emulator starts).");
+
+        var handler = new StripeRateLimitHandler(options.MaxRequestsPerSecond) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
+        var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+        var stripeHttp = new SystemNetHttpClient(http, options.MaxNetworkRetries);
+        return string.IsNullOrEmpty(options.ApiBase)
+            ? new StripeClient(apiKey, httpClient: stripeHttp)
+            : new StripeClient(apiKey, httpClient: stripeHttp, apiBase: options.ApiBase.TrimEnd('/'));
+    }
+
+    /// <summary>Creates the client from the validated options.</summary>
+    public static StripeClient Create(IOptions<StripeOptions> options) => Create(options.Value);
+}

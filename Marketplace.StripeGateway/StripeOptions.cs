@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Marketplace.StripeGateway;
+
+/// <summary>
+/// How the app reaches Stripe, section <c>Stripe</c>. With no <see cref="SecretKey"/> (or <see cref="Mode"/> =
+/// <see cref="StripeMode.Emulator"/>) the app hosts the Stripe emulator and talks to it through the same Stripe.net
+/// client; with an <c>sk_test_…</c> or <c>sk_live_…</c> key it talks to Stripe.
+/// </summary>
+public sealed class StripeOptions
+{
+    public const string SectionName = "Stripe";
+
+    /// <summary>The API key used by the in-process emulator (any <c>sk_test_</c> key is accepted by it).</summary>
+    public const string EmulatorSecretKey = "sk_test_marketplace_emulator";
+
+    /// <summary><see cref="StripeMode.Auto"/>: emulator when no secret key is set, Stripe otherwise.</summary>
+    public StripeMode Mode { get; set; } = StripeMode.Auto;
+
+    /// <summary>Secret API key, <c>sk_test_…</c> or <c>sk_live_…</c>. Never commit it: use an environment variable.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>Overrides Stripe's API base URL (empty: https://api.stripe.com, or the hosted emulator).</summary>
+    public string? ApiBase { get; set; }
+
+    /// <summary>Signing secret (<c>whsec_…</c>) of the Billing webhook endpoint.</summary>
+    public string? BillingWebhookSecret { get; set; }
+
+    /// <summary>Signing secret (<c>whsec_…</c>) of the Connect webhook endpoint.</summary>
+    public string? ConnectWebhookSecret { get; set; }
+
+    /// <summary>How old a webhook signature's timestamp may be, in seconds.</summary>
+    [Range(1, 86_400)]
+    public int WebhookToleranceSeconds { get; set; } = 300;
+
+    /// <summary>ISO 3166-1 alpha-2 country for new Connect accounts, e.g. <c>FR</c>.</summary>
+    [Required, StringLength(2, MinimumLength = 2)]
+    public string ConnectDefaultCountry { get; set; } = "FR";
+
+    /// <summary>Retries Stripe.net makes for a network error, 409, 429 or 5xx (with its own backoff).</summary>
+    [Range(0, 10)]
+    public int MaxNetworkRetries { get; set; } = 2;
+
+    /// <summary>Most Stripe API requests per second this process sends (Stripe allows 25/s in test mode, 100/s live).</summary>
+    [Range(1, 1000)]
+    public int MaxRequestsPerSecond { get; set; } = 20;
+
+    /// <summary>How long one Stripe API request may take, in seconds, before it counts as a network error.</summary>
+    [Range(1, 300)]
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Enqueue a sync of every plan to Stripe at start-up (a fresh emulator has none of them).</summary>
+    public bool SyncPricesOnStartup { get; set; } = true;
+
+    /// <summary>Where the in-process emulator listens in emulator mode; port 0 picks a free one.</summary>
+    [Required]
+    public string EmulatorUrl { get; set; } = "http://127.0.0.1:12111";
+
+    /// <summary>True when the app should host and use the Stripe emulator.</summary>
+    public bool UsesEmulator => Mode == StripeMode.Emulator || (Mode == StripeMode.Auto && string.IsNullOrWhiteSpace(SecretKey));
+
+    /// <summary>True for an <c>sk_live_</c> key: only live-mode events are accepted then.</summary>
+    public bool IsLiveMode => !UsesEmulator && SecretKey?.StartsWith("sk_live_", StringComparison.Ordinal) == true;
+}
+
+/// <summary>Where Stripe calls go.</summary>
+public enum StripeMode
+{
+    /// <summary>Emulator without a secret key, Stripe with one.</summary>
+    Auto,
+
+    /// <summary>Always the in-process emulator.</summary>
+    Emulator,
+
+    /// <summary>Always Stripe; a secret key is required.</summary>
+    Stripe,
+}
