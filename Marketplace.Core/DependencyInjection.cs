@@ -46,6 +46,7 @@ public static class DependencyInjection
     public static IServiceCollection AddMarketplaceCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Accounts.AppOptions>().Bind(configuration.GetSection(Accounts.AppOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidator>();

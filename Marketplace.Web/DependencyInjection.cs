@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
 
         services.AddControllersWithViews().AddMarketplaceLocalization();
+        services.AddExceptionHandler<Errors.ExceptionResponses>(); // Stripe failures and domain rules: pages and ProblemDetails (Errors/)
         services.AddMarketplaceSecurityHeaders();
         services.AddMarketplaceForwardedHeaders(builder.Configuration); // X-Forwarded-* from ForwardedHeaders:KnownProxies/KnownNetworks only
         services.AddSingleton<Configuration.PublicUrls>();
@@ -133,11 +134,15 @@ public static class DependencyInjection
     public static WebApplication UseMarketplaceWeb(this WebApplication app)
     {
         app.UseMarketplaceSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
+        // Errors/ExceptionResponses answers Stripe failures and domain rules in every environment; what it leaves goes to
+        // the error page (503 for a Stripe outage), or in Development back to the developer exception page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/Home/Error");
-            app.UseHsts();
-        }
+            ExceptionHandlingPath = app.Environment.IsDevelopment() ? null : "/Home/Error",
+            ExceptionHandler = app.Environment.IsDevelopment() ? RethrowToDeveloperPage : null,
+            StatusCodeSelector = Errors.ExceptionResponses.StatusCodeFor,
+        });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
@@ -154,5 +159,12 @@ public static class DependencyInjection
         app.MapControllerRoute(name: "default", pattern: "{controller=Home}/{action=Index}/{id?}");
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Development only: an exception no handler took goes on to the developer exception page.</summary>
+    private static Task RethrowToDeveloperPage(HttpContext context)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()!.Error);
+        return Task.CompletedTask;
     }
 }

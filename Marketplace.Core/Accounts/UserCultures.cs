@@ -13,9 +13,6 @@ public static class UserCultures
     /// <summary>The Identity user claim holding the user's chosen culture.</summary>
     public const string LocaleClaimType = "locale";
 
-    /// <summary>The configuration key of the fallback culture (default <c>en</c>).</summary>
-    public const string DefaultCultureKey = "App:DefaultCulture";
-
     /// <summary>The languages of the pages and emails.</summary>
     public static IReadOnlyList<string> Supported { get; } = ["en", "fr"];
 

@@ -1,7 +1,7 @@
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Core.Emails;
 
@@ -13,10 +13,10 @@ public sealed record EmailRecipient(string Address, string Culture);
 /// the row to the context, and the caller's <c>SaveChanges</c> (or transaction commit) stores it with the fact it
 /// tells; <see cref="EmailOutboxInterceptor"/> then enqueues its job. Never sends anything itself.
 /// </summary>
-public sealed class EmailOutbox(MarketplaceDbContext db, IConfiguration configuration, TimeProvider clock)
+public sealed class EmailOutbox(MarketplaceDbContext db, IOptions<AppOptions> app, TimeProvider clock)
 {
     /// <summary><c>App:DefaultCulture</c> as <c>en</c>/<c>fr</c> (default <c>en</c>).</summary>
-    public string DefaultCulture => UserCultures.Normalize(configuration[UserCultures.DefaultCultureKey]) ?? "en";
+    public string DefaultCulture => app.Value.Culture;
 
     /// <summary>
     /// Adds an email of <paramref name="kind"/> about <paramref name="key"/> unless one exists already (stored, or added

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Marketplace.Locking;
 using Marketplace.StripeGateway;
-using Marketplace.Core.Webhooks.Processing;
+using Marketplace.Core.ProcessingNotes;
 using Microsoft.Extensions.Logging;
 using Stripe;
 

@@ -2,6 +2,7 @@ using Marketplace.Core.Connect;
 using Marketplace.Core.Orders;
 using Marketplace.Core.Invoices;
 using Marketplace.Core.Payouts;
+using Marketplace.Core.ProcessingNotes;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Core.Webhooks.Billing;
 using Marketplace.Core.Webhooks.Connect;

@@ -68,7 +68,6 @@ public sealed class CoreFolderCyclesTests
         "Subscriptions → Plans",
         "Subscriptions → PriceSync",
         "Subscriptions → Text",
-        "Subscriptions → Webhooks",
         "Text → Amounts",
         "Text → Plans",
         "Webhooks → Connect",

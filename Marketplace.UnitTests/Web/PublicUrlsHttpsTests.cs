@@ -1,5 +1,6 @@
 using Marketplace.Web.Configuration;
-using Microsoft.Extensions.Configuration;
+using Marketplace.Core.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.UnitTests.Web;
 
@@ -12,7 +13,7 @@ public sealed class PublicUrlsHttpsTests
     [InlineData("", null)]
     public void PublicHttpsFor_BaseUrl_UrlOnlyWhenHttps(string baseUrl, string? expected)
     {
-        var urls = new PublicUrls(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PublicUrls.BaseUrlKey] = baseUrl }).Build());
+        var urls = new PublicUrls(Options.Create(new AppOptions { PublicBaseUrl = baseUrl }));
 
         urls.PublicHttpsFor("/images/ab/x.jpg").Should().Be(expected);
     }

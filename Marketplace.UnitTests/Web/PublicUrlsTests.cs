@@ -1,6 +1,7 @@
 using Marketplace.Web.Configuration;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
+using Marketplace.Core.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.UnitTests.Web;
 
@@ -43,8 +44,7 @@ public sealed class PublicUrlsTests
         act.Should().Throw<InvalidOperationException>().WithMessage("*App:PublicBaseUrl*");
     }
 
-    private static IConfiguration Configuration(string? baseUrl) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PublicUrls.BaseUrlKey] = baseUrl }).Build();
+    private static IOptions<AppOptions> Configuration(string? baseUrl) => Options.Create(new AppOptions { PublicBaseUrl = baseUrl });
 
     private static HttpRequest Request(string host)
     {

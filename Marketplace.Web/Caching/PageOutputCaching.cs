@@ -38,7 +38,8 @@ public static class PageOutputCaching
     /// </summary>
     public static IServiceCollection AddMarketplaceOutputCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var lifetime = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Caching:PageSeconds", 10), 1, 3600));
+        services.AddOptions<PageCachingOptions>().Bind(configuration.GetSection(PageCachingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var lifetime = TimeSpan.FromSeconds((configuration.GetSection(PageCachingOptions.SectionName).Get<PageCachingOptions>() ?? new PageCachingOptions()).PageSeconds);
         services.AddSingleton<StorefrontCacheEviction>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<StorefrontCacheEviction>());
         return services.AddOutputCache(options =>

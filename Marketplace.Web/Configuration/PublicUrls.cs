@@ -1,3 +1,6 @@
+using Marketplace.Core.Accounts;
+using Microsoft.Extensions.Options;
+
 namespace Marketplace.Web.Configuration;
 
 /// <summary>
@@ -8,11 +11,8 @@ namespace Marketplace.Web.Configuration;
 /// header the request carried; without it (development, tests) the request's own scheme and host are used, so a
 /// forged Host can only be refused by <c>AllowedHosts</c>.
 /// </summary>
-public sealed class PublicUrls(IConfiguration configuration)
+public sealed class PublicUrls(IOptions<AppOptions> app)
 {
-    /// <summary>The configuration key of the public base URL.</summary>
-    public const string BaseUrlKey = "App:PublicBaseUrl";
-
     /// <summary>
     /// The absolute URL of <paramref name="pathAndQuery"/> (starting with <c>/</c>) for <paramref name="request"/>.
     /// </summary>
@@ -22,10 +22,10 @@ public sealed class PublicUrls(IConfiguration configuration)
     {
         if (!pathAndQuery.StartsWith('/') || pathAndQuery.StartsWith("//", StringComparison.Ordinal) || pathAndQuery.StartsWith("/\\", StringComparison.Ordinal))
             throw new ArgumentException("A local path starting with one '/' is expected.", nameof(pathAndQuery));
-        var configured = configuration[BaseUrlKey];
+        var configured = app.Value.PublicBaseUrl;
         if (string.IsNullOrWhiteSpace(configured)) return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
         if (!Uri.TryCreate(configured, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
-            throw new InvalidOperationException($"{BaseUrlKey} must be an absolute http(s) URL, not '{configured}'.");
+            throw new InvalidOperationException($"App:PublicBaseUrl must be an absolute http(s) URL, not '{configured}'.");
         return configured.TrimEnd('/') + pathAndQuery;
     }
 
@@ -36,7 +36,7 @@ public sealed class PublicUrls(IConfiguration configuration)
     /// </summary>
     public string? PublicHttpsFor(string pathAndQuery)
     {
-        var configured = configuration[BaseUrlKey];
+        var configured = app.Value.PublicBaseUrl;
         if (string.IsNullOrWhiteSpace(configured) || !Uri.TryCreate(configured, UriKind.Absolute, out var baseUri) || baseUri.Scheme != "https") return null;
         if (!pathAndQuery.StartsWith('/') || pathAndQuery.StartsWith("//", StringComparison.Ordinal)) return null;
         return configured.TrimEnd('/') + pathAndQuery;

@@ -28,7 +28,7 @@ public static class RequestCultures
     /// <summary>Registers ASP.NET Core's localization (resources under <c>Resources/</c>, views, DataAnnotations) and the request cultures.</summary>
     public static IServiceCollection AddMarketplaceRequestCultures(this IServiceCollection services, IConfiguration configuration)
     {
-        var fallback = UiCultureOf(configuration[UserCultures.DefaultCultureKey]) ?? "en";
+        var fallback = (configuration.GetSection(AppOptions.SectionName).Get<AppOptions>() ?? new AppOptions()).Culture; // validated at start (AppOptions)
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, Localization.ValidationMessages>();
         return services.Configure<RequestLocalizationOptions>(options =>

@@ -3,10 +3,10 @@ using Marketplace.Core.PlanCheckout;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Plans;
-using Marketplace.StripeGateway;
 using Marketplace.Core.Subscriptions;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
+using Marketplace.Web.Errors;
 using Marketplace.Web.Models;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -31,11 +31,8 @@ public sealed class CreatorSubscriptionController(
     SubscriptionManagement management,
     BillingOverviewQuery overviews,
     PublicUrls publicUrls,
-    IStringLocalizer<SharedResource> text,
-    ILogger<CreatorSubscriptionController> logger) : Controller
+    IStringLocalizer<SharedResource> text) : Controller
 {
-    private string StripeDownMessage => text["We could not reach Stripe just now, so nothing has changed. Please try again in a minute."];
-
     /// <summary>The creator's plan, status in words, period, capabilities and usage, and the payment history.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -49,6 +46,7 @@ public sealed class CreatorSubscriptionController(
 
     /// <summary>A Billing Portal session for the creator's Stripe Customer, coming back here; 303 to it.</summary>
     [HttpPost("portal")]
+    [OnStripeFailure("/creator/subscription")]
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Portal(CancellationToken cancellationToken) => OpenPortalAsync(cancellationToken);
 
@@ -57,39 +55,33 @@ public sealed class CreatorSubscriptionController(
     /// billing, so a GET changes nothing. Signed out, the login page comes first and returns here.
     /// </summary>
     [HttpGet("portal")]
+    [OnStripeFailure("/creator/subscription")]
     public Task<IActionResult> PortalLink(CancellationToken cancellationToken) => OpenPortalAsync(cancellationToken);
 
     private async Task<IActionResult> OpenPortalAsync(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        try
+        var url = await management.CreatePortalUrlAsync(creator.Id, publicUrls.For(Request, "/creator/subscription"), cancellationToken);
+        if (url is null)
         {
-            var url = await management.CreatePortalUrlAsync(creator.Id, publicUrls.For(Request, "/creator/subscription"), cancellationToken);
-            if (url is null)
-            {
-                TempData["Error"] = text["You have no billing account with Stripe yet: choose a paid plan first."].Value;
-                return RedirectToAction(nameof(Index));
-            }
-
-            Response.Headers.Location = url;
-            return StatusCode(StatusCodes.Status303SeeOther);
-        }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Billing Portal session of creator {CreatorId} failed on Stripe", creator.Id);
-            TempData["Error"] = StripeDownMessage;
+            TempData["Error"] = text["You have no billing account with Stripe yet: choose a paid plan first."].Value;
             return RedirectToAction(nameof(Index));
         }
+
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 
     /// <summary>Sets the subscription to cancel at the end of the period (<c>cancel_at_period_end=true</c>).</summary>
     [HttpPost("cancel")]
+    [OnStripeFailure("/creator/subscription", RefusalMessage = OnStripeFailureAttribute.StripeRefused)]
     [ValidateAntiForgeryToken]
     public Task<IActionResult> CancelSubscription(CancellationToken cancellationToken) =>
         RunAsync((id, ct) => management.CancelAtPeriodEndAsync(id, ct), cancellationToken);
 
     /// <summary>Undoes a pending cancellation (<c>cancel_at_period_end=false</c>).</summary>
     [HttpPost("resume")]
+    [OnStripeFailure("/creator/subscription", RefusalMessage = OnStripeFailureAttribute.StripeRefused)]
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Resume(CancellationToken cancellationToken) =>
         RunAsync((id, ct) => management.ResumeAsync(id, ct), cancellationToken);
@@ -118,6 +110,7 @@ public sealed class CreatorSubscriptionController(
 
     /// <summary>Confirms a plan change (form <c>interval</c>): guard, then Stripe; Free means cancel at period end.</summary>
     [HttpPost("plan/{planId:int}/change")]
+    [OnStripeFailure("/creator/subscription/upgrade", RefusalMessage = OnStripeFailureAttribute.StripeRefused)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> ConfirmChange(int planId, [FromForm] string? interval, CancellationToken cancellationToken)
     {
@@ -143,6 +136,7 @@ public sealed class CreatorSubscriptionController(
 
     /// <summary>Chooses plan <paramref name="planId"/> billed every <paramref name="interval"/> (<c>month</c> or <c>year</c>).</summary>
     [HttpPost("plan/{planId:int}/select")]
+    [OnStripeFailure("/creator/subscription/upgrade")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Select(int planId, [FromForm] string? interval, CancellationToken cancellationToken)
     {
@@ -155,52 +149,35 @@ public sealed class CreatorSubscriptionController(
 
         var success = publicUrls.For(Request, $"/creator/subscription/plan/{planId}/checkout/success?session_id={{CHECKOUT_SESSION_ID}}");
         var cancel = publicUrls.For(Request, $"/creator/subscription/plan/{planId}/checkout/cancel");
-        try
+        var result = await checkout.SelectPlanAsync(creator.Id, currentCreator.Email!, planId,
+            interval == "year" ? PlanInterval.Year : PlanInterval.Month, success, cancel, cancellationToken);
+        switch (result.Outcome)
         {
-            var result = await checkout.SelectPlanAsync(creator.Id, currentCreator.Email!, planId,
-                interval == "year" ? PlanInterval.Year : PlanInterval.Month, success, cancel, cancellationToken);
-            switch (result.Outcome)
-            {
-                case PlanSelectionOutcome.RedirectToCheckout:
-                    Response.Headers.Location = result.CheckoutUrl;
-                    return StatusCode(StatusCodes.Status303SeeOther);
-                case PlanSelectionOutcome.FreePlanActivated:
-                    TempData["Message"] = text.SayOrNull(result.Message);
-                    return RedirectToAction(nameof(Index));
-                case PlanSelectionOutcome.NotEligible:
-                    TempData["Error"] = text.SayOrNull(result.Message);
-                    TempData["Unmet"] = string.Join('\n', result.Eligibility!.UnmetConditions.Select(c => $"{text.Message(c)} {text.WhatToDo(c)}"));
-                    return RedirectToAction(nameof(Upgrade));
-                default:
-                    TempData["Error"] = text.SayOrNull(result.Message);
-                    return RedirectToAction(nameof(Upgrade));
-            }
-        }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Plan selection of creator {CreatorId} failed on Stripe", creator.Id);
-            TempData["Error"] = StripeDownMessage;
-            return RedirectToAction(nameof(Upgrade));
+            case PlanSelectionOutcome.RedirectToCheckout:
+                Response.Headers.Location = result.CheckoutUrl;
+                return StatusCode(StatusCodes.Status303SeeOther);
+            case PlanSelectionOutcome.FreePlanActivated:
+                TempData["Message"] = text.SayOrNull(result.Message);
+                return RedirectToAction(nameof(Index));
+            case PlanSelectionOutcome.NotEligible:
+                TempData["Error"] = text.SayOrNull(result.Message);
+                TempData["Unmet"] = string.Join('\n', result.Eligibility!.UnmetConditions.Select(c => $"{text.Message(c)} {text.WhatToDo(c)}"));
+                return RedirectToAction(nameof(Upgrade));
+            default:
+                TempData["Error"] = text.SayOrNull(result.Message);
+                return RedirectToAction(nameof(Upgrade));
         }
     }
 
     /// <summary>Stripe Checkout's <c>success_url</c>: verifies the session and applies the subscription now.</summary>
     [HttpGet("plan/{planId:int}/checkout/success")]
+    [OnStripeFailure("/creator/subscription", Level = "Info", Message = "Your payment is being confirmed; your plan will change as soon as Stripe tells us.")]
     public async Task<IActionResult> Success(int planId, [FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        try
-        {
-            var completion = await checkout.CompleteAsync(creator.Id, planId, sessionId, cancellationToken);
-            TempData[completion.Applied ? "Message" : "Error"] = text.Say(completion.Message);
-            return completion.Applied ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Upgrade));
-        }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Checkout success of creator {CreatorId} could not be verified with Stripe", creator.Id);
-            TempData["Info"] = text["Your payment is being confirmed; your plan will change as soon as Stripe tells us."].Value;
-            return RedirectToAction(nameof(Index));
-        }
+        var completion = await checkout.CompleteAsync(creator.Id, planId, sessionId, cancellationToken);
+        TempData[completion.Applied ? "Message" : "Error"] = text.Say(completion.Message);
+        return completion.Applied ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Upgrade));
     }
 
     /// <summary>Stripe Checkout's <c>cancel_url</c>: nothing changes.</summary>
@@ -215,20 +192,9 @@ public sealed class CreatorSubscriptionController(
         string failureTo = nameof(Index))
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        try
-        {
-            var result = await action(creator.Id, cancellationToken);
-            TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
-            return RedirectToAction(result.Succeeded ? nameof(Index) : failureTo);
-        }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Subscription change of creator {CreatorId} failed on Stripe", creator.Id);
-            TempData["Error"] = StripeFailure.From(ex) is { IsRefusal: true } refused
-                ? text["Stripe refused this change ({0}), so nothing has changed.", refused.Message ?? ""].Value
-                : StripeDownMessage;
-            return RedirectToAction(failureTo);
-        }
+        var result = await action(creator.Id, cancellationToken);
+        TempData[result.Succeeded ? "Message" : "Error"] = text.Say(result.Message);
+        return RedirectToAction(result.Succeeded ? nameof(Index) : failureTo);
     }
 
     private static PlanInterval? ParseInterval(string? interval) => interval switch
@@ -237,8 +203,6 @@ public sealed class CreatorSubscriptionController(
         "year" => PlanInterval.Year,
         _ => null,
     };
-
-    private static bool IsStripeFailure(Exception ex, CancellationToken requestAborted) => StripeFailure.From(ex, requestAborted) is not null;
 
     private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);
 }

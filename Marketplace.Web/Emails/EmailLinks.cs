@@ -1,4 +1,5 @@
-using Marketplace.Web.Configuration;
+using Marketplace.Core.Accounts;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -8,7 +9,7 @@ namespace Marketplace.Web.Emails;
 /// Absolute links of the app for emails, which are sent from a job (no request): <c>App:PublicBaseUrl</c>, else the
 /// first address the server listens on (a wildcard host becomes <c>localhost</c>), else <c>http://localhost:5000</c>.
 /// </summary>
-public sealed class EmailLinks(IConfiguration configuration, IServer server)
+public sealed class EmailLinks(IOptions<AppOptions> app, IServer server)
 {
     /// <summary>The absolute URL of <paramref name="path"/> (starting with one <c>/</c>).</summary>
     /// <exception cref="ArgumentException">The path does not start with a single <c>/</c>.</exception>
@@ -21,7 +22,7 @@ public sealed class EmailLinks(IConfiguration configuration, IServer server)
 
     private string BaseUrl()
     {
-        var configured = configuration[PublicUrls.BaseUrlKey];
+        var configured = app.Value.PublicBaseUrl;
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))

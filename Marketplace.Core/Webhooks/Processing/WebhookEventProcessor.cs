@@ -1,4 +1,5 @@
 using Marketplace.Core.Data;
+using Marketplace.Core.ProcessingNotes;
 using Marketplace.Locking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-namespace Marketplace.Core.Webhooks.Processing;
+namespace Marketplace.Core.ProcessingNotes;
 
 /// <summary>
 /// What processing one event did that an admin must know about (a duplicate subscription canceled, a refund that could
