@@ -34,7 +34,7 @@ public static class Benchmark
             ["Stripe__BillingWebhookSecret"] = secret,
             // The emulator does not throttle; the app's own limiter (20/s by default, Stripe's test-mode budget) would be the
             // whole drain rate. 1,000/s is the highest the option allows.
-            ["Stripe__MaxRequestsPerSecond"] = "1000",
+            ["Stripe__RequestsPerSecond"] = "1000",
             ["Security__IdentityPostsPerMinute"] = "100000", // the set-up registers every creator from one address
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Hangfire"] = "Warning",
