@@ -21,8 +21,15 @@ public static class StripeClientFactory
 
         var budget = new StripeRequestBudget(options.RequestsPerSecond, options.InteractiveShare,
             TimeSpan.FromSeconds(options.InteractiveWaitSeconds), TimeProvider.System);
-        var handler = new StripeBudgetHandler(budget, TimeProvider.System) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
-        var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+        var handler = new StripeBudgetHandler(budget, TimeProvider.System)
+        {
+            InnerHandler = new StripeRequestTimeoutHandler(TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeProvider.System)
+            {
+                InnerHandler = innerHandler ?? new SocketsHttpHandler(),
+            },
+        };
+        // The time limit is per request on the wire (StripeRequestTimeoutHandler), not the wait for the budget.
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var stripeHttp = new SystemNetHttpClient(http, options.MaxNetworkRetries);
         return string.IsNullOrEmpty(options.ApiBase)
             ? new StripeClient(apiKey, httpClient: stripeHttp)
