@@ -10,17 +10,17 @@ namespace Marketplace.Core.StripeGateway;
 /// (<c>code=rate_limit</c>) and <c>Stripe-Should-Retry: false</c>, so Stripe.net does not retry it and the caller shows
 /// "Stripe is busy, try again in a moment";</item>
 /// <item>a background request that Stripe answers 429 (another process, or Stripe's per-endpoint limit) is sent again
-/// here after a backoff of 1, 2, 4, 8 then 10 s (with jitter), up to <see cref="BackgroundRetries"/> times, each time
+/// here after a backoff of 1, 2, 4, 8 then 10 s (with jitter), up to <c>backgroundRetries</c> times, each time
 /// taking a new token, unless Stripe said <c>Stripe-Should-Retry: false</c>. Nothing ran at Stripe for a 429, so the
 /// same request (idempotency key included) is safe to send again. An interactive request's 429 is left to
 /// Stripe.net's own retries (<c>Stripe:MaxNetworkRetries</c>), which follow <c>Stripe-Should-Retry</c>.</item>
 /// </list>
 /// </summary>
-public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider clock) : DelegatingHandler
+/// <param name="budget">The process's budget.</param>
+/// <param name="clock">The clock of the backoff.</param>
+/// <param name="backgroundRetries">How many times a background request answered 429 is sent again before its caller sees the 429.</param>
+public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider clock, int backgroundRetries = 8) : DelegatingHandler
 {
-    /// <summary>How many times a background request answered 429 is sent again before its caller sees the 429.</summary>
-    public const int BackgroundRetries = 8;
-
     /// <summary>The <c>error.message</c> of the 429 answered here when an interactive request cannot get a token.</summary>
     public const string BusyMessage = "This app's Stripe request budget is spent for now; try again in a moment.";
 
@@ -36,7 +36,7 @@ public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider
                 response = await base.SendAsync(request, cancellationToken);
             }
 
-            if (lane != StripeLane.Background || response.StatusCode != HttpStatusCode.TooManyRequests || attempt >= BackgroundRetries
+            if (lane != StripeLane.Background || response.StatusCode != HttpStatusCode.TooManyRequests || attempt >= backgroundRetries
                 || (response.Headers.TryGetValues("Stripe-Should-Retry", out var advice) && advice.FirstOrDefault() == "false"))
                 return response;
             response.Dispose();

@@ -21,7 +21,7 @@ public static class StripeClientFactory
 
         var budget = new StripeRequestBudget(options.RequestsPerSecond, options.InteractiveShare,
             TimeSpan.FromSeconds(options.InteractiveWaitSeconds), TimeProvider.System);
-        var handler = new StripeBudgetHandler(budget, TimeProvider.System)
+        var handler = new StripeBudgetHandler(budget, TimeProvider.System, options.BackgroundRetriesOn429)
         {
             InnerHandler = new StripeRequestTimeoutHandler(TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeProvider.System)
             {

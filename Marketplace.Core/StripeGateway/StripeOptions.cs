@@ -52,6 +52,13 @@ public sealed class StripeOptions
     [Range(0.05, 0.9)]
     public double InteractiveShare { get; set; } = 0.25;
 
+    /// <summary>
+    /// How many times a background request that Stripe answers 429 is sent again (after 1, 2, 4, 8, then 10 s) before
+    /// its caller (a job, retried by Hangfire) sees the 429.
+    /// </summary>
+    [Range(0, 20)]
+    public int BackgroundRetriesOn429 { get; set; } = 8;
+
     /// <summary>How long a person's request may wait for its turn before the page says Stripe is busy, in seconds.</summary>
     [Range(1, 60)]
     public int InteractiveWaitSeconds { get; set; } = 5;
