@@ -27,6 +27,7 @@ public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var lane = StripeLanes.Current;
+        if (request.Method != HttpMethod.Get) StripeReadMemo.Writing();
         for (var attempt = 0; ; attempt++)
         {
             HttpResponseMessage response;
