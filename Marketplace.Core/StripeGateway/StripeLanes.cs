@@ -19,7 +19,7 @@ public enum StripeLane
 /// <summary>
 /// The lane of the Stripe requests made by the current flow of execution, as an ambient value (an
 /// <see cref="AsyncLocal{T}"/>): the web pipeline enters <see cref="StripeLane.Interactive"/> for each request
-/// (<c>Marketplace.Web/Stripe/StripeLaneMiddleware</c>); everything else, Hangfire jobs included, is
+/// (<c>Marketplace.Web/StripeBudget/StripeLaneWeb.cs</c>); everything else, Hangfire jobs included, is
 /// <see cref="StripeLane.Background"/>, the default. Nothing needs to pass it through the gateway's methods.
 /// </summary>
 public static class StripeLanes
