@@ -5,8 +5,9 @@ namespace Marketplace.StripeGateway;
 
 /// <summary>
 /// Builds the one Stripe.net client of the process. The same client talks to Stripe or to the emulator: only
-/// <see cref="StripeOptions.ApiBase"/> differs. Requests go through <see cref="StripeRateLimitHandler"/>, and
-/// Stripe.net retries network errors, 409, 429 and 5xx itself (<see cref="StripeOptions.MaxNetworkRetries"/>).
+/// <see cref="StripeOptions.ApiBase"/> differs. Requests go through <see cref="StripeBudgetHandler"/> (the process's
+/// <see cref="StripeRequestBudget"/>, in lanes), and Stripe.net retries network errors, 409, 5xx and the 429s Stripe
+/// marks <c>Stripe-Should-Retry: true</c> itself (<see cref="StripeOptions.MaxNetworkRetries"/>).
 /// </summary>
 public static class StripeClientFactory
 {
@@ -18,8 +19,17 @@ public static class StripeClientFactory
         if (options.UsesEmulator && string.IsNullOrEmpty(options.ApiBase))
             throw new InvalidOperationException("Stripe emulator mode needs Stripe:ApiBase (set when the in-process emulator starts).");
 
-        var handler = new StripeRateLimitHandler(options.MaxRequestsPerSecond) { InnerHandler = innerHandler ?? new SocketsHttpHandler() };
-        var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds) };
+        var budget = new StripeRequestBudget(options.RequestsPerSecond, options.InteractiveShare,
+            TimeSpan.FromSeconds(options.InteractiveWaitSeconds), TimeProvider.System);
+        var handler = new StripeBudgetHandler(budget, TimeProvider.System, options.BackgroundRetriesOn429)
+        {
+            InnerHandler = new StripeRequestTimeoutHandler(TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeProvider.System)
+            {
+                InnerHandler = innerHandler ?? new SocketsHttpHandler(),
+            },
+        };
+        // The time limit is per request on the wire (StripeRequestTimeoutHandler), not the wait for the budget.
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var stripeHttp = new SystemNetHttpClient(http, options.MaxNetworkRetries);
         return string.IsNullOrEmpty(options.ApiBase)
             ? new StripeClient(apiKey, httpClient: stripeHttp)

@@ -8,7 +8,7 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
 {
     /// <inheritdoc />
     public Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
-        client.V1.Accounts.GetAsync(accountId, cancellationToken: cancellationToken);
+        StripeReadMemo.ReadAsync(accountId, () => client.V1.Accounts.GetAsync(accountId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default) =>
@@ -51,15 +51,15 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
 
     /// <inheritdoc />
     public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        client.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: cancellationToken);
+        StripeReadMemo.ReadAsync(subscriptionId, () => client.V1.Subscriptions.GetAsync(subscriptionId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public Task<Invoice> GetInvoiceAsync(string invoiceId, CancellationToken cancellationToken = default) =>
-        client.V1.Invoices.GetAsync(invoiceId, cancellationToken: cancellationToken);
+        StripeReadMemo.ReadAsync(invoiceId, () => client.V1.Invoices.GetAsync(invoiceId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public Task<Session> GetCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken);
+        StripeReadMemo.ReadAsync(sessionId, () => client.V1.Checkout.Sessions.GetAsync(sessionId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
     public Task<WebhookEndpoint> CreateWebhookEndpointAsync(string url, bool connect, IReadOnlyList<string> enabledEvents,

@@ -41,9 +41,27 @@ public sealed class StripeOptions
     [Range(0, 10)]
     public int MaxNetworkRetries { get; set; } = 2;
 
-    /// <summary>Most Stripe API requests per second this process sends (Stripe allows 25/s in test mode, 100/s live).</summary>
-    [Range(1, 1000)]
-    public int MaxRequestsPerSecond { get; set; } = 20;
+    /// <summary>
+    /// This process's share of the account's Stripe budget, requests a second (Stripe allows 25/s in test mode, 100/s
+    /// live, and 25/s per endpoint). Several processes on one account split the account's limit between them.
+    /// </summary>
+    [Range(2, 1000)]
+    public int RequestsPerSecond { get; set; } = 20;
+
+    /// <summary>The share of <see cref="RequestsPerSecond"/> reserved for requests a person waits for (web requests).</summary>
+    [Range(0.05, 0.9)]
+    public double InteractiveShare { get; set; } = 0.25;
+
+    /// <summary>
+    /// How many times a background request that Stripe answers 429 is sent again (after 1, 2, 4, 8, then 10 s) before
+    /// its caller (a job, retried by Hangfire) sees the 429.
+    /// </summary>
+    [Range(0, 20)]
+    public int BackgroundRetriesOn429 { get; set; } = 8;
+
+    /// <summary>How long a person's request may wait for its turn before the page says Stripe is busy, in seconds.</summary>
+    [Range(1, 60)]
+    public int InteractiveWaitSeconds { get; set; } = 5;
 
     /// <summary>How long one Stripe API request may take, in seconds, before it counts as a network error.</summary>
     [Range(1, 300)]

@@ -9,6 +9,7 @@ using Marketplace.Web.Health;
 using Marketplace.Web.Jobs;
 using Marketplace.Web.Orders;
 using Marketplace.Web.Security;
+using Marketplace.Web.StripeBudget;
 #if STRIPE_EMULATOR
 using Marketplace.Web.StripeEmulation;
 #endif
@@ -102,6 +103,7 @@ public static class DependencyInjection
         services.AddMarketplaceEmailTemplates();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
+        services.AddStripeBusyPage(); // a Stripe rate limit an action did not handle: "Stripe is busy" (503), not a 500
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         services.AddHostedService<StartupSummary>(); // the URL, database files, Stripe mode and dev admin, once listening
@@ -133,6 +135,7 @@ public static class DependencyInjection
     /// <summary>The request pipeline: errors, static files, auth, MVC, Identity pages, health, Hangfire dashboard.</summary>
     public static WebApplication UseMarketplaceWeb(this WebApplication app)
     {
+        app.UseInteractiveStripeLane(); // a web request's Stripe calls have the budget's reserved share; jobs stay in the background lane
         app.UseMarketplaceSecurityHeaders();
         // Errors/ExceptionResponses answers Stripe failures and domain rules in every environment; what it leaves goes to
         // the error page (503 for a Stripe outage), or in Development back to the developer exception page.

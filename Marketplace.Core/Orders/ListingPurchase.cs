@@ -168,6 +168,8 @@ public sealed class ListingPurchase(
         {
             // Unknown outcome: the order stays, and the next click retries it with the same idempotency key.
             logger.LogWarning(ex, "Checkout Session of order {OrderId} failed on Stripe", order.Id);
+            if (StripeRateLimit.IsRateLimited(ex))
+                return new(BuyOutcome.StripeUnavailable, "Our payment provider is busy right now; you have not been charged. Please try again in a moment.");
             return new(BuyOutcome.StripeUnavailable, "We could not reach our payment provider just now; you have not been charged. Please try again in a minute.");
         }
     }

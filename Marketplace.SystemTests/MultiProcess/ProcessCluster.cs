@@ -168,7 +168,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         ["Stripe:BillingWebhookSecret"] = StripeEventSamples.BillingSecret,
         ["Stripe:ConnectWebhookSecret"] = StripeEventSamples.ConnectSecret,
         ["Stripe:SyncPricesOnStartup"] = "false",
-        ["Stripe:MaxRequestsPerSecond"] = "1000", // the emulator does not throttle; Stripe's test-mode budget is not under test
+        ["Stripe:RequestsPerSecond"] = "1000", // the emulator does not throttle; Stripe's test-mode budget is not under test
         ["Security:IdentityPostsPerMinute"] = "100000", // every creator signs up from 127.0.0.1
         ["Security:RequireAdminTwoFactor"] = "false", // the seeded admin has no authenticator app here
         ["Hangfire:WorkerCount"] = "4",

@@ -7,7 +7,7 @@ namespace Marketplace.Web.Orders;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on Buy (https://learn.microsoft.com/aspnet/core/performance/rate-limit): each click costs
-/// a Stripe call against <c>Stripe:MaxRequestsPerSecond</c>, so a visitor without an account gets
+/// a Stripe call against <c>Stripe:RequestsPerSecond</c>, so a visitor without an account gets
 /// <c>Orders:AnonymousBuyPermitPerMinute</c> per client address per minute, and a signed-in user
 /// <c>Orders:SignedInBuyPermitPerMinute</c> per user id per minute, whatever their address or cookies (fixed windows),
 /// then HTTP 429 with <c>Retry-After</c> and the status page. The client address is the connection's, or the one a

@@ -32,7 +32,12 @@ public static class StripeEmulatorHosting
 }
 
 /// <summary>The emulator as a hosted service: started before the app serves or runs jobs, stopped with it.</summary>
-public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, ILogger<InProcessStripeEmulator> logger) : IHostedService, IAsyncDisposable
+/// <remarks>
+/// <c>StripeEmulator:RateLimits</c> (<c>off</c>, <c>test</c>, <c>live</c>; default <c>off</c>) turns on Stripe's rate
+/// limits in it, as for the standalone emulator.
+/// </remarks>
+public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, IConfiguration configuration, ILogger<InProcessStripeEmulator> logger)
+    : IHostedService, IAsyncDisposable
 {
     private StripeEmulatorServer? _server;
 
@@ -49,6 +54,7 @@ public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, ILo
         {
             Url = options.Value.EmulatorUrl,
             DeliveryRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
+            RateLimits = configuration["StripeEmulator:RateLimits"] ?? "off",
         }, cancellationToken);
         logger.LogInformation("Stripe emulator mode: no Stripe key configured, Stripe's API is emulated at {EmulatorUrl}", _server.BaseUrl);
     }

@@ -17,7 +17,8 @@ namespace Marketplace.Core.Webhooks.Processing;
 /// counts. A row whose attempt fails is handed over to its own <see cref="ProcessStripeWebhookJob.ContinueAfterBatchAsync"/>,
 /// scheduled after the first retry delay, whose id replaces the batch's on the row: Hangfire retries it with backoff,
 /// shows it Failed after the last attempt, and re-runs it on demand. The batch job itself is retried only when it could
-/// not hand a row over; a rerun skips the rows already settled or handed over.
+/// not hand a row over; a rerun skips the rows already settled or handed over. The rows share their refetches: one read
+/// per Stripe object for the whole batch (<see cref="StripeGateway.StripeReadMemo"/>).
 /// </summary>
 public sealed class ProcessStripeWebhookBatchJob(
     IServiceScopeFactory scopes,
@@ -38,6 +39,9 @@ public sealed class ProcessStripeWebhookBatchJob(
     {
         var owner = new WebhookRowOwner(claim, context?.BackgroundJob?.Id);
         var settled = 0;
+        // Rows of one object share one refetch (StripeReadMemo): events of one subscription on renewal day, an account's
+        // account.updated and capability.updated.
+        using var reads = StripeGateway.StripeReadMemo.Begin();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.BatchParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(inboxEventIds, parallel, async (rowId, token) =>
         {
@@ -59,6 +63,8 @@ public sealed class ProcessStripeWebhookBatchJob(
             }
         });
 
+        logger.LogInformation("Webhook batch of {Rows} rows: {Settled} settled, {Sent} Stripe reads sent for {Requested} asked",
+            inboxEventIds.Length, settled, reads.Memo.Sent, reads.Memo.Requested);
         return settled;
     }
 }

@@ -29,7 +29,8 @@ public enum WebhookProcessingOutcome
 /// The per-row processing shared by <see cref="ProcessStripeWebhookJob"/> (one row) and
 /// <see cref="ProcessStripeWebhookBatchJob"/> (one row per DI scope): takes the row's lock, counts the attempt, dispatches
 /// the event to the handler of its type (a membership's or a plan's, <see cref="Memberships.Webhooks.MembershipEvents"/>) and records the outcome, or the failure (and rethrows it). An object Stripe does
-/// not hold (<see cref="StripeObjectAbsence"/>) fails the first attempt (retried shortly) and makes the second Ignored. Scoped.
+/// not hold (<see cref="StripeObjectAbsence"/>) fails the first attempt (retried shortly) and makes the second Ignored; a
+/// Stripe rate limit (429) never makes a row Failed, even on its last attempt. Scoped.
 /// </summary>
 public sealed class WebhookEventProcessor(
     MarketplaceDbContext db,
@@ -94,7 +95,8 @@ public sealed class WebhookEventProcessor(
                 row.StripeEventId, row.Type, row.Attempts, lastAttempt ? ", no retry left" : ", will retry");
             db.ChangeTracker.Clear();
             var fresh = await db.StripeWebhookEvents.SingleAsync(e => e.Id == inboxEventId, CancellationToken.None);
-            fresh.RecordFailure($"{ex.GetType().Name}: {ex.Message}", lastAttempt);
+            // A rate limit is never a reason to give up: the row stays Received and its job schedules another attempt.
+            fresh.RecordFailure($"{ex.GetType().Name}: {ex.Message}", lastAttempt && !StripeGateway.StripeRateLimit.IsRateLimited(ex));
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }

@@ -190,6 +190,7 @@ internal sealed class ShortStripeTimeoutFactory() : LiveMarketplaceFactory(true,
     ["Webhooks:BatchParallelism"] = "1",
     ["Stripe:RequestTimeoutSeconds"] = "1",
     ["Stripe:MaxNetworkRetries"] = "2",
+    ["Stripe:BackgroundRetriesOn429"] = "0", // the 429 goes to Stripe.net's retries, as the test's sequence expects
 });
 
 /// <summary>The live app without the webhook dispatcher: only the recovery job gives inbox rows a job.</summary>
