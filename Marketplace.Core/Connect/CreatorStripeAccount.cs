@@ -60,6 +60,18 @@ public class CreatorStripeAccount
     /// </summary>
     public string? TransfersCapability { get; private set; }
 
+    /// <summary>
+    /// Stripe's <c>country</c> of the account (ISO 3166-1 alpha-2, upper case, chosen at onboarding from
+    /// <see cref="ConnectCountries"/>); null for a row synced before this column existed, until its next sync.
+    /// </summary>
+    public string? Country { get; private set; }
+
+    /// <summary>
+    /// Stripe's <c>default_currency</c> of the account (ISO 4217, lower case), what a new listing is priced in by
+    /// default; null until Stripe reported it.
+    /// </summary>
+    public string? DefaultCurrency { get; private set; }
+
     /// <summary>Stripe's <c>requirements.disabled_reason</c>, e.g. <c>requirements.past_due</c>; null when none.</summary>
     public string? DisabledReason { get; private set; }
 
@@ -111,6 +123,16 @@ public class CreatorStripeAccount
         LastSyncedAt = syncedAt;
         if (eventCreatedAt is { } applied && (LastEventCreatedAt is null || applied > LastEventCreatedAt)) LastEventCreatedAt = applied;
         return true;
+    }
+
+    /// <summary>
+    /// Applies the account's <c>country</c> and <c>default_currency</c> as Stripe returned them (either may be absent:
+    /// the value kept is the last one Stripe gave).
+    /// </summary>
+    public void ApplyCountry(string? country, string? defaultCurrency)
+    {
+        if (!string.IsNullOrWhiteSpace(country)) Country = country.Trim().ToUpperInvariant();
+        if (!string.IsNullOrWhiteSpace(defaultCurrency)) DefaultCurrency = defaultCurrency.Trim().ToLowerInvariant();
     }
 
     /// <summary>Records that the creator disconnected the platform from their Stripe account.</summary>

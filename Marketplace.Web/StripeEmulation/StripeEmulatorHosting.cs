@@ -48,6 +48,7 @@ public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, ILo
         _server = await StripeEmulatorServer.StartAsync(new StripeEmulatorOptions
         {
             Url = options.Value.EmulatorUrl,
+            PlatformCountry = options.Value.PlatformCountry,
             DeliveryRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
         }, cancellationToken);
         logger.LogInformation("Stripe emulator mode: no Stripe key configured, Stripe's API is emulated at {EmulatorUrl}", _server.BaseUrl);

@@ -29,7 +29,7 @@ internal static class AccountsApi
         ctx.Params.RejectUnknown();
         if (ctx.Account is not null) return Find(ctx, ctx.Account).Snapshot();
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ctx.State.ApiKey)))[..16];
-        var platform = AccountStates.NewAccount($"acct_{hash}", "standard", "US", null, 0,
+        var platform = AccountStates.NewAccount($"acct_{hash}", "standard", ctx.Emulator.Options.PlatformCountry.ToUpperInvariant(), null, 0,
             ["card_payments", "transfers"], new JsonObject { ["type"] = "account", ["is_controller"] = false });
         platform["charges_enabled"] = true;
         platform["payouts_enabled"] = true;
@@ -56,7 +56,7 @@ internal static class AccountsApi
             ["type"] = "application",
             ["stripe_dashboard"] = new JsonObject { ["type"] = type == "standard" ? "full" : type == "express" ? "express" : "none" },
         };
-        var country = (p.Str("country") ?? "US").ToUpperInvariant();
+        var country = (p.Str("country") ?? ctx.Emulator.Options.PlatformCountry).ToUpperInvariant();
         var email = p.Str("email");
         var metadata = p.Map("metadata", out _);
         var capabilities = ReadCapabilities(p.Obj("capabilities"));
