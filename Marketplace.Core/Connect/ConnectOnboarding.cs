@@ -1,5 +1,6 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Locking;
+using Marketplace.Core.Payouts;
 using Marketplace.Core.StripeGateway;
 using Marketplace.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Core.Connect;
 
 /// <summary>
-/// Sends a creator to Stripe's hosted Connect onboarding: creates their Express account once (ever), records it in
+/// Sends a creator to Stripe's hosted Connect onboarding: creates their Express account once (ever, with the platform's
+/// payout schedule, or manual while new creators are held: <see cref="PayoutControl"/>), records it in
 /// <see cref="CreatorStripeAccount"/>, and creates an account link (https://docs.stripe.com/connect/express-accounts).
 /// </summary>
 public sealed class ConnectOnboarding(
@@ -17,6 +19,7 @@ public sealed class ConnectOnboarding(
     IStripeGateway stripe,
     IDistributedLocks locks,
     IOptions<StripeOptions> options,
+    PayoutControl payouts,
     ILogger<ConnectOnboarding> logger)
 {
     /// <summary>The platform's country (<c>Stripe:PlatformCountry</c>), upper case.</summary>
@@ -78,11 +81,12 @@ public sealed class ConnectOnboarding(
         existing = await AccountIdAsync(creatorProfileId, cancellationToken);
         if (existing is not null) return existing;
 
-        var account = await stripe.CreateExpressAccountAsync(creatorProfileId, email, ConnectCountries.Find(country)!.Code, cancellationToken);
+        var account = await stripe.CreateExpressAccountAsync(creatorProfileId, email, ConnectCountries.Find(country)!.Code, cancellationToken, payouts.ScheduleForNewAccount);
         // The Connect webhook may have linked it already (account.updated with metadata[creator_id]).
         if (await db.CreatorStripeAccounts.AnyAsync(a => a.StripeAccountId == account.Id, cancellationToken)) return account.Id;
         var row = new CreatorStripeAccount(creatorProfileId, account.Id);
         row.ApplyCountry(account.Country, account.DefaultCurrency);
+        payouts.StartHoldIfConfigured(row);
         db.CreatorStripeAccounts.Add(row);
         try
         {

@@ -72,6 +72,18 @@ public class CreatorStripeAccount
     /// </summary>
     public string? DefaultCurrency { get; private set; }
 
+    /// <summary>
+    /// When this new creator's payouts started being held (<c>interval=manual</c>, <c>Payouts:NewCreatorHold…</c>), UTC;
+    /// null when they are not held as new (never, or released).
+    /// </summary>
+    public DateTime? PayoutsHeldSince { get; private set; }
+
+    /// <summary>Why an admin paused this creator's payouts (shown to the creator); null when not paused.</summary>
+    public string? PayoutsPausedReason { get; private set; }
+
+    /// <summary>True when the platform keeps this account on <c>interval=manual</c>: held as new, or paused.</summary>
+    public bool PayoutsHeld => PayoutsHeldSince is not null || PayoutsPausedReason is not null;
+
     /// <summary>Stripe's <c>requirements.disabled_reason</c>, e.g. <c>requirements.past_due</c>; null when none.</summary>
     public string? DisabledReason { get; private set; }
 
@@ -134,6 +146,27 @@ public class CreatorStripeAccount
         if (!string.IsNullOrWhiteSpace(country)) Country = country.Trim().ToUpperInvariant();
         if (!string.IsNullOrWhiteSpace(defaultCurrency)) DefaultCurrency = defaultCurrency.Trim().ToLowerInvariant();
     }
+
+    /// <summary>Starts the new-creator payout hold at <paramref name="at"/> (UTC).</summary>
+    public void HoldPayoutsAsNew(DateTime at) => PayoutsHeldSince = at;
+
+    /// <summary>Ends the new-creator payout hold.</summary>
+    public void ReleaseNewCreatorHold() => PayoutsHeldSince = null;
+
+    /// <summary>Pauses payouts for <paramref name="reason"/> (trimmed, 1–500 characters), which the creator sees.</summary>
+    /// <exception cref="DomainException">The reason is empty or too long.</exception>
+    public void PausePayouts(string? reason)
+    {
+        var words = reason?.Trim() ?? "";
+        if (words.Length is 0 or > MaxPauseReasonLength) throw new DomainException("Give the creator a reason for the pause (at most {0} characters).", MaxPauseReasonLength);
+        PayoutsPausedReason = words;
+    }
+
+    /// <summary>Ends an admin's pause.</summary>
+    public void ResumePayouts() => PayoutsPausedReason = null;
+
+    /// <summary>The longest pause reason, in characters.</summary>
+    public const int MaxPauseReasonLength = 500;
 
     /// <summary>Records that the creator disconnected the platform from their Stripe account.</summary>
     public void MarkDeauthorized(DateTime at)

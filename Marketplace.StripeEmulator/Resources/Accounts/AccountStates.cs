@@ -47,6 +47,7 @@ internal static class AccountStates
             ["metadata"] = new JsonObject(),
             ["payouts_enabled"] = false,
             ["requirements"] = Requirements(OnboardingFields, "requirements.past_due"),
+            ["settings"] = PayoutSchedules.NewSettings(country),
             ["tos_acceptance"] = new JsonObject { ["date"] = null, ["ip"] = null, ["user_agent"] = null },
             ["type"] = type,
         };

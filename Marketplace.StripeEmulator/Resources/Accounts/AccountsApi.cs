@@ -66,6 +66,7 @@ internal static class AccountsApi
         var profileValues = ReadProfile(profile);
         var currency = p.Str("default_currency");
         var serviceAgreement = p.Obj("tos_acceptance")?.Enum("service_agreement", "full", "recipient");
+        var schedule = PayoutSchedules.Read(p.Obj("settings"));
         p.RejectUnknown();
         if (ctx.Account is not null) throw StripeApiException.BadRequest("Connected accounts cannot create accounts.", null);
 
@@ -76,6 +77,7 @@ internal static class AccountsApi
         foreach (var (k, v) in profileValues) json["business_profile"]![k] = v;
         if (currency is not null) json["default_currency"] = currency.ToLowerInvariant();
         if (serviceAgreement is not null) json["tos_acceptance"]!["service_agreement"] = serviceAgreement;
+        PayoutSchedules.Apply(json, schedule);
         var account = ctx.State.Add(id, AccountStates.ObjectType, null, json);
         return account.Snapshot();
     }
@@ -105,6 +107,7 @@ internal static class AccountsApi
         var businessType = p.Enum("business_type", "individual", "company", "non_profit", "government_entity");
         var profileValues = ReadProfile(p.Obj("business_profile"));
         var currency = p.Str("default_currency");
+        var schedule = PayoutSchedules.Read(p.Obj("settings"));
         p.RejectUnknown();
         var account = Find(ctx, ctx.Id);
         AccountStates.Change(ctx, account, json =>
@@ -114,6 +117,7 @@ internal static class AccountsApi
             if (businessType is not null) json["business_type"] = businessType;
             foreach (var (k, v) in profileValues) json["business_profile"]![k] = v;
             if (currency is not null) json["default_currency"] = currency.ToLowerInvariant();
+            PayoutSchedules.Apply(json, schedule);
             var caps = json["capabilities"]!.AsObject();
             foreach (var capability in capabilities)
                 if (!caps.ContainsKey(capability))
