@@ -37,6 +37,37 @@ public sealed class ConnectCountryTests(OrdersFactory app) : IClassFixture<Order
     }
 
     [Fact]
+    public async Task Buy_CreatorInGermany_EuroListingPaidByADestinationChargeWithTheShopsStatementSuffix()
+    {
+        var (browser, creatorId) = await NewCreatorAsync(app);
+        (await browser.SubmitFormAsync("/creator/connect", new Dictionary<string, string> { ["country"] = "DE" }, "/creator/connect/onboard"))
+            .StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var accountId = (await app.WithDbAsync(db => db.CreatorStripeAccounts.AsNoTracking().SingleAsync(a => a.CreatorProfileId == creatorId))).StripeAccountId;
+        app.Emulator.SetAccountState(app.ApiKey, accountId, "enabled");
+        await app.WithServiceAsync<ConnectAccountSync, CreatorStripeAccount?>(sync => sync.SyncAsync(accountId, null));
+        var form = WebUtility.HtmlDecode(await browser.Client.GetStringAsync("/creator/listings/new"));
+        form.Should().Contain("<option value=\"eur\" selected=\"selected\">EUR</option>");
+        (await browser.SubmitFormAsync("/creator/listings/new", new Dictionary<string, string>
+        {
+            ["Title"] = "Berlin print", ["Description"] = "A print.", ["Price"] = "25.00", ["Currency"] = "eur", ["DeliveryNote"] = "Download link",
+        }, "/creator/listings")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var shop = await app.WithDbAsync(db => db.CreatorProfiles.Where(c => c.Id == creatorId)
+            .Select(c => new { c.Slug, ListingId = db.Listings.Where(l => l.CreatorProfileId == creatorId).Max(l => l.Id) }).SingleAsync());
+        await app.QuiesceAsync();
+        var since = TimeProvider.System.GetUtcNow();
+
+        using var buyer = app.Visitor();
+        var page = $"/c/{shop.Slug}/{shop.ListingId}";
+        (await buyer.SubmitFormAsync(page, new Dictionary<string, string>(), page + "/buy")).StatusCode.Should().Be(HttpStatusCode.SeeOther);
+
+        var session = app.RequestsSince(since).Single(r => r.Method == "POST" && r.Path == "/v1/checkout/sessions");
+        session.Status.Should().Be(200);
+        session.Param("payment_intent_data[transfer_data][destination]").Should().Be(accountId);
+        session.Param("line_items[0][price_data][currency]").Should().Be("eur");
+        session.Param("payment_intent_data[statement_descriptor_suffix]").Should().Be("Country sh");
+    }
+
+    [Fact]
     public async Task Onboard_UnitedStatesOnAFrenchPlatform_ToldBeforeAnyStripeCall()
     {
         var (browser, creatorId) = await NewCreatorAsync(app);
