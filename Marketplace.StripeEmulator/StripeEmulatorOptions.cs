@@ -15,6 +15,13 @@ public sealed class StripeEmulatorOptions
     /// </summary>
     public string Url { get; set; } = "http://127.0.0.1:12111";
 
+    /// <summary>
+    /// Country of the platform account behind every API key (ISO 3166-1 alpha-2, default <c>FR</c>): a new account
+    /// without <c>country</c> gets it, and a destination charge (without <c>on_behalf_of</c>) to an account of another
+    /// region is refused, as Stripe does (https://docs.stripe.com/connect/destination-charges).
+    /// </summary>
+    public string PlatformCountry { get; set; } = "FR";
+
     /// <summary>Webhook endpoints from configuration, in addition to the ones created with <c>POST /v1/webhook_endpoints</c>.</summary>
     public List<EmulatorWebhookEndpoint> WebhookEndpoints { get; } = new();
 

@@ -22,9 +22,15 @@ public partial interface IStripeGateway
     /// https://docs.stripe.com/connect/migrate-to-controller-properties), <c>capabilities[transfers][requested]=true</c>
     /// and <c>capabilities[card_payments][requested]=true</c>, <paramref name="country"/> (ISO 3166-1 alpha-2). One per
     /// creator ever: the idempotency key is derived from <paramref name="creatorProfileId"/> and <c>metadata[creator_id]</c>
-    /// records it.
+    /// records it. <paramref name="payoutSchedule"/>, when given, is sent as <c>settings[payouts][schedule]</c>.
     /// </summary>
-    Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default);
+    Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default, PayoutScheduleSettings? payoutSchedule = null);
+
+    /// <summary>
+    /// Changes connected account <paramref name="accountId"/>'s <c>settings[payouts][schedule]</c>
+    /// (<c>POST /v1/accounts/{id}</c>, https://docs.stripe.com/connect/manage-payout-schedule); returns the account.
+    /// </summary>
+    Task<Account> UpdatePayoutScheduleAsync(string accountId, PayoutScheduleSettings schedule, CancellationToken cancellationToken = default);
 
     /// <summary><c>POST /v1/account_links</c> (<c>type=account_onboarding</c>): a one-time onboarding URL.</summary>
     Task<AccountLink> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken cancellationToken = default);

@@ -11,7 +11,7 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
         StripeReadMemo.ReadAsync(accountId, () => client.V1.Accounts.GetAsync(accountId, cancellationToken: cancellationToken));
 
     /// <inheritdoc />
-    public Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default) =>
+    public Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default, PayoutScheduleSettings? payoutSchedule = null) =>
         client.V1.Accounts.CreateAsync(new AccountCreateOptions
         {
             // Controller properties instead of type=express (https://docs.stripe.com/connect/migrate-to-controller-properties):
@@ -32,8 +32,29 @@ public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
             },
             Email = email,
             Country = country,
+            Settings = payoutSchedule is null ? null : new AccountSettingsOptions { Payouts = new AccountSettingsPayoutsOptions { Schedule = ScheduleOptions(payoutSchedule) } },
             Metadata = new Dictionary<string, string> { [StripeMetadataKeys.CreatorId] = StripeMetadataKeys.Text(creatorProfileId) },
         }, new RequestOptions { IdempotencyKey = IdempotencyKeys.ConnectAccount(creatorProfileId) }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Account> UpdatePayoutScheduleAsync(string accountId, PayoutScheduleSettings schedule, CancellationToken cancellationToken = default) =>
+        client.V1.Accounts.UpdateAsync(accountId, new AccountUpdateOptions
+        {
+            Settings = new AccountSettingsOptions { Payouts = new AccountSettingsPayoutsOptions { Schedule = ScheduleOptions(schedule) } },
+        }, cancellationToken: cancellationToken);
+
+    private static AccountSettingsPayoutsScheduleOptions ScheduleOptions(PayoutScheduleSettings schedule)
+    {
+        var options = new AccountSettingsPayoutsScheduleOptions
+        {
+            Interval = schedule.Interval,
+            WeeklyAnchor = schedule.Interval == "weekly" ? schedule.WeeklyAnchor : null,
+            MonthlyAnchor = schedule.Interval == "monthly" ? schedule.MonthlyAnchor : null,
+        };
+        // Without delay_days Stripe uses the country's minimum (new account) or keeps the last value (manual, update).
+        if (schedule.Interval != "manual" && schedule.DelayDays is int days) options.DelayDays = (long?)days;
+        return options;
+    }
 
     /// <inheritdoc />
     public Task<AccountLink> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken cancellationToken = default) =>

@@ -33,9 +33,19 @@ public sealed class StripeOptions
     [Range(1, 86_400)]
     public int WebhookToleranceSeconds { get; set; } = 300;
 
-    /// <summary>ISO 3166-1 alpha-2 country for new Connect accounts, e.g. <c>FR</c>.</summary>
+    /// <summary>
+    /// ISO 3166-1 alpha-2 country preselected in the onboarding's country list, e.g. <c>FR</c> (the platform's country
+    /// when it is not one the platform can pay).
+    /// </summary>
     [Required, StringLength(2, MinimumLength = 2)]
     public string ConnectDefaultCountry { get; set; } = "FR";
+
+    /// <summary>
+    /// ISO 3166-1 alpha-2 country of the platform's own Stripe account, e.g. <c>FR</c>: destination charges reach
+    /// creators of its region only (<see cref="Connect.ConnectCountries"/>).
+    /// </summary>
+    [Required, StringLength(2, MinimumLength = 2)]
+    public string PlatformCountry { get; set; } = "FR";
 
     /// <summary>Retries Stripe.net makes for a network error, 409, 429 or 5xx (with its own backoff).</summary>
     [Range(0, 10)]

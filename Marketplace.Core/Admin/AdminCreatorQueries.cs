@@ -26,7 +26,11 @@ public sealed record AdminCreatorRow(
     string? PlanName,
     SubscriptionStatus? SubscriptionStatus,
     bool IsFreePlan,
-    PaymentEligibilityResult Eligibility);
+    PaymentEligibilityResult Eligibility)
+{
+    /// <summary>Why an admin paused this creator's payouts; null when not paused.</summary>
+    public string? PayoutsPausedReason { get; init; }
+}
 
 /// <summary>Searches creators for <c>/admin/creators</c>.</summary>
 public sealed class AdminCreatorQueries(MarketplaceDbContext db)
@@ -71,6 +75,7 @@ public sealed class AdminCreatorQueries(MarketplaceDbContext db)
                 StripeAccountId = x.Creator.StripeAccount != null ? x.Creator.StripeAccount.StripeAccountId : null,
                 OnboardingStatus = x.Creator.StripeAccount != null ? x.Creator.StripeAccount.OnboardingStatus : (OnboardingStatus?)null,
                 IsDeauthorized = x.Creator.StripeAccount != null && x.Creator.StripeAccount.IsDeauthorized,
+                PayoutsPausedReason = x.Creator.StripeAccount != null ? x.Creator.StripeAccount.PayoutsPausedReason : null,
                 PlanCode = x.Creator.Subscription != null ? x.Creator.Subscription.Plan!.Code : null,
                 PlanName = x.Creator.Subscription != null ? x.Creator.Subscription.Plan!.Name : null,
                 SubscriptionStatus = x.Creator.Subscription != null ? x.Creator.Subscription.Status : (SubscriptionStatus?)null,
@@ -84,7 +89,7 @@ public sealed class AdminCreatorQueries(MarketplaceDbContext db)
 
         var items = rows.Select(r => new AdminCreatorRow(r.Id, r.DisplayName, r.Slug, r.Email, r.Status, r.IsActive, r.CreatedAt,
             r.StripeAccountId, r.OnboardingStatus, r.IsDeauthorized, r.PlanCode, r.PlanName, r.SubscriptionStatus, r.IsFree,
-            PaymentEligibility.Evaluate(facts[r.Id]))).ToList();
+            PaymentEligibility.Evaluate(facts[r.Id])) { PayoutsPausedReason = r.PayoutsPausedReason }).ToList();
         return new PagedList<AdminCreatorRow>(items, current, pageSize, total);
     }
 }

@@ -49,6 +49,7 @@ public sealed class ConnectAccountSync(
             requirements?.PastDue ?? [], requirements?.CurrentDeadline, account.Capabilities?.Transfers);
         if (applied)
         {
+            row.ApplyCountry(account.Country, account.DefaultCurrency);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Connect account {StripeAccountId} of creator {CreatorId} is {OnboardingStatus}",
                 stripeAccountId, row.CreatorProfileId, row.OnboardingStatus);

@@ -60,6 +60,30 @@ public class CreatorStripeAccount
     /// </summary>
     public string? TransfersCapability { get; private set; }
 
+    /// <summary>
+    /// Stripe's <c>country</c> of the account (ISO 3166-1 alpha-2, upper case, chosen at onboarding from
+    /// <see cref="ConnectCountries"/>); null for a row synced before this column existed, until its next sync.
+    /// </summary>
+    public string? Country { get; private set; }
+
+    /// <summary>
+    /// Stripe's <c>default_currency</c> of the account (ISO 4217, lower case), what a new listing is priced in by
+    /// default; null until Stripe reported it.
+    /// </summary>
+    public string? DefaultCurrency { get; private set; }
+
+    /// <summary>
+    /// When this new creator's payouts started being held (<c>interval=manual</c>, <c>Payouts:NewCreatorHold…</c>), UTC;
+    /// null when they are not held as new (never, or released).
+    /// </summary>
+    public DateTime? PayoutsHeldSince { get; private set; }
+
+    /// <summary>Why an admin paused this creator's payouts (shown to the creator); null when not paused.</summary>
+    public string? PayoutsPausedReason { get; private set; }
+
+    /// <summary>True when the platform keeps this account on <c>interval=manual</c>: held as new, or paused.</summary>
+    public bool PayoutsHeld => PayoutsHeldSince is not null || PayoutsPausedReason is not null;
+
     /// <summary>Stripe's <c>requirements.disabled_reason</c>, e.g. <c>requirements.past_due</c>; null when none.</summary>
     public string? DisabledReason { get; private set; }
 
@@ -112,6 +136,37 @@ public class CreatorStripeAccount
         if (eventCreatedAt is { } applied && (LastEventCreatedAt is null || applied > LastEventCreatedAt)) LastEventCreatedAt = applied;
         return true;
     }
+
+    /// <summary>
+    /// Applies the account's <c>country</c> and <c>default_currency</c> as Stripe returned them (either may be absent:
+    /// the value kept is the last one Stripe gave).
+    /// </summary>
+    public void ApplyCountry(string? country, string? defaultCurrency)
+    {
+        if (!string.IsNullOrWhiteSpace(country)) Country = country.Trim().ToUpperInvariant();
+        if (!string.IsNullOrWhiteSpace(defaultCurrency)) DefaultCurrency = defaultCurrency.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>Starts the new-creator payout hold at <paramref name="at"/> (UTC).</summary>
+    public void HoldPayoutsAsNew(DateTime at) => PayoutsHeldSince = at;
+
+    /// <summary>Ends the new-creator payout hold.</summary>
+    public void ReleaseNewCreatorHold() => PayoutsHeldSince = null;
+
+    /// <summary>Pauses payouts for <paramref name="reason"/> (trimmed, 1–500 characters), which the creator sees.</summary>
+    /// <exception cref="DomainException">The reason is empty or too long.</exception>
+    public void PausePayouts(string? reason)
+    {
+        var words = reason?.Trim() ?? "";
+        if (words.Length is 0 or > MaxPauseReasonLength) throw new DomainException("Give the creator a reason for the pause (at most {0} characters).", MaxPauseReasonLength);
+        PayoutsPausedReason = words;
+    }
+
+    /// <summary>Ends an admin's pause.</summary>
+    public void ResumePayouts() => PayoutsPausedReason = null;
+
+    /// <summary>The longest pause reason, in characters.</summary>
+    public const int MaxPauseReasonLength = 500;
 
     /// <summary>Records that the creator disconnected the platform from their Stripe account.</summary>
     public void MarkDeauthorized(DateTime at)

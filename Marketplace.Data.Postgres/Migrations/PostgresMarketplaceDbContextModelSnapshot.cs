@@ -87,8 +87,16 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<bool>("ChargesEnabled")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("DefaultCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<bool>("DetailsSubmitted")
                         .HasColumnType("boolean");
@@ -113,6 +121,13 @@ namespace Marketplace.Data.Postgres.Migrations
 
                     b.Property<bool>("PayoutsEnabled")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PayoutsHeldSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PayoutsPausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.PrimitiveCollection<List<string>>("RequirementsCurrentlyDue")
                         .IsRequired()

@@ -87,8 +87,16 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Property<bool>("ChargesEnabled")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("int");
+
+                    b.Property<string>("DefaultCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<bool>("DetailsSubmitted")
                         .HasColumnType("bit");
@@ -113,6 +121,13 @@ namespace Marketplace.Data.SqlServer.Migrations
 
                     b.Property<bool>("PayoutsEnabled")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("PayoutsHeldSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PayoutsPausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.PrimitiveCollection<string>("RequirementsCurrentlyDue")
                         .IsRequired()

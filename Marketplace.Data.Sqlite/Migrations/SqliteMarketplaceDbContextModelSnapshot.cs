@@ -78,8 +78,16 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<bool>("ChargesEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("DetailsSubmitted")
                         .HasColumnType("INTEGER");
@@ -104,6 +112,13 @@ namespace Marketplace.Data.Sqlite.Migrations
 
                     b.Property<bool>("PayoutsEnabled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PayoutsHeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutsPausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("RequirementsCurrentlyDue")
                         .IsRequired()

@@ -121,7 +121,7 @@ public sealed class BrowserJourney : IAsyncDisposable
         await Page.Locator("#Title").FillAsync(title);
         if (description is not null) await Page.Locator("#Description").FillAsync(description);
         await Page.Locator("#Price").FillAsync(price);
-        await Page.Locator("#Currency").FillAsync(currency);
+        await Page.Locator("#Currency").SelectOptionAsync(currency);
         if (deliveryNote is not null) await Page.Locator("#DeliveryNote").FillAsync(deliveryNote);
         if (screenshot is not null) await ScreenshotAsync(screenshot);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync();

@@ -91,7 +91,7 @@ public sealed class SelfServiceAndAdminBrowserTests(LiveMarketplaceFactory app, 
         await journey.GotoAsync("/creator/listings/new");
         await journey.Page.Locator("#Title").FillAsync(title);
         await journey.Page.Locator("#Price").FillAsync(price);
-        await journey.Page.Locator("#Currency").FillAsync("eur");
+        await journey.Page.Locator("#Currency").SelectOptionAsync("eur");
         return await journey.Page.RunAndWaitForResponseAsync(
             () => journey.Page.GetByRole(AriaRole.Button, new() { Name = "Create listing" }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/creator/listings", StringComparison.Ordinal));

@@ -94,7 +94,8 @@ public sealed class CreatorConnectControllerTests : IClassFixture<MarketplaceFac
         var email = await _app.WithDbAsync(db => db.CreatorProfiles.Where(c => c.Id == creatorId)
             .Select(c => db.Users.Single(u => u.Id == c.UserId).Email!).SingleAsync());
         await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IStripeGateway>().CreateExpressAccountAsync(creatorId, email, "FR");
+            await scope.ServiceProvider.GetRequiredService<IStripeGateway>().CreateExpressAccountAsync(creatorId, email, "FR", default,
+                scope.ServiceProvider.GetRequiredService<Core.Payouts.PayoutControl>().ScheduleForNewAccount);
 
         (await PostOnboardAsync(browser)).StatusCode.Should().Be(HttpStatusCode.SeeOther);
 

@@ -1,12 +1,15 @@
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Connect;
+using Marketplace.Core;
 using Marketplace.Core.Creators;
 using Marketplace.StripeGateway;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
+using Marketplace.Web.Localization;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Controllers;
 
@@ -23,6 +26,7 @@ public sealed class CreatorConnectController(
     ConnectAccountSync sync,
     ExpressDashboard expressDashboard,
     PublicUrls publicUrls,
+    IStringLocalizer<SharedResource> text,
     ILogger<CreatorConnectController> logger) : Controller
 {
     internal const string RetryMessage =
@@ -35,10 +39,14 @@ public sealed class CreatorConnectController(
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => await StatusPageAsync(null, cancellationToken);
 
-    /// <summary>Creates the creator's Express account if they have none, then an account link; 303 to Stripe's onboarding.</summary>
+    /// <summary>
+    /// Creates the creator's Express account in the <paramref name="country"/> they chose if they have none (a country
+    /// the platform cannot pay: the page again with why, 400, nothing sent to Stripe), then an account link; 303 to
+    /// Stripe's onboarding.
+    /// </summary>
     [HttpPost("onboard")]
     [ValidateAntiForgeryToken]
-    public Task<IActionResult> Onboard(CancellationToken cancellationToken) => RedirectToOnboardingAsync(cancellationToken);
+    public Task<IActionResult> Onboard([FromForm] string? country, CancellationToken cancellationToken) => RedirectToOnboardingAsync(country, cancellationToken);
 
     /// <summary>
     /// Stripe's <c>refresh_url</c>: the link expired or was used; a fresh link and 303 to it. A GET never creates an
@@ -49,7 +57,7 @@ public sealed class CreatorConnectController(
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator.StripeAccount is null) return RedirectToAction(nameof(Index));
-        return await RedirectToOnboardingAsync(cancellationToken);
+        return await RedirectToOnboardingAsync(null, cancellationToken);
     }
 
     /// <summary>Stripe's <c>return_url</c>: reads the account from Stripe now (the webhook may come later) and shows the status.</summary>
@@ -99,7 +107,7 @@ public sealed class CreatorConnectController(
         }
     }
 
-    private async Task<IActionResult> RedirectToOnboardingAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> RedirectToOnboardingAsync(string? country, CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator.StripeAccount?.IsDeauthorized == true)
@@ -110,9 +118,14 @@ public sealed class CreatorConnectController(
 
         try
         {
-            var url = await onboarding.StartAsync(creator.Id, currentCreator.Email!, AbsoluteUrl("/creator/connect/refresh"), AbsoluteUrl("/creator/connect/return"), cancellationToken);
+            var url = await onboarding.StartAsync(creator.Id, currentCreator.Email!, country, AbsoluteUrl("/creator/connect/refresh"), AbsoluteUrl("/creator/connect/return"), cancellationToken);
             Response.Headers.Location = url;
             return StatusCode(StatusCodes.Status303SeeOther);
+        }
+        catch (DomainException ex)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await StatusPageAsync(text.Say(ex.Text), cancellationToken, chosenCountry: country);
         }
         catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
         {
@@ -123,11 +136,12 @@ public sealed class CreatorConnectController(
     }
 
     /// <summary>The status page; <paramref name="account"/> when this request changed the account (else the profile's).</summary>
-    private async Task<IActionResult> StatusPageAsync(string? error, CancellationToken cancellationToken, CreatorStripeAccount? account = null)
+    private async Task<IActionResult> StatusPageAsync(string? error, CancellationToken cancellationToken, CreatorStripeAccount? account = null, string? chosenCountry = null)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         var result = await eligibility.CanCreatorReceivePayments(creator.Id, cancellationToken);
-        return View("Index", new ConnectStatusViewModel(creator, account ?? creator.StripeAccount, result, error));
+        var country = ConnectCountries.Find(chosenCountry)?.Code ?? onboarding.DefaultCountry;
+        return View("Index", new ConnectStatusViewModel(creator, account ?? creator.StripeAccount, result, error) { Country = country });
     }
 
     private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);

@@ -9,6 +9,8 @@ using Marketplace.Web.Creators;
 using Marketplace.Web.Models;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Marketplace.StripeGateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +29,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/listings")]
 public sealed class CreatorListingsController(CurrentCreator currentCreator, CreatorListings listings, ListingImageUploads uploads,
-    MarkdownText markdown, IStringLocalizer<SharedResource> text) : Controller
+    MarkdownText markdown, IStringLocalizer<SharedResource> text, IOptions<StripeOptions> stripeOptions) : Controller
 {
     /// <summary>The creator's listings with their plan's limit.</summary>
     [HttpGet("")]
@@ -40,9 +42,14 @@ public sealed class CreatorListingsController(CurrentCreator currentCreator, Cre
         return View(new ListingsPageViewModel(all, caps?.MaxListings, all.Count(l => l.IsActive)));
     }
 
-    /// <summary>The empty form.</summary>
+    /// <summary>The empty form, priced in the creator's Connect account's <c>default_currency</c> (<see cref="ListingCurrencies"/>).</summary>
     [HttpGet("new")]
-    public IActionResult New() => View("Form", new ListingFormViewModel(new ListingFormModel(), null, null));
+    public async Task<IActionResult> New(CancellationToken cancellationToken)
+    {
+        var creator = await currentCreator.GetAsync(cancellationToken);
+        var form = new ListingFormModel { Currency = ListingCurrencies.DefaultFor(creator.StripeAccount, stripeOptions.Value.PlatformCountry) };
+        return View("Form", new ListingFormViewModel(form, null, null));
+    }
 
     /// <summary>Creates a listing: 303 to the list; the same form with the message (400) when invalid; 402 past the limit.</summary>
     [HttpPost("")]

@@ -25,7 +25,8 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/sales")]
 public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
-    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock, DisputeEvidence evidence) : Controller
+    ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock, DisputeEvidence evidence,
+    Microsoft.Extensions.Options.IOptions<PayoutOptions> payoutOptions) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based); abandoned checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).</summary>
     [HttpGet("")]
@@ -42,7 +43,7 @@ public sealed class CreatorSalesController(CurrentCreator currentCreator, Creato
         return View(new SalesPageViewModel(await sales.PageAsync(creatorId, page, cancellationToken, abandoned),
             await sales.TotalsAsync(creatorId, cancellationToken), await dashboard.IsAvailableAsync(creatorId, cancellationToken),
             await balances.ForCreatorAsync(creatorId, cancellationToken), await payouts.LatestAsync(creatorId, cancellationToken),
-            disputes, links, forms));
+            disputes, links, forms) { PayoutOutlook = PayoutOutlook.For(creator.StripeAccount, payoutOptions.Value, clock.GetUtcNow().UtcDateTime) });
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ namespace Marketplace.Web.Models;
 /// <summary>The Connect status page: the creator, their account (null before onboarding), the guard's answer, an error to show.</summary>
 public sealed record ConnectStatusViewModel(CreatorProfile Creator, CreatorStripeAccount? Account, PaymentEligibilityResult Eligibility, string? Error)
 {
+    /// <summary>The country selected in the onboarding's list (ISO 3166-1 alpha-2), before the account exists.</summary>
+    public string Country { get; init; } = "FR";
+
     /// <summary>The onboarding status; <see cref="OnboardingStatus.NotStarted"/> without an account.</summary>
     public OnboardingStatus Status => Account?.OnboardingStatus ?? OnboardingStatus.NotStarted;
 

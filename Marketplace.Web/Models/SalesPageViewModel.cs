@@ -12,4 +12,8 @@ namespace Marketplace.Web.Models;
 /// </summary>
 public sealed record SalesPageViewModel(PagedList<Order> Orders, SalesTotals Totals, bool ExpressDashboardAvailable, CreatorBalance Balance,
     IReadOnlyList<Payout> Payouts, IReadOnlyList<Order>? OpenDisputes = null, StripeDashboardLinks? Links = null,
-    IReadOnlyDictionary<int, DisputeEvidenceFormModel>? EvidenceForms = null);
+    IReadOnlyDictionary<int, DisputeEvidenceFormModel>? EvidenceForms = null)
+{
+    /// <summary>When the next payout is expected, or why payouts are held.</summary>
+    public Marketplace.Core.Payouts.PayoutOutlook? PayoutOutlook { get; init; }
+}

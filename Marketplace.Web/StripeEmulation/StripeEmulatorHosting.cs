@@ -53,6 +53,7 @@ public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, ICo
         _server = await StripeEmulatorServer.StartAsync(new StripeEmulatorOptions
         {
             Url = options.Value.EmulatorUrl,
+            PlatformCountry = options.Value.PlatformCountry,
             DeliveryRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
             RateLimits = configuration["StripeEmulator:RateLimits"] ?? "off",
         }, cancellationToken);

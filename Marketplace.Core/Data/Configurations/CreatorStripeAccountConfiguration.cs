@@ -15,5 +15,9 @@ internal sealed class CreatorStripeAccountConfiguration : IEntityTypeConfigurati
         builder.PrimitiveCollection(a => a.RequirementsCurrentlyDue);
         builder.PrimitiveCollection(a => a.RequirementsPastDue);
         builder.Property(a => a.TransfersCapability).HasMaxLength(32);
+        builder.Property(a => a.Country).HasMaxLength(2);
+        builder.Property(a => a.DefaultCurrency).HasMaxLength(3);
+        builder.Property(a => a.PayoutsPausedReason).HasMaxLength(CreatorStripeAccount.MaxPauseReasonLength);
+        builder.Ignore(a => a.PayoutsHeld);
     }
 }

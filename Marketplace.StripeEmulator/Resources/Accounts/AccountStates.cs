@@ -39,7 +39,7 @@ internal static class AccountStates
             ["controller"] = controller,
             ["country"] = country,
             ["created"] = now,
-            ["default_currency"] = DefaultCurrency(country),
+            ["default_currency"] = ConnectRegions.DefaultCurrency(country),
             ["details_submitted"] = false,
             ["email"] = email,
             ["external_accounts"] = Json.List($"/v1/accounts/{id}/external_accounts", []),
@@ -47,6 +47,7 @@ internal static class AccountStates
             ["metadata"] = new JsonObject(),
             ["payouts_enabled"] = false,
             ["requirements"] = Requirements(OnboardingFields, "requirements.past_due"),
+            ["settings"] = PayoutSchedules.NewSettings(country),
             ["tos_acceptance"] = new JsonObject { ["date"] = null, ["ip"] = null, ["user_agent"] = null },
             ["type"] = type,
         };
@@ -147,11 +148,4 @@ internal static class AccountStates
         var caps = json["capabilities"]!.AsObject();
         foreach (var name in caps.Select(c => c.Key).ToList()) caps[name] = status;
     }
-
-    private static string DefaultCurrency(string country) => country.ToUpperInvariant() switch
-    {
-        "US" => "usd", "GB" => "gbp", "CA" => "cad", "AU" => "aud", "JP" => "jpy", "CH" => "chf",
-        "FR" or "DE" or "ES" or "IT" or "NL" or "BE" or "IE" or "AT" or "PT" or "FI" or "LU" => "eur",
-        _ => "usd",
-    };
 }

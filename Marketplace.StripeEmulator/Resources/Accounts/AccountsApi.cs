@@ -29,7 +29,7 @@ internal static class AccountsApi
         ctx.Params.RejectUnknown();
         if (ctx.Account is not null) return Find(ctx, ctx.Account).Snapshot();
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ctx.State.ApiKey)))[..16];
-        var platform = AccountStates.NewAccount($"acct_{hash}", "standard", "US", null, 0,
+        var platform = AccountStates.NewAccount($"acct_{hash}", "standard", ctx.Emulator.Options.PlatformCountry.ToUpperInvariant(), null, 0,
             ["card_payments", "transfers"], new JsonObject { ["type"] = "account", ["is_controller"] = false });
         platform["charges_enabled"] = true;
         platform["payouts_enabled"] = true;
@@ -56,7 +56,7 @@ internal static class AccountsApi
             ["type"] = "application",
             ["stripe_dashboard"] = new JsonObject { ["type"] = type == "standard" ? "full" : type == "express" ? "express" : "none" },
         };
-        var country = (p.Str("country") ?? "US").ToUpperInvariant();
+        var country = (p.Str("country") ?? ctx.Emulator.Options.PlatformCountry).ToUpperInvariant();
         var email = p.Str("email");
         var metadata = p.Map("metadata", out _);
         var capabilities = ReadCapabilities(p.Obj("capabilities"));
@@ -66,6 +66,7 @@ internal static class AccountsApi
         var profileValues = ReadProfile(profile);
         var currency = p.Str("default_currency");
         var serviceAgreement = p.Obj("tos_acceptance")?.Enum("service_agreement", "full", "recipient");
+        var schedule = PayoutSchedules.Read(p.Obj("settings"));
         p.RejectUnknown();
         if (ctx.Account is not null) throw StripeApiException.BadRequest("Connected accounts cannot create accounts.", null);
 
@@ -76,6 +77,7 @@ internal static class AccountsApi
         foreach (var (k, v) in profileValues) json["business_profile"]![k] = v;
         if (currency is not null) json["default_currency"] = currency.ToLowerInvariant();
         if (serviceAgreement is not null) json["tos_acceptance"]!["service_agreement"] = serviceAgreement;
+        PayoutSchedules.Apply(json, schedule);
         var account = ctx.State.Add(id, AccountStates.ObjectType, null, json);
         return account.Snapshot();
     }
@@ -105,6 +107,7 @@ internal static class AccountsApi
         var businessType = p.Enum("business_type", "individual", "company", "non_profit", "government_entity");
         var profileValues = ReadProfile(p.Obj("business_profile"));
         var currency = p.Str("default_currency");
+        var schedule = PayoutSchedules.Read(p.Obj("settings"));
         p.RejectUnknown();
         var account = Find(ctx, ctx.Id);
         AccountStates.Change(ctx, account, json =>
@@ -114,6 +117,7 @@ internal static class AccountsApi
             if (businessType is not null) json["business_type"] = businessType;
             foreach (var (k, v) in profileValues) json["business_profile"]![k] = v;
             if (currency is not null) json["default_currency"] = currency.ToLowerInvariant();
+            PayoutSchedules.Apply(json, schedule);
             var caps = json["capabilities"]!.AsObject();
             foreach (var capability in capabilities)
                 if (!caps.ContainsKey(capability))

@@ -12,8 +12,8 @@ namespace Marketplace.StripeEmulator.Resources.Checkout;
 /// <c>expires_at</c> 30 minutes to 24 hours ahead; in payment mode the total at least the currency's minimum
 /// (<c>amount_too_small</c>) and at most 8 digits (<c>amount_too_large</c>), <c>application_fee_amount</c> lower than the
 /// total and only with a destination (or on a connected account), and the destination an existing connected account whose
-/// <c>transfers</c> capability is active (<c>insufficient_capabilities_for_transfer</c>,
-/// https://docs.stripe.com/connect/destination-charges). Amounts in minor units (whole units for zero-decimal currencies).
+/// <c>transfers</c> capability is active (<c>insufficient_capabilities_for_transfer</c>) and, without <c>on_behalf_of</c>,
+/// in the platform's region (https://docs.stripe.com/connect/destination-charges). Amounts in minor units (whole units for zero-decimal currencies).
 /// </summary>
 internal static class PaymentModeRules
 {
@@ -86,6 +86,11 @@ internal static class PaymentModeRules
                 throw StripeApiException.BadRequest(
                     "Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments",
                     Destination, "insufficient_capabilities_for_transfer");
+            var country = account.Json["country"]?.GetValue<string>() ?? ctx.Emulator.Options.PlatformCountry;
+            if (data.OnBehalfOf is null && !ConnectRegions.SameRegion(ctx.Emulator.Options.PlatformCountry, country))
+                throw StripeApiException.BadRequest(
+                    $"Cannot create a destination charge for connected accounts in {country} because funds would be settled on the platform and the connected account is outside the platform's region. You may use the `on_behalf_of` parameter to have the charge settle in the connected account's country.",
+                    Destination, null);
         }
         if (data.OnBehalfOf is not null) ConnectedAccount(ctx, data.OnBehalfOf, "account", "payment_intent_data[on_behalf_of]");
     }
