@@ -49,6 +49,17 @@ public sealed class RefundCycleTests(OrdersFactory app) : IClassFixture<OrdersFa
         OrderFigures.Of(await app.OrderAsync(order.Id)).PlatformNetMinor.Should().Be(platformNet, "the pages' figure is what Stripe moved");
     }
 
+    [Fact]
+    public async Task Pricing_PlanCards_ShowTheMinimumFeeAndThatRefundsKeepIt()
+    {
+        using var visitor = app.Visitor();
+
+        var html = WebUtility.HtmlDecode(await visitor.Client.GetStringAsync("/pricing"));
+
+        html.Should().Contain("data-testid=\"minimum-fee\">at least 1.5\u00A0% + €0.25 per sale, Stripe's processing fee</li>")
+            .And.Contain("data-testid=\"refund-fee-policy\">Not given back when you refund a sale</li>");
+    }
+
     /// <summary>The order's charge with its balance transaction (Stripe's fee), transfer (reversals) and application fee (refunds).</summary>
     private Task<Charge> ChargeAsync(Order order) =>
         app.Stripe.V1.Charges.GetAsync(order.StripeChargeId, new ChargeGetOptions { Expand = ["balance_transaction", "transfer", "application_fee"] });
