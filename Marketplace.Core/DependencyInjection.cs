@@ -85,7 +85,7 @@ public static class DependencyInjection
         services.AddSearch(database.Provider);
         services.AddMemberships(configuration);
         services.AddOrders(configuration);
-        services.AddRefunds();
+        services.AddRefunds(configuration);
         services.AddDisputes(configuration);
         services.AddPayouts();
         services.AddCheckoutClosing();

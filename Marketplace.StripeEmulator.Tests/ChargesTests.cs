@@ -54,7 +54,7 @@ public sealed class ChargesTests(EmulatorFixture emulator) : IClassFixture<Emula
         var client = emulator.Client(EmulatorFixture.NewApiKey());
         var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
         var session = await PaymentScenarios.PaidDestinationCheckoutAsync(emulator, client, account.Id, 2500, "eur", 250);
-        await client.V1.Refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = session.PaymentIntentId, Amount = 500, RefundApplicationFee = true });
+        await client.V1.Refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = session.PaymentIntentId, Amount = 500, ReverseTransfer = true, RefundApplicationFee = true });
         var feeId = session.PaymentIntent.LatestCharge.ApplicationFeeId;
 
         // Act

@@ -251,4 +251,36 @@ public sealed class RefundsTests(EmulatorFixture emulator) : IClassFixture<Emula
         charge.AmountRefunded.Should().Be(0);
         events.Data.Should().ContainSingle().Which.Data.Object.Should().BeOfType<Refund>().Which.Id.Should().Be(pending.Id);
     }
+
+    [Fact]
+    public async Task Create_BeyondThePlatformsAvailableBalance_PendingUntilFundsArriveThenSucceeded()
+    {
+        // Arrange: a sale whose credit is still pending; without reverse_transfer the platform alone pays the refund.
+        var key = EmulatorFixture.NewApiKey();
+        var client = emulator.Client(key);
+        var account = await PaymentScenarios.OnboardedExpressAccountAsync(emulator, client);
+        var session = await PaymentScenarios.PaidDestinationCheckoutAsync(emulator, client, account.Id, 2500, "eur", 250);
+        long Available(Balance balance) => balance.Available.Where(b => b.Currency == "eur").Sum(b => b.Amount);
+        Available(await client.V1.Balance.GetAsync()).Should().Be(0, "the charge, its transfer and the fee are pending together");
+
+        // Act
+        var refund = await client.V1.Refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = session.PaymentIntentId, Amount = 100 });
+
+        // Assert: pending, nothing taken from the balance yet.
+        (refund.Status, refund.PendingReason).Should().Be(("pending", "insufficient_funds"));
+        refund.BalanceTransactionId.Should().BeNull();
+        Available(await client.V1.Balance.GetAsync()).Should().Be(0, "not a negative balance");
+        (await client.V1.Charges.GetAsync(session.PaymentIntent.LatestChargeId)).AmountRefunded.Should().Be(100);
+
+        // Act 2: the sale's funds become available (187 = 2500 - 63 - 2500 + 250).
+        emulator.Server.MakeBalanceAvailable(key, null);
+
+        // Assert 2
+        var paid = await client.V1.Refunds.GetAsync(refund.Id, new RefundGetOptions { Expand = ["balance_transaction"] });
+        (paid.Status, paid.BalanceTransaction.Amount).Should().Be(("succeeded", -100L));
+        paid.PendingReason.Should().BeNull();
+        Available(await client.V1.Balance.GetAsync()).Should().Be(87);
+        var updated = await client.V1.Events.ListAsync(new EventListOptions { Type = "refund.updated" });
+        updated.Data.Select(e => e.Data.Object).OfType<Refund>().Should().Contain(r => r.Id == refund.Id && r.Status == "succeeded");
+    }
 }

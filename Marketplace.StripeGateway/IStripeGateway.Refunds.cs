@@ -11,7 +11,7 @@ public partial interface IStripeGateway
 {
     /// <summary>
     /// <c>POST /v1/refunds</c> with <c>payment_intent</c>, <c>amount</c> (minor units), <c>reason</c>,
-    /// <c>reverse_transfer=true</c>, <c>refund_application_fee=true</c>, <c>metadata</c>, and the request's idempotency
+    /// <c>reverse_transfer=true</c>, <c>refund_application_fee</c> (the request's choice), <c>metadata</c>, and the request's idempotency
     /// key (the same key replays the first answer). Throws <see cref="StripeException"/> when Stripe refuses
     /// (<c>amount_too_large</c>, <c>charge_already_refunded</c>, <c>charge_disputed</c>, …) or cannot be reached.
     /// </summary>
@@ -72,9 +72,11 @@ public partial interface IStripeGateway
 
 /// <summary>
 /// A refund of an order's destination charge. <paramref name="AmountMinor"/> is in minor units of the charge's currency;
-/// <paramref name="Reason"/> one of Stripe's (<c>Marketplace.Core.Refunds.RefundReasons</c>); <paramref name="Metadata"/> holds the order id.
+/// <paramref name="Reason"/> one of Stripe's (<c>Marketplace.Core.Refunds.RefundReasons</c>); <paramref name="Metadata"/> holds the order id;
+/// <paramref name="RefundApplicationFee"/> is sent as <c>refund_application_fee</c> (the <c>Refunds:RefundApplicationFee</c> setting).
 /// </summary>
-public sealed record OrderRefundRequest(string PaymentIntentId, long AmountMinor, string Reason, IReadOnlyDictionary<string, string> Metadata, string IdempotencyKey);
+public sealed record OrderRefundRequest(string PaymentIntentId, long AmountMinor, string Reason, IReadOnlyDictionary<string, string> Metadata, string IdempotencyKey,
+    bool RefundApplicationFee = false);
 
 /// <summary>
 /// The text evidence of a dispute of a digital product (https://docs.stripe.com/api/disputes/update#update_dispute-evidence):

@@ -12,7 +12,7 @@ public sealed partial class StripeGateway
             Amount = request.AmountMinor,
             Reason = request.Reason,
             ReverseTransfer = true,
-            RefundApplicationFee = true,
+            RefundApplicationFee = request.RefundApplicationFee,
             Metadata = new Dictionary<string, string>(request.Metadata),
         }, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken);
 

@@ -16,6 +16,8 @@ namespace Marketplace.Core.Admin;
 /// <param name="Orders">GMV and platform fees of buyers' Paid orders over the same months, per currency.</param>
 /// <param name="AsOfUtc">When the figures were read, UTC.</param>
 /// <param name="OpenDisputeCount">Buyers' orders under an open dispute (Disputed).</param>
+/// <param name="Owed">Won disputes whose transfer back to the creator is not paid yet, the longest owed first (at most 10).</param>
+/// <param name="OwedTotals">Their sums per currency (every owed transfer back, not only the 10 shown).</param>
 public sealed record AdminDashboard(
     int CreatorCount,
     int EligibleCreatorCount,
@@ -25,13 +27,15 @@ public sealed record AdminDashboard(
     RevenueByMonth Revenue,
     OrderRevenueByMonth Orders,
     DateTime AsOfUtc,
-    int OpenDisputeCount = 0);
+    int OpenDisputeCount = 0,
+    IReadOnlyList<Disputes.OwedToCreatorRow>? Owed = null,
+    IReadOnlyList<Disputes.OwedToCreatorsTotal>? OwedTotals = null);
 
 /// <summary>How many current subscriptions have one status.</summary>
 public sealed record SubscriptionStatusCount(SubscriptionStatus Status, int Count);
 
 /// <summary>Reads the admin dashboard (<c>/admin</c>): counts, MRR, subscription revenue, GMV and fees, from our own tables only (no Stripe call).</summary>
-public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider clock)
+public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider clock, Disputes.OwedToCreators owed)
 {
     /// <summary>
     /// Every figure of the dashboard. The eligible count reads every creator's guard facts in one query and evaluates
@@ -55,6 +59,7 @@ public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider 
         var revenue = await RevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
         var orders = await OrderRevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
         var openDisputes = await db.Orders.CountAsync(o => o.Status == OrderStatus.Disputed, cancellationToken);
-        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, orders, now, openDisputes);
+        return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, orders, now, openDisputes,
+            await owed.ListAsync(10, cancellationToken), await owed.TotalsAsync(cancellationToken));
     }
 }

@@ -13,6 +13,7 @@ public static class DisputesServiceCollectionExtensions
         services.AddScoped<OrderDisputes>();
         services.AddScoped<DisputeRetransferSweepJob>();
         services.AddScoped<DisputeEvidence>();
+        services.AddScoped<OwedToCreators>();
         return services;
     }
 }

@@ -33,12 +33,13 @@ public enum DisputeStep
 /// <c>metadata.dispute_id</c>), so every event delivered twice and in any order ends in Stripe's final state.
 /// </summary>
 public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, OrderChargeSync charges,
-    IOptions<DisputeOptions> options, ILogger<OrderDisputes> logger)
+    IOptions<DisputeOptions> options, TimeProvider clock, ILogger<OrderDisputes> logger)
 {
     /// <summary>
     /// Applies dispute <paramref name="disputeId"/> (<c>dp_…</c>) at <paramref name="step"/>. Returns null when done, or why
     /// nothing was done (no such dispute, not an order's charge). Throws what the gateway throws (Stripe unreachable, or
-    /// <c>balance_insufficient</c> for the transfer back, after saving the dispute's outcome: the webhook job retries for hours,
+    /// Stripe's refusal of the transfer back (<c>balance_insufficient</c>), after saving the dispute's outcome, the refusal and since when
+    /// the creator is owed the money (<see cref="Order.TransferBackOwedSince"/>): the webhook job retries for hours,
     /// then <see cref="DisputeRetransferSweepJob"/> every hour until it succeeds), <see cref="TimeoutException"/> when the
     /// lock is not granted, <see cref="InvalidOperationException"/> when the order is not marked paid yet.
     /// </summary>
@@ -80,11 +81,12 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
             {
                 transfer = await TransferBackAsync(order, state, dispute, cancellationToken);
             }
-            catch (StripeException ex) when (ex.StripeError?.Code == "balance_insufficient")
+            catch (StripeException ex) when (ex.StripeError?.Code is { Length: > 0 })
             {
-                // The dispute's outcome is recorded below all the same, so DisputeRetransferSweepJob finds the order later.
-                logger.LogWarning("Transfer back for won dispute {DisputeId} of order {OrderId} refused (balance_insufficient); retried later",
-                    dispute.Id, order.Id);
+                // Stripe answered (balance_insufficient, mostly): the dispute's outcome and the refusal are recorded below all the
+                // same, so the admin sees what is owed and DisputeRetransferSweepJob finds the order later.
+                logger.LogWarning("Transfer back for won dispute {DisputeId} of order {OrderId} refused ({StripeErrorCode}); retried later",
+                    dispute.Id, order.Id, ex.StripeError!.Code);
                 refused = ex;
             }
             if (transfer is not null) state = state with { DisputeRetransferId = transfer.Id };
@@ -92,6 +94,7 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
 
         state = state with { Dispute = OrderDisputeFacts.Of(dispute) };
         await charges.ApplyAndNotifyAsync(order, state, cancellationToken);
+        order.RecordTransferBackOwed(clock.GetUtcNow().UtcDateTime, refused is null ? null : $"{refused.StripeError!.Code}: {refused.StripeError.Message}");
         await db.SaveChangesAsync(cancellationToken);
         if (refused is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused); // the webhook job retries
         return null;

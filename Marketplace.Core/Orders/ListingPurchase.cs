@@ -46,6 +46,7 @@ public sealed class ListingPurchase(
     IStripeGateway stripe,
     IDistributedLocks locks,
     IOptions<OrderOptions> options,
+    PlatformFees fees,
     TimeProvider clock,
     Markdown.MarkdownText markdown,
     ILogger<ListingPurchase> logger)
@@ -122,7 +123,7 @@ public sealed class ListingPurchase(
     private async Task<Order> NewOrderAsync(StorefrontListing shown, BuyRequest request, int rateBps, DateTime now, CancellationToken cancellationToken)
     {
         var listing = shown.Listing;
-        var order = new Order(listing, rateBps, Commission.Fee(listing.PriceMinor, listing.Currency, rateBps), request.BuyerKey,
+        var order = new Order(listing, rateBps, fees.For(listing.PriceMinor, listing.Currency, rateBps), request.BuyerKey,
             request.BuyerUserId, request.BuyerEmail, now, Accounts.UserCultures.Current() ?? CheckoutLocales.Pick(request.PreferredLanguages));
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,7 @@ public partial class Order
     /// <summary>A pending order for <paramref name="listing"/> at the commission <paramref name="commissionRateBps"/>.</summary>
     /// <param name="listing">The listing bought (its title, price and currency are copied).</param>
     /// <param name="commissionRateBps">The creator's plan's commission now, basis points (1000 = 10 %).</param>
-    /// <param name="applicationFeeMinor">The platform's commission on this order (<see cref="Commission.Fee"/>).</param>
+    /// <param name="applicationFeeMinor">The platform's fee on this order (<see cref="PlatformFees.For"/>: the commission, at least the currency's minimum).</param>
     /// <param name="buyerKey">The buyer's browser (a cookie's random id), to reuse this order on a second click.</param>
     /// <param name="buyerUserId">The signed-in buyer's user id; null for a visitor.</param>
     /// <param name="buyerEmail">The signed-in buyer's email; a visitor's comes from Checkout once paid.</param>

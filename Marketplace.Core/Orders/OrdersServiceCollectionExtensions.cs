@@ -11,6 +11,7 @@ public static class OrdersServiceCollectionExtensions
     {
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MinimumChargeAmounts>();
+        services.AddSingleton<PlatformFees>();
         services.AddScoped<ListingPurchase>();
         services.AddScoped<OrderCheckoutCompletion>();
         services.AddScoped<OrderQueries>();

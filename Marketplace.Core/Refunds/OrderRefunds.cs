@@ -24,13 +24,14 @@ public sealed record RefundResult(bool Succeeded, Text.CoreMessage Message, Orde
 
 /// <summary>
 /// Refunds an order's destination charge from inside the product (https://docs.stripe.com/connect/marketplace/tasks/refunds-disputes):
-/// one <c>POST /v1/refunds</c> per request with <c>reverse_transfer</c> and <c>refund_application_fee</c>, under the
+/// one <c>POST /v1/refunds</c> per request with <c>reverse_transfer=true</c> and <c>refund_application_fee</c> as
+/// <see cref="RefundOptions.RefundApplicationFee"/> says (off by default: the platform keeps its fee), under the
 /// per-order lock, keyed by the form's token so a double submit replays. Refused with a message, never thrown: an unpaid,
 /// refunded or disputed order, an amount beyond what is left, a refund already running, or Stripe's refusal. Stripe's
 /// answer is applied at once (the charge refetched), the webhooks confirm it.
 /// </summary>
 public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, OrderChargeSync charges, TimeProvider clock,
-    ILogger<OrderRefunds> logger)
+    Microsoft.Extensions.Options.IOptions<RefundOptions> options, ILogger<OrderRefunds> logger)
 {
     /// <summary>How long a second refund request waits for the first before it is refused as "already running".</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
@@ -70,7 +71,7 @@ public sealed class OrderRefunds(MarketplaceDbContext db, IStripeGateway stripe,
             {
                 refund = await stripe.CreateOrderRefundAsync(new OrderRefundRequest(order.StripePaymentIntentId!, amountMinor, reason,
                     new Dictionary<string, string> { [OrderMetadata.OrderId] = order.Id.ToString(CultureInfo.InvariantCulture) },
-                    IdempotencyKeys.OrderRefund(order.Id, command.RequestToken)), cancellationToken);
+                    IdempotencyKeys.OrderRefund(order.Id, command.RequestToken), options.Value.RefundApplicationFee), cancellationToken);
             }
             catch (StripeException ex)
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Core.Refunds;
@@ -5,9 +6,10 @@ namespace Marketplace.Core.Refunds;
 /// <summary>Registers refunds of orders.</summary>
 public static class RefundsServiceCollectionExtensions
 {
-    /// <summary>Adds refunds of orders.</summary>
-    public static IServiceCollection AddRefunds(this IServiceCollection services)
+    /// <summary>Adds refunds of orders and binds their options (section <c>Refunds</c>, <see cref="RefundOptions"/>).</summary>
+    public static IServiceCollection AddRefunds(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RefundOptions>().Bind(configuration.GetSection(RefundOptions.SectionName));
         services.AddScoped<OrderRefunds>();
         return services;
     }

@@ -984,6 +984,13 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<DateTime?>("TransferBackOwedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TransferBackRefusal")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<long>("TransferReversedMinor")
                         .HasColumnType("bigint");
 

@@ -985,6 +985,13 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<DateTime?>("TransferBackOwedSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TransferBackRefusal")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<long>("TransferReversedMinor")
                         .HasColumnType("bigint");
 

@@ -951,6 +951,13 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("TransferBackOwedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferBackRefusal")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TransferReversedMinor")
                         .HasColumnType("INTEGER");
 

@@ -129,7 +129,10 @@ internal static class CheckoutPayment
         ["type"] = "card_error",
     };
 
-    /// <summary>The full amount to the destination: platform <c>transfer</c> debit, a <c>py_…</c> payment credited on the account.</summary>
+    /// <summary>
+    /// The full amount to the destination: platform <c>transfer</c> debit (pending with the charge's credit, and available
+    /// with it: the charge is the transfer's <c>source_transaction</c>), a <c>py_…</c> payment credited on the account.
+    /// </summary>
     public static Resource CreateTransfer(OperationContext ctx, Resource charge, string destination)
     {
         var amount = charge.Json["amount"]!.AsLong();
@@ -137,6 +140,13 @@ internal static class CheckoutPayment
         var id = Ids.New("tr_");
         var paymentId = Ids.New("py_");
         var platformTxn = Ledger.Record(ctx, null, "transfer", "transfer", -amount, currency, id, null);
+        if (charge.Str("balance_transaction") is { } chargeTxnId && ctx.State.Find(chargeTxnId) is { } chargeTxn)
+        {
+            // Funded by the charge (source_transaction): the debit is pending with the charge's credit and becomes available with it,
+            // so a destination charge never makes the platform's available balance negative.
+            platformTxn.Json["available_on"] = chargeTxn.Json["available_on"]!.AsLong();
+            platformTxn.Json["status"] = chargeTxn.Str("status");
+        }
         var payment = ctx.State.Add(paymentId, ChargesApi.ObjectType, destination,
             ChargeObjects.DestinationPayment(paymentId, amount, currency, ApplicationId(ctx.State), "", id, ctx.Now));
         var json = TransfersApi.New(id, amount, currency, destination, paymentId, platformTxn.Id, charge.Id,

@@ -105,7 +105,8 @@ internal static class Ledger
     /// <summary>
     /// Makes pending transactions available once the key's clock reaches their <c>available_on</c> (all of them on
     /// <paramref name="onlyAccount"/> when <paramref name="now"/> is true), then emits <c>balance.available</c> once per
-    /// account that changed: a Connect event for a connected account, a platform event for the platform.
+    /// account that changed: a Connect event for a connected account, a platform event for the platform. Refunds waiting for
+    /// the platform's funds are then paid as far as its available balance allows (<see cref="Refunding.PayAwaitingFunds"/>).
     /// </summary>
     public static void Release(OperationContext ctx, bool now = false, string? onlyAccount = null)
     {
@@ -124,5 +125,6 @@ internal static class Ledger
             var currency = account is null ? "usd" : ctx.State.Find(account)?.Str("default_currency") ?? "usd";
             ctx.Emulator.Emit(ctx.State, "balance.available", Balance(ctx.State, account, currency), null, account, ctx.RequestId, ctx.IdempotencyKey);
         }
+        if (changed.Contains(null)) Refunding.PayAwaitingFunds(ctx);
     }
 }

@@ -21,7 +21,10 @@ namespace Marketplace.StripeEmulator.Payments;
 /// <c>refund.created</c>, <c>charge.refunded</c>, <c>refund.failed</c>, <c>refund.updated</c>, <c>charge.refund.updated</c>;
 /// its amount comes back to the platform (<c>refund_failure</c> balance transaction) and to the charge's refundable amount,
 /// and nothing is reversed. A refund held by the control API stays <c>pending</c> after <c>refund.created</c> and
-/// <c>charge.refunded</c> until <see cref="Settle"/> makes it succeed or fail. Caller holds the key's lock.
+/// <c>charge.refunded</c> until <see cref="Settle"/> makes it succeed or fail. A refund the platform's available balance
+/// (plus what its transfer reversal brings back) does not cover is created <c>pending</c> with <c>pending_reason</c>
+/// <c>insufficient_funds</c> and no balance transaction, and paid by <see cref="PayAwaitingFunds"/> once funds become
+/// available (https://docs.stripe.com/refunds). Caller holds the key's lock.
 /// </summary>
 internal static class Refunding
 {
@@ -33,13 +36,15 @@ internal static class Refunding
         var currency = charge.Str("currency")!;
         var chargeAmount = charge.Json["amount"]!.AsLong();
         var id = Ids.New("re_");
-        var txn = Ledger.Record(ctx, charge.Account, "refund", "refund", -request.Amount, currency, id, $"REFUND FOR CHARGE ({charge.Id})");
         var failure = ctx.State.NextRefundFailure;
         ctx.State.NextRefundFailure = null;
         var hold = ctx.State.HoldNextRefund;
         ctx.State.HoldNextRefund = false;
+        var awaitingFunds = failure is null && !hold && IsShort(ctx, charge, request.Amount, request.ReverseTransfer);
+        var txn = awaitingFunds ? null : Ledger.Record(ctx, charge.Account, "refund", "refund", -request.Amount, currency, id, $"REFUND FOR CHARGE ({charge.Id})");
         var refund = ctx.State.Add(id, RefundsApi.ObjectType, charge.Account,
-            RefundsApi.New(id, request.Amount, charge, txn.Id, request.Reason, request.Metadata, failure is null && !hold ? "succeeded" : "pending", ctx.Now));
+            RefundsApi.New(id, request.Amount, charge, txn?.Id, request.Reason, request.Metadata, failure is null && !hold && !awaitingFunds ? "succeeded" : "pending", ctx.Now));
+        if (awaitingFunds) refund.Json["pending_reason"] = "insufficient_funds";
         var chargeBefore = charge.Snapshot();
         SetRefunded(charge, request.Amount);
         ctx.Emit("refund.created", refund);
@@ -50,10 +55,11 @@ internal static class Refunding
             Fail(ctx, refund, charge, failure);
             return refund;
         }
-        if (hold)
+        if (hold || awaitingFunds)
         {
             refund.Internal[ReverseTransferWhenSettled] = request.ReverseTransfer ? "true" : "false";
             refund.Internal[RefundFeeWhenSettled] = request.RefundApplicationFee ? "true" : "false";
+            if (awaitingFunds) refund.Internal[AwaitingFunds] = "true";
             return refund;
         }
 
@@ -75,8 +81,47 @@ internal static class Refunding
         if (failureReason is not null) Fail(ctx, refund, charge, failureReason);
         else Succeed(ctx, refund, charge, refund.Internal[ReverseTransferWhenSettled] == "true", refund.Internal[RefundFeeWhenSettled] == "true");
         refund.Internal.Remove(ReverseTransferWhenSettled);
+        refund.Internal.Remove(AwaitingFunds);
     }
 
+    /// <summary>
+    /// Pays the refunds held <c>pending</c> (<c>pending_reason: insufficient_funds</c>) for want of available balance, oldest
+    /// first, as far as the available balance (plus what each one's transfer reversal brings back) now covers them: each gets
+    /// its <c>refund</c> balance transaction and succeeds as at creation. Called when pending funds become available.
+    /// </summary>
+    public static void PayAwaitingFunds(OperationContext ctx)
+    {
+        var waiting = ctx.State.AllOfType(RefundsApi.ObjectType).Where(r => r.Internal.ContainsKey(AwaitingFunds) && r.Str("status") == "pending")
+            .OrderBy(r => r.Json["created"]!.AsLong()).ToList();
+        foreach (var refund in waiting)
+        {
+            var charge = ctx.State.Find(refund.Str("charge")!)!;
+            var reverse = refund.Internal[ReverseTransferWhenSettled] == "true";
+            if (IsShort(ctx, charge, refund.Json["amount"]!.AsLong(), reverse)) continue;
+            Succeed(ctx, refund, charge, reverse, refund.Internal[RefundFeeWhenSettled] == "true");
+            refund.Internal.Remove(AwaitingFunds);
+            refund.Internal.Remove(ReverseTransferWhenSettled);
+        }
+    }
+
+    /// <summary>
+    /// Stripe takes a refund from the available balance, not pending funds (https://docs.stripe.com/refunds): true when the
+    /// available balance of the charge's account plus what the refund's transfer reversal brings back (with
+    /// <paramref name="reverseTransfer"/>) does not cover <paramref name="amount"/>.
+    /// </summary>
+    private static bool IsShort(OperationContext ctx, Resource charge, long amount, bool reverseTransfer)
+    {
+        var back = reverseTransfer && charge.Str("transfer") is { } transferId && ctx.State.Find(transferId) is { } transfer
+            ? ReversalOf(transfer, amount, charge.Json["amount"]!.AsLong())
+            : 0;
+        return Ledger.Available(ctx.State, charge.Account, charge.Str("currency")!) + back < amount;
+    }
+
+    private static long ReversalOf(Resource transfer, long amount, long chargeAmount) =>
+        Math.Max(0, Math.Min(Proportion(transfer.Json["amount"]!.AsLong(), amount, chargeAmount),
+            transfer.Json["amount"]!.AsLong() - transfer.Json["amount_reversed"]!.AsLong()));
+
+    private const string AwaitingFunds = "awaiting_funds";
     private const string ReverseTransferWhenSettled = "reverse_transfer";
     private const string RefundFeeWhenSettled = "refund_application_fee";
 
@@ -85,12 +130,14 @@ internal static class Refunding
     {
         var amount = refund.Json["amount"]!.AsLong();
         var chargeAmount = charge.Json["amount"]!.AsLong();
+        if (refund.Json["balance_transaction"] is null) // held for want of funds: the platform pays it now
+            refund.Json["balance_transaction"] = Ledger.Record(ctx, charge.Account, "refund", "refund", -amount, charge.Str("currency")!, refund.Id,
+                $"REFUND FOR CHARGE ({charge.Id})").Id;
         var fullyRefunded = charge.Json["refunded"]!.GetValue<bool>();
         if (reverseTransfer && charge.Str("transfer") is { } transferId)
         {
             var transfer = ctx.State.Find(transferId)!;
-            var reversal = Proportion(transfer.Json["amount"]!.AsLong(), amount, chargeAmount);
-            reversal = Math.Min(reversal, transfer.Json["amount"]!.AsLong() - transfer.Json["amount_reversed"]!.AsLong());
+            var reversal = ReversalOf(transfer, amount, chargeAmount);
             if (reversal > 0)
             {
                 var trr = ReverseTransfer(ctx, transfer, reversal, null, refund.Id);
@@ -107,6 +154,7 @@ internal static class Refunding
         ctx.Update(refund, "refund.updated", json =>
         {
             json["status"] = "succeeded";
+            json["pending_reason"] = null;
             json["destination_details"]!["card"]!["reference"] = Ids.New("", 23).ToUpperInvariant();
             json["destination_details"]!["card"]!["reference_status"] = "available";
         });
@@ -142,6 +190,12 @@ internal static class Refunding
         var currency = fee.Str("currency")!;
         var id = Ids.New("fr_");
         var platformTxn = Ledger.Record(ctx, null, "application_fee_refund", "platform_earning_refund", -amount, currency, id, null);
+        if (fee.Str("balance_transaction") is { } feeTxnId && ctx.State.Find(feeTxnId) is { } feeTxn && feeTxn.Str("status") == "pending")
+        {
+            // Given back out of the fee's own pending credit: available when that credit is.
+            platformTxn.Json["available_on"] = feeTxn.Json["available_on"]!.AsLong();
+            platformTxn.Json["status"] = "pending";
+        }
         Ledger.RecordAvailable(ctx, fee.Str("account"), "application_fee_refund", "platform_earning_refund", amount, currency, id, null);
         var feeRefund = ctx.State.Add(id, ApplicationFeesApi.RefundObjectType, null,
             ApplicationFeesApi.NewRefund(id, amount, currency, fee.Id, platformTxn.Id, ctx.Now));
@@ -151,13 +205,16 @@ internal static class Refunding
     private static void Fail(OperationContext ctx, Resource refund, Resource charge, string reason)
     {
         var amount = refund.Json["amount"]!.AsLong();
-        var txn = Ledger.RecordAvailable(ctx, charge.Account, "refund_failure", "refund_failure", amount, charge.Str("currency")!, refund.Id,
-            $"REFUND FAILURE FOR CHARGE ({charge.Id})");
+        var txn = refund.Json["balance_transaction"] is null // never paid (held for want of funds): nothing to give back
+            ? null
+            : Ledger.RecordAvailable(ctx, charge.Account, "refund_failure", "refund_failure", amount, charge.Str("currency")!, refund.Id,
+                $"REFUND FAILURE FOR CHARGE ({charge.Id})");
         SetRefunded(charge, -amount);
         var before = refund.Snapshot();
         refund.Json["status"] = "failed";
         refund.Json["failure_reason"] = reason;
-        refund.Json["failure_balance_transaction"] = txn.Id;
+        refund.Json["failure_balance_transaction"] = txn?.Id;
+        refund.Json["pending_reason"] = null;
         var previous = JsonDiff.PreviousAttributes(before, refund.Json);
         ctx.Emit("refund.failed", refund, previous);
         ctx.Emit("refund.updated", refund, previous);

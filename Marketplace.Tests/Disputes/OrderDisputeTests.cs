@@ -90,6 +90,18 @@ public sealed class OrderDisputeTests(OrdersFactory app) : IClassFixture<OrdersF
         for (var waited = 0; waited < 600 && !app.Emulator.GetRequests(app.ApiKey).Any(Refused); waited++)
             await Task.Delay(100);
         app.Emulator.GetRequests(app.ApiKey).Where(Refused).Should().NotBeEmpty("Stripe refused it: balance_insufficient");
+        var owed = await app.EventuallyAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id), o => o.TransferBackRefusal is not null,
+            because: "the refusal is saved with the dispute's outcome");
+        using var admin = app.NewBrowser();
+        (await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        foreach (var page in new[] { "/admin/owed", "/admin" })
+        {
+            var html = WebUtility.HtmlDecode(await admin.Client.GetStringAsync(page));
+            var row = html[html.IndexOf($"data-owed-order-id=\"{order.Id}\"", StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+            row.Should().Contain("€25.00").And.Contain(shop.Slug).And.Contain("balance_insufficient").And.Contain($"{owed.TransferBackOwedSince:yyyy-MM-dd HH:mm}", page);
+        }
+        WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().Contain("Dispute won: €25.00 is being paid back to your Stripe balance.");
         await app.PaidOrderAsync(shop with { ListingId = await app.StoreListingAsync(shop.CreatorId, "Print A0", 50000, "eur") });
         app.Emulator.MakeBalanceAvailable(app.ApiKey, null);
 
@@ -102,6 +114,8 @@ public sealed class OrderDisputeTests(OrdersFactory app) : IClassFixture<OrdersF
         var transfers = await app.Stripe.V1.Transfers.ListAsync(new TransferListOptions { Destination = shop.AccountId, Limit = 100 });
         transfers.Data.Where(t => t.Metadata.GetValueOrDefault("dispute_id") == disputed.StripeDisputeId).Should().ContainSingle()
             .Which.Should().Match<Transfer>(t => t.Id == paid.DisputeRetransferId && t.Amount == 2500);
+        (await admin.Client.GetStringAsync("/admin/owed")).Should().NotContain($"data-owed-order-id=\"{order.Id}\"", "paid back: no longer owed");
+        (await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().NotContain("being-paid-back");
     }
 }
 

@@ -10,7 +10,7 @@ namespace Marketplace.Tests.Refunds;
 public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFactory>
 {
     [Fact]
-    public async Task CreatorRefund_TenOfTwentyFiveEur_PartiallyRefundedWithReversalFeeRefundAndNetDown()
+    public async Task CreatorRefund_TenOfTwentyFiveEur_PartiallyRefundedWithReversalTheFeeKeptAndNetDown()
     {
         using var shop = await app.ShopAsync();
         var order = await app.PaidOrderAsync(shop);
@@ -18,14 +18,14 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
         var html = await shop.CreatorRefundsAsync(order.Id, "10.00", Guid.NewGuid().ToString("N"));
 
         html.Should().Contain("Refunded €10.00 to the buyer").And.Contain("Partially refunded");
-        SalesRow(html).Should().Contain("data-figure=\"gross\">€25.00<").And.Contain("data-figure=\"refunded\">€10.00<").And.Contain("€1.50").And.Contain("€13.50", "the net of 22.50 drops by 9.00: 10.00 refunded less the 1.00 fee given back");
+        SalesRow(html).Should().Contain("data-figure=\"gross\">€25.00<").And.Contain("data-figure=\"refunded\">€10.00<").And.Contain("data-figure=\"fee\">€2.50<").And.Contain("€12.50", "the net of 22.50 drops by the 10.00 refunded: the platform keeps its fee");
         var stored = await app.OrderAsync(order.Id);
         stored.Status.Should().Be(OrderStatus.PartiallyRefunded);
-        (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((1000, 1000, 100));
+        (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((1000, 1000, 0));
         var charge = await app.ChargeAsync(stored);
         charge.AmountRefunded.Should().Be(1000);
         charge.Transfer.AmountReversed.Should().Be(1000);
-        charge.ApplicationFee.AmountRefunded.Should().Be(100);
+        charge.ApplicationFee.AmountRefunded.Should().Be(0, "refund_application_fee=false: the platform keeps its fee");
         var refund = charge.Refunds.Data.Should().ContainSingle().Subject;
         refund.Metadata[OrderMetadata.OrderId].Should().Be(order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         refund.Reason.Should().Be("requested_by_customer");
@@ -34,7 +34,7 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
     }
 
     [Fact]
-    public async Task CreatorRefund_WholeXafOrderLeftEmpty_RefundedWithTheWholeFeeBack()
+    public async Task CreatorRefund_WholeXafOrderLeftEmpty_RefundedTheFeeKept()
     {
         using var shop = await app.ShopAsync(price: "5000", currency: "xaf");
         var order = await app.PaidOrderAsync(shop);
@@ -44,9 +44,9 @@ public sealed class OrderRefundTests(OrdersFactory app) : IClassFixture<OrdersFa
         html.Should().Contain("Refunded FCFA\u00A05,000 to the buyer");
         var stored = await app.OrderAsync(order.Id);
         stored.Status.Should().Be(OrderStatus.Refunded);
-        (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((5000, 5000, 500));
+        (stored.RefundedMinor, stored.TransferReversedMinor, stored.ApplicationFeeRefundedMinor).Should().Be((5000, 5000, 0));
         var charge = await app.ChargeAsync(stored);
-        (charge.AmountRefunded, charge.Refunded, charge.Transfer.AmountReversed, charge.ApplicationFee.AmountRefunded).Should().Be((5000L, true, 5000L, 500L));
+        (charge.AmountRefunded, charge.Refunded, charge.Transfer.AmountReversed, charge.ApplicationFee.AmountRefunded).Should().Be((5000L, true, 5000L, 0L));
         html.Should().NotContain($"data-testid=\"refund-{order.Id}\"", "nothing is left to refund");
     }
 

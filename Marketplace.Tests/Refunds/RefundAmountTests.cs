@@ -71,6 +71,6 @@ public sealed class RefundAmountTests(OrdersFactory app) : IClassFixture<OrdersF
 
         var html = System.Net.WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales"));
 
-        html.Should().Contain("the buyer gets back €25.00; the creator's balance loses €22.50 (the platform gives back €2.50 of its fee)");
+        html.Should().Contain("the buyer gets back €25.00; the creator's balance loses €25.00. The platform keeps its fee of €2.50");
     }
 }

@@ -15,6 +15,13 @@ public sealed class RefundSplitTests
     }
 
     [Fact]
+    public void Of_FeeNotRefunded_CreatorLosesWhatTheBuyerGetsBack()
+    {
+        RefundSplit.Of(1000, 2500, 250, refundsFee: false).Should().Be(new RefundSplit(1000, 0, 1000));
+        RefundSplit.OfWhatIsLeft(2500, 250, 0, 0, refundsFee: false).Should().Be(new RefundSplit(2500, 0, 2500));
+    }
+
+    [Fact]
     public void Of_OneCent_FeeShareRoundedHalfAwayFromZero()
     {
         RefundSplit.Of(5, 2500, 250).Should().Be(new RefundSplit(5, 1, 4), "0.5 cent of fee rounds to 1");

@@ -32,6 +32,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.DisputeStatus).HasMaxLength(32);
         builder.Property(o => o.DisputeTransferReversalId).HasMaxLength(255);
         builder.Property(o => o.DisputeRetransferId).HasMaxLength(255);
+        builder.Property(o => o.TransferBackRefusal).HasMaxLength(Order.MaxTransferBackRefusalLength);
+        builder.Ignore(o => o.OwesTransferBack);
         builder.HasIndex(o => o.StripeChargeId);
         builder.Ignore(o => o.CreatorNetMinor);
         builder.Ignore(o => o.RefundableMinor);

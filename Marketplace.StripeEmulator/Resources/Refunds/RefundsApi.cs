@@ -30,7 +30,7 @@ internal static class RefundsApi
     }
 
     /// <summary>A refund object (https://docs.stripe.com/api/refunds/object) of <paramref name="charge"/>; amount in minor units.</summary>
-    public static JsonObject New(string id, long amount, Resource charge, string balanceTransaction, string? reason,
+    public static JsonObject New(string id, long amount, Resource charge, string? balanceTransaction, string? reason,
         Dictionary<string, string>? metadata, string status, long now) => new()
     {
         ["id"] = id,
@@ -50,6 +50,7 @@ internal static class RefundsApi
         ["failure_reason"] = null,
         ["metadata"] = Json.Metadata(metadata),
         ["payment_intent"] = charge.Str("payment_intent"),
+        ["pending_reason"] = null,
         ["reason"] = reason,
         ["receipt_number"] = null,
         ["source_transfer_reversal"] = null,

@@ -105,7 +105,7 @@ public sealed partial class HandlerHarness : IAsyncDisposable
             .AddScoped<IStripeGateway>(_ => stripe)
             .AddSingleton(jobs);
         services.AddMarketplaceDatabase(configuration, new DatabaseOptions { SqliteDirectory = directory }, directory);
-        services.AddStripeWebhooks().AddConnect().AddSubscriptions().AddInvoices().AddOrders(configuration).AddRefunds()
+        services.AddStripeWebhooks().AddConnect().AddSubscriptions().AddInvoices().AddOrders(configuration).AddRefunds(configuration)
             .AddDisputes(configuration).AddPayouts().AddCheckoutClosing();
         return (services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), stripe, jobs);
     }
