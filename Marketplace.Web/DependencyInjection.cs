@@ -35,7 +35,8 @@ public static class DependencyInjection
 
         services.AddDefaultIdentity<IdentityUser>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = false;
+                // Signing in needs the confirmed address: the sign-up pages then answer alike whether an email has an account.
+                options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
                 // Passwords are throttled by Security/ThrottledSignInManager.cs (failures per account and address, device

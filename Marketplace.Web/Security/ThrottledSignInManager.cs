@@ -44,10 +44,19 @@ public sealed class ThrottledSignInManager(
     /// <summary>
     /// Checks <paramref name="password"/> unless the throttle holds the attempt (then <see cref="SignInResult.LockedOut"/>
     /// without a check), and counts the outcome. Identity's own failure count is not used (<paramref name="lockoutOnFailure"/> ignored).
+    /// An account that may not sign in yet (email not confirmed) answers <see cref="SignInResult.NotAllowed"/> only to the
+    /// right password, and <see cref="SignInResult.Failed"/>, counted, to a wrong one: the answer tells a stranger nothing.
     /// </summary>
     public override async Task<SignInResult> PasswordSignInAsync(IdentityUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
         if (!(await attempts.CheckAsync(user.Id)).Allowed) return SignInResult.LockedOut;
+        if (!await CanSignInAsync(user))
+        {
+            var right = await UserManager.CheckPasswordAsync(user, password);
+            await attempts.RecordAsync(user.Id, passwordRight: right);
+            return right ? SignInResult.NotAllowed : SignInResult.Failed;
+        }
+
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor) await attempts.RecordAsync(user.Id, passwordRight: true);
         else if (!result.IsLockedOut && !result.IsNotAllowed) await attempts.RecordAsync(user.Id, passwordRight: false);

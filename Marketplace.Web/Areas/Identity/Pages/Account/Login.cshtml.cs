@@ -56,6 +56,13 @@ public sealed class LoginModel(SignInManager<IdentityUser> signInManager, IStrin
             return Page();
         }
 
+        if (result.IsNotAllowed)
+        {
+            // Only the right password gets here (Security.ThrottledSignInManager): the address is not confirmed yet.
+            ModelState.AddModelError(string.Empty, text["Confirm your email address first: open the link we sent you, or have it sent again below."]);
+            return Page();
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("User account locked out.");
