@@ -1,5 +1,6 @@
 using Marketplace.Core.Categories;
 using Marketplace.Core.Search;
+using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Buyers;
 using Marketplace.Core.CheckoutClosing;
@@ -92,6 +93,7 @@ public static class DependencyInjection
         services.AddMarketplaceAdmin();
         services.AddShops();
         services.AddBuyers();
+        services.AddAccounts();
         services.AddModeration();
         services.AddSignInThrottling(configuration);
         services.AddCreatorHome();

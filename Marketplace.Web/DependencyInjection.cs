@@ -36,7 +36,8 @@ public static class DependencyInjection
 
         services.AddDefaultIdentity<IdentityUser>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = false;
+                // Signing in needs the confirmed address: the sign-up pages then answer alike whether an email has an account.
+                options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
                 // Passwords are throttled by Security/ThrottledSignInManager.cs (failures per account and address, device
@@ -58,7 +59,22 @@ public static class DependencyInjection
         // else" (the security stamp is re-read from the database at most this often per cookie; 0: on every request).
         var stampSeconds = builder.Configuration.GetValue("Security:SessionValidationSeconds", 60);
         if (stampSeconds is < 0 or > 86_400) throw new InvalidOperationException("Security:SessionValidationSeconds must be between 0 and 86400.");
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(stampSeconds));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(stampSeconds);
+            // The re-read principal keeps how the session signed in (a passkey counts as two-factor for admins).
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(Security.ThrottledSignInManager.AuthenticationMethodClaim) is { } amr
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(amr.Type, amr.Value))
+                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                return Task.CompletedTask;
+            };
+        });
+        // Passkeys (WebAuthn, Security/Passkeys): the relying party is the request's host unless Security:Passkeys:ServerDomain names it.
+        services.Configure<IdentityPasskeyOptions>(o => o.ServerDomain = builder.Configuration["Security:Passkeys:ServerDomain"]);
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<IPasskeyHandler<IdentityUser>, PasskeyHandler<IdentityUser>>(services);
         services.ConfigureApplicationCookie(options =>
         {
             // A signed-in user without the role gets a real 403 (rendered by the status code page), not a 302.

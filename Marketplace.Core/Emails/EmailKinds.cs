@@ -50,6 +50,9 @@ public static class EmailKinds
     /// <summary>Someone is guessing the account's password, to its owner (key: <c>{userId}:{first failure, yyyyMMddHHmmss}</c>).</summary>
     public const string SignInGuessing = "account.sign_in_guessing";
 
+    /// <summary>Someone tried to sign up with the account's address, to its owner (key: <c>{userId}:{yyyyMMddHH}</c>, at most one an hour).</summary>
+    public const string RegistrationAttempt = "account.registration_attempt";
+
     /// <summary>A membership ended because its creator deleted their account, to the member (key: <c>{membership id}:{sub_…}</c>).</summary>
     public const string MembershipEndedCreatorLeft = "membership.ended_creator_left";
 

@@ -81,7 +81,8 @@ public sealed partial class FrenchJourneyBrowserTests(ChromiumFixture chromium) 
         await page.Locator("#Input_ConfirmPassword").FillAsync("Creator#12345");
         await journey.ScreenshotAsync("inscription");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte créateur" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/creator/subscription/upgrade$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Consultez vos e-mails" })).ToBeVisibleAsync();
+        await journey.ConfirmAndSignInAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choisissez votre offre" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Gratuit");
         await Expect(Card(page, "BRONZE").GetByTestId("monthly-price")).ToHaveTextAsync($"9,00{Nbsp}€ / mois");

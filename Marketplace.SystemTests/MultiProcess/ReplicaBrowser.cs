@@ -1,15 +1,18 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.SystemTests.MultiProcess;
 
 /// <summary>
 /// One person's browser in front of several web replicas: one cookie jar (cookies are per host, not per port, as behind a
 /// load balancer every replica is one site), a <see cref="BrowserSession"/> per replica. Redirects are not followed; the
-/// emulator's hosted pages (Connect onboarding, Checkout) are posted to as a person would click them.
+/// emulator's hosted pages (Connect onboarding, Checkout) are posted to as a person would click them. The
+/// <paramref name="cluster"/>'s database stands in for the inbox: a new account's address is marked confirmed there, as
+/// its emailed link would (the link's token is made with the replicas' keys, which the test process does not load).
 /// </summary>
-public sealed partial class ReplicaBrowser : IDisposable
+public sealed partial class ReplicaBrowser(ProcessCluster cluster) : IDisposable
 {
     private readonly CookieContainer _cookies = new();
     private readonly Dictionary<Uri, BrowserSession> _sessions = [];
@@ -30,9 +33,15 @@ public sealed partial class ReplicaBrowser : IDisposable
         }
     }
 
-    /// <summary>Registers a creator on <paramref name="web"/>; the browser is then signed in.</summary>
-    public async Task RegisterAsync(AppProcess web, string email, string name) =>
-        Expect(await On(web).RegisterCreatorAsync(email, name), HttpStatusCode.Redirect);
+    /// <summary>Registers a creator on <paramref name="web"/>, confirms the address and signs in there.</summary>
+    public async Task RegisterAsync(AppProcess web, string email, string name)
+    {
+        Expect(await On(web).SubmitCreatorSignUpAsync(email, name), HttpStatusCode.Redirect);
+        var confirmed = await cluster.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
+        if (confirmed != 1) throw new InvalidOperationException($"No account was created for {email}.");
+        Expect(await On(web).LoginAsync(email, "Creator#12345"), HttpStatusCode.Redirect);
+    }
 
     /// <summary>Connect onboarding started on <paramref name="start"/>, completed on the emulator's page, returning to where Stripe sends the creator.</summary>
     public async Task CompleteOnboardingAsync(AppProcess start)

@@ -73,7 +73,7 @@ public sealed class SharedDatabaseTests(SharedDatabaseFixture fixture, ITestOutp
         var prefix = $"ev{Guid.NewGuid():N}"[..10];
         for (var i = 0; i < 3; i++)
         {
-            using var browser = new ReplicaBrowser();
+            using var browser = new ReplicaBrowser(fixture.Cluster);
             await browser.SubscribeAsync(i % 2 == 0 ? fixture.Web1 : fixture.Web2, $"{prefix}{i}@example.com", PlanCodes.Silver);
         }
 
@@ -131,7 +131,7 @@ public sealed class SharedDatabaseTests(SharedDatabaseFixture fixture, ITestOutp
     {
         var email = $"roam{Guid.NewGuid():N}"[..14] + "@example.com";
         var name = "Roaming " + email.Split('@')[0];
-        using var browser = new ReplicaBrowser();
+        using var browser = new ReplicaBrowser(fixture.Cluster);
         await browser.RegisterAsync(fixture.Web1, email, name);
 
         // The cookie issued by web 1 signs the creator in on web 2; a form read on web 1 posts on web 2.
@@ -156,7 +156,7 @@ public sealed class SharedDatabaseTests(SharedDatabaseFixture fixture, ITestOutp
     public async Task PlanChangeProcessedByTheWorker_ListingLimitOnWeb2RightAtOnce()
     {
         var email = $"limit{Guid.NewGuid():N}"[..14] + "@example.com";
-        using var browser = new ReplicaBrowser();
+        using var browser = new ReplicaBrowser(fixture.Cluster);
         await browser.SubscribeAsync(fixture.Web1, email, PlanCodes.Silver);
         var listings = browser.On(fixture.Web2);
         var silverMax = await MaxListingsAsync(PlanCodes.Silver);

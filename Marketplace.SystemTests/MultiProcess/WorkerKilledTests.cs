@@ -27,7 +27,7 @@ public sealed class WorkerKilledTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var (webs, workers) = await _cluster.StartAsync(webs: 1, workers: 1);
         var (web, first) = (webs[0], workers[0]);
-        using (var browser = new ReplicaBrowser())
+        using (var browser = new ReplicaBrowser(_cluster))
             await browser.SubscribeAsync(web, $"killed{Guid.NewGuid():N}"[..14] + "@example.com", PlanCodes.Bronze);
         var subscriptionId = await _cluster.WithDbAsync(db => db.CreatorSubscriptions.Where(s => s.StripeSubscriptionId != null).Select(s => s.StripeSubscriptionId!).SingleAsync());
         var invoiceId = (await _cluster.Stripe().V1.Invoices.ListAsync(new Stripe.InvoiceListOptions { Subscription = subscriptionId })).Single().Id;

@@ -5,8 +5,8 @@ namespace Marketplace.Tests.Accounts;
 
 /// <summary>
 /// Issue 16, item 6 (as issue 25 changed it): wrong passwords are throttled (5 from one address, then that address waits
-/// for that account; Accounts/SignInThrottlingTests has the rest), and the Login, Register and Forgot password POSTs are
-/// limited per client address.
+/// for that account; Accounts/SignInThrottlingTests has the rest), and the POSTs of Login, both sign-ups, Forgot password
+/// and Resend email confirmation are limited per client address.
 /// </summary>
 public sealed class LoginProtectionTests
 {
@@ -31,7 +31,7 @@ public sealed class LoginProtectionTests
     }
 
     [Fact]
-    public async Task Post_LoginRegisterForgotPasswordBeyondTheLimitFromOneAddress_429WithRetryAfterAndAPage()
+    public async Task Post_SignInSignUpAndEmailLinkPagesBeyondTheLimitFromOneAddress_429WithRetryAfterAndAPage()
     {
         await using var app = new MarketplaceFactory { Settings = new Dictionary<string, string?> { ["Security:IdentityPostsPerMinute"] = "3" } };
         using var browser = BrowserSession.For(app);
@@ -39,7 +39,9 @@ public sealed class LoginProtectionTests
         {
             ["/Identity/Account/Login"] = new() { ["Input.Email"] = "nobody@example.com", ["Input.Password"] = "Wrong#12345" },
             ["/Identity/Account/Register"] = new() { ["Input.DisplayName"] = "x", ["Input.Email"] = "not-an-email", ["Input.Password"] = "a", ["Input.ConfirmPassword"] = "b" },
+            ["/Identity/Account/RegisterBuyer"] = new() { ["Input.Email"] = "not-an-email", ["Input.Password"] = "a", ["Input.ConfirmPassword"] = "b" },
             ["/Identity/Account/ForgotPassword"] = new() { ["Input.Email"] = "nobody@example.com" },
+            ["/Identity/Account/ResendEmailConfirmation"] = new() { ["Input.Email"] = "nobody@example.com" },
         };
 
         foreach (var (page, fields) in forms)

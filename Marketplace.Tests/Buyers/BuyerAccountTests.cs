@@ -80,16 +80,19 @@ public sealed class BuyerAccountTests(BuyersFactory app) : IClassFixture<BuyersF
         await app.PaidOrderAsync(shop, email: email.ToUpperInvariant());
         var someoneElse = await app.PaidOrderAsync(shop, email: BuyerScenarios.NewEmail("other"));
         using var buyer = app.NewBrowser();
-        await buyer.RegisterBuyerAsync(email);
-        var before = await buyer.Client.GetStringAsync("/purchases");
+        await buyer.SubmitBuyerSignUpAsync(email);
+        var unconfirmed = await buyer.LoginAsync(email, BuyerScenarios.Password);
 
         var confirm = await app.Smtp.WaitForAsync(email, m => m.Subject == "Confirm your email address");
         var link = BillingEmailTests.Links(confirm.TextBody!).Single(l => l.Contains("/Identity/Account/ConfirmEmail?", StringComparison.Ordinal));
         var confirmed = await buyer.Client.GetStringAsync(link);
+        var signedIn = await buyer.LoginAsync(email, BuyerScenarios.Password);
         var after = await buyer.Client.GetStringAsync("/purchases");
 
-        before.Should().NotContain("Affiche Lune", "an unconfirmed address brings nothing");
+        unconfirmed.StatusCode.Should().Be(HttpStatusCode.OK, "an unconfirmed address does not sign in");
+        (await unconfirmed.Content.ReadAsStringAsync()).Should().Contain("Confirm your email address first");
         confirmed.Should().Contain("1 earlier orders made with this address are now in your purchases.");
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
         after.Should().Contain("Affiche Lune");
         (await app.WithDbAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == someoneElse.Id))).BuyerUserId.Should().BeNull();
     }

@@ -31,11 +31,23 @@ public static partial class BuyerScenarios
 {
     public const string Password = "Buyer#12345";
 
-    /// <summary>Signs up a buyer account through <c>/Identity/Account/RegisterBuyer</c>; the session is then signed in.</summary>
-    public static Task<HttpResponseMessage> RegisterBuyerAsync(this BrowserSession browser, string email) =>
+    /// <summary>
+    /// Signs up a buyer account through <c>/Identity/Account/RegisterBuyer</c>, then, for a new email, opens its
+    /// confirmation link and signs in (<see cref="BrowserSession.ConfirmAndSignInAsync"/>): the answer is the sign-in's
+    /// redirect to <c>/purchases</c>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> RegisterBuyerAsync(this BrowserSession browser, string email)
+    {
+        var isNew = !await browser.HasAccountAsync(email);
+        var answer = await browser.SubmitBuyerSignUpAsync(email);
+        return isNew ? await browser.ConfirmAndSignInAsync(answer, email, Password) : answer;
+    }
+
+    /// <summary>Posts the buyer sign-up form and returns its answer (nobody is signed in by it).</summary>
+    public static Task<HttpResponseMessage> SubmitBuyerSignUpAsync(this BrowserSession browser, string email, string password = Password) =>
         browser.SubmitFormAsync("/Identity/Account/RegisterBuyer", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.Password"] = Password, ["Input.ConfirmPassword"] = Password,
+            ["Input.Email"] = email, ["Input.Password"] = password, ["Input.ConfirmPassword"] = password,
         });
 
     /// <summary>Posts the "find my orders" form for <paramref name="email"/>.</summary>

@@ -11,13 +11,15 @@ namespace Marketplace.Tests.Infrastructure;
 /// <summary>Creators set up the way the app sets them up, then driven through the emulator's hosted pages over HTTP.</summary>
 public static class CreatorScenarios
 {
-    /// <summary>Registers a creator (profile, role, Free plan) and returns the profile id.</summary>
+    /// <summary>Registers a creator (profile, role, Free plan), email confirmed as after its link, and returns the profile id.</summary>
     public static async Task<int> RegisterCreatorAsync(this MarketplaceFactory factory, string? name = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var registration = scope.ServiceProvider.GetRequiredService<CreatorRegistration>();
         var result = await registration.RegisterAsync($"{Guid.NewGuid():N}@example.com", "Creator#12345", name ?? "Creator");
         result.Succeeded.Should().BeTrue();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        (await users.ConfirmEmailAsync(result.User!, await users.GenerateEmailConfirmationTokenAsync(result.User!))).Succeeded.Should().BeTrue();
         return result.Profile!.Id;
     }
 

@@ -54,7 +54,7 @@ public class LiveMarketplaceFactory : MarketplaceFactory
 
     /// <summary>A browser-like session (cookies, no automatic redirects) against the app's real port.</summary>
     public BrowserSession NewBrowser() =>
-        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = AppUrl });
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = AppUrl }, Services);
 
     /// <summary>The emulator the app talks to.</summary>
     public StripeEmulatorServer Emulator => Services.GetRequiredService<InProcessStripeEmulator>().Server;

@@ -41,6 +41,7 @@ public sealed partial class EmailTemplates(IStringLocalizer<EmailTexts> localize
                 EmailKinds.PayoutFailed => PayoutFailed(m),
                 EmailKinds.OrdersLink => OrdersLink(m),
                 EmailKinds.SignInGuessing => SignInGuessing(m),
+                EmailKinds.RegistrationAttempt => RegistrationAttempt(m),
                 EmailKinds.MembershipEndedCreatorLeft => MembershipEndedCreatorLeft(m),
                 _ => throw new InvalidOperationException($"No email template for kind '{kind}'."),
             };

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Marketplace.Web.Security;
 
 /// <summary>
-/// Admins must use two-factor authentication: a signed-in admin whose account has it off is sent (302) to the
-/// authenticator set-up page, with the page asked for as <c>returnUrl</c>, before any <c>/admin</c> page or the Hangfire
+/// Admins must use two-factor authentication: a signed-in admin whose account has it off, and who did not sign in with
+/// a passkey (a passkey is phishing-resistant and user-verified: it counts as two factors, see
+/// <see cref="ThrottledSignInManager.PasskeySignInAsync"/>), is sent (302) to the authenticator set-up page, with the page asked for as <c>returnUrl</c>, before any <c>/admin</c> page or the Hangfire
 /// dashboard answers. Read from the database on each of those requests (one query), so turning it off takes effect at
 /// once. <see cref="SettingKey"/> (default true) turns the rule off, for tests that are about something else.
 /// </summary>
@@ -26,7 +27,8 @@ public static class AdminTwoFactor
         {
             var path = context.Request.Path;
             if ((path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(dashboard, StringComparison.OrdinalIgnoreCase))
-                && context.User.IsInRole(Roles.Admin))
+                && context.User.IsInRole(Roles.Admin)
+                && !context.User.HasClaim(ThrottledSignInManager.AuthenticationMethodClaim, ThrottledSignInManager.PasskeyMethod))
             {
                 var users = context.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
                 if (await users.GetUserAsync(context.User) is { } user && !await users.GetTwoFactorEnabledAsync(user))

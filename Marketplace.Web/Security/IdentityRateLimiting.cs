@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Marketplace.Web.Security;
 
 /// <summary>
-/// A fixed-window limit on the POSTs of the Identity UI's Login, Register (creator and buyer) and Forgot password pages, per page and client
+/// A fixed-window limit on the POSTs of the Identity UI's Login, Register (creator and buyer), Forgot password and Resend email confirmation pages, per page and client
 /// address (https://learn.microsoft.com/aspnet/core/performance/rate-limit): password guessing and account creation from
 /// one address are slowed whatever the account. Over the limit: 429 with <c>Retry-After</c>, rendered by the status page.
 /// </summary>
@@ -13,7 +13,7 @@ public static class IdentityRateLimiting
     /// <summary>The configuration key of the limit: POSTs per minute per page and client address (default 10).</summary>
     public const string PostsPerMinuteKey = "Security:IdentityPostsPerMinute";
 
-    private static readonly string[] LimitedPages = ["/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/RegisterBuyer", "/Identity/Account/ForgotPassword"];
+    private static readonly string[] LimitedPages = ["/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/RegisterBuyer", "/Identity/Account/ForgotPassword", "/Identity/Account/ResendEmailConfirmation"];
 
     /// <summary>
     /// The limiter (for <see cref="RateLimiterOptions.GlobalLimiter"/>: it applies to every request, so it needs no endpoint

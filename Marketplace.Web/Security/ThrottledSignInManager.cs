@@ -44,10 +44,19 @@ public sealed class ThrottledSignInManager(
     /// <summary>
     /// Checks <paramref name="password"/> unless the throttle holds the attempt (then <see cref="SignInResult.LockedOut"/>
     /// without a check), and counts the outcome. Identity's own failure count is not used (<paramref name="lockoutOnFailure"/> ignored).
+    /// An account that may not sign in yet (email not confirmed) answers <see cref="SignInResult.NotAllowed"/> only to the
+    /// right password, and <see cref="SignInResult.Failed"/>, counted, to a wrong one: the answer tells a stranger nothing.
     /// </summary>
     public override async Task<SignInResult> PasswordSignInAsync(IdentityUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
         if (!(await attempts.CheckAsync(user.Id)).Allowed) return SignInResult.LockedOut;
+        if (!await CanSignInAsync(user))
+        {
+            var right = await UserManager.CheckPasswordAsync(user, password);
+            await attempts.RecordAsync(user.Id, passwordRight: right);
+            return right ? SignInResult.NotAllowed : SignInResult.Failed;
+        }
+
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor) await attempts.RecordAsync(user.Id, passwordRight: true);
         else if (!result.IsLockedOut && !result.IsNotAllowed) await attempts.RecordAsync(user.Id, passwordRight: false);
@@ -55,7 +64,33 @@ public sealed class ThrottledSignInManager(
     }
 
     /// <summary>
-    /// Every sign-in (password, registration, cookie refresh) ends here: after signing in, the user's stored language
+    /// Signs in with a passkey: Identity verifies the assertion (signature by the stored public key, challenge, origin,
+    /// user verification), the passkey's counters are saved, then an account that may not sign in (email not confirmed)
+    /// or is locked (closed) is refused. No second factor follows: a passkey is itself phishing-resistant and
+    /// user-verified. The session carries <see cref="PasskeyMethod"/> as its <c>amr</c> claim (Identity would write
+    /// <c>pwd</c>), which <see cref="AdminTwoFactor"/> accepts as two-factor.
+    /// </summary>
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(credentialJson);
+        var assertion = await PerformPasskeyAssertionAsync(credentialJson);
+        if (!assertion.Succeeded) return SignInResult.Failed;
+        var user = assertion.User;
+        if (!await CanSignInAsync(user)) return SignInResult.NotAllowed;
+        if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user)) return SignInResult.LockedOut;
+        if (!(await UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded) return SignInResult.Failed;
+        await SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(AuthenticationMethodClaim, PasskeyMethod)]);
+        return SignInResult.Success;
+    }
+
+    /// <summary>The claim type Identity writes the sign-in method in (<c>amr</c>, RFC 8176).</summary>
+    public const string AuthenticationMethodClaim = "amr";
+
+    /// <summary>The <c>amr</c> value of a passkey sign-in.</summary>
+    public const string PasskeyMethod = "pkey";
+
+    /// <summary>
+    /// Every sign-in (password, passkey, registration, cookie refresh) ends here: after signing in, the user's stored language
     /// (their <c>locale</c> claim, see <see cref="Localization.UserLocale"/>) is restored into the culture cookie, and,
     /// except for a refresh of the same user's cookie, the browser gets a new buyer key (<see cref="Orders.BuyerKey"/>) and the
     /// user's device cookie (<see cref="SignInDevices"/>).

@@ -13,12 +13,14 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces Identity UI's Register page: a sign-up is a creator sign-up (profile, role, Free plan in one
-/// transaction, see <see cref="CreatorRegistration"/>), then the creator is signed in, is sent the email confirmation link, and sees the plans. An email that
-/// already has an account gets the same answer (the same redirect, not signed in) and nothing changes: the page never
-/// says whether an email is registered.
+/// transaction, see <see cref="CreatorRegistration"/>), then the creator is sent the email confirmation link and sees
+/// "check your email" (<see cref="RegisterConfirmationModel"/>); signing in needs the confirmed address. An email that
+/// already has an account gets the same answer (the same redirect, no cookie) and nothing changes, except that its owner
+/// is told by email (<see cref="RegistrationAttemptWarning"/>, at most once an hour): the page never says whether an
+/// email is registered.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(CreatorRegistration registration, SignInManager<IdentityUser> signInManager,
+public sealed class RegisterModel(CreatorRegistration registration, RegistrationAttemptWarning attempts,
     Emails.IdentityLinks links, Emails.IdentityEmails emails, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -44,14 +46,10 @@ public sealed class RegisterModel(CreatorRegistration registration, SignInManage
         foreach (var error in shown) ModelState.AddModelError(string.Empty, error.Description);
         if (shown.Count > 0) return Page();
 
-        // An email that has an account answers as a new one does (the same redirect), only not signed in.
-        if (result.Succeeded)
-        {
-            await signInManager.SignInAsync(result.User!, isPersistent: false);
-            await links.SendConfirmationAsync(result.User!, Request, emails); // signing in does not wait for it (RequireConfirmedAccount is off)
-        }
-
-        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect("/creator/subscription/upgrade");
+        // An email that has an account answers as a new one does: the same redirect, no cookie; its owner is told.
+        if (result.Succeeded) await links.SendConfirmationAsync(result.User!, Request, emails);
+        else await attempts.WarnOwnerAsync(Input.Email, cancellationToken);
+        return RegisterConfirmationModel.RedirectAfterSignUp(this, Url.IsLocalUrl(returnUrl) ? returnUrl : "/creator/subscription/upgrade");
     }
 
     /// <summary>Identity's "Username/Email '…' is already taken": never shown, it would tell anyone who has an account.</summary>

@@ -1,25 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Replaces Identity UI's RegisterConfirmation page ("check your email"), which without a real Identity UI email sender
-/// shows the confirmation link on the page itself. This app signs a new account in at once (Register goes on to the
-/// plans) and emails the link; this page only says so, for an <c>email</c> that has an account (else home).
+/// Replaces Identity UI's RegisterConfirmation page (which shows the confirmation link on the page itself when no email
+/// sender is set): "check your email", the same page for every sign-up, new address or not, with the way to sign in once
+/// the link is opened (<c>returnUrl</c>, local only, is where the sign-in goes next) and to have the link sent again.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterConfirmationModel(UserManager<IdentityUser> users) : PageModel
+public sealed class RegisterConfirmationModel : PageModel
 {
-    /// <summary>The address the link was sent to.</summary>
-    public string Email { get; private set; } = "";
+    /// <summary>Where signing in goes after confirmation: a local path, else home.</summary>
+    public string ReturnUrl { get; private set; } = "/";
 
-    public async Task<IActionResult> OnGetAsync(string? email = null)
-    {
-        if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email) is null) return LocalRedirect("~/");
-        Email = email;
-        return Page();
-    }
+    public void OnGet(string? returnUrl = null) => ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    /// <summary>The answer of both sign-up pages, whoever has the address: a redirect to this page, carrying <paramref name="returnUrl"/>.</summary>
+    public static IActionResult RedirectAfterSignUp(PageModel page, string returnUrl) =>
+        page.RedirectToPage("./RegisterConfirmation", new { returnUrl });
 }
