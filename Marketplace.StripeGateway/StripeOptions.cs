@@ -42,7 +42,7 @@ public sealed class StripeOptions
 
     /// <summary>
     /// ISO 3166-1 alpha-2 country of the platform's own Stripe account, e.g. <c>FR</c>: destination charges reach
-    /// creators of its region only (<see cref="Connect.ConnectCountries"/>).
+    /// creators of its region only (<c>Marketplace.Core.Connect.ConnectCountries</c>).
     /// </summary>
     [Required, StringLength(2, MinimumLength = 2)]
     public string PlatformCountry { get; set; } = "FR";

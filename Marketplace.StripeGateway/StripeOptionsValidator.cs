@@ -14,8 +14,6 @@ public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
             return ValidateOptionsResult.Fail("Stripe:SecretKey must start with sk_test_, sk_live_ or rk_.");
         if (!string.IsNullOrEmpty(options.ApiBase) && !Uri.TryCreate(options.ApiBase, UriKind.Absolute, out _))
             return ValidateOptionsResult.Fail($"Stripe:ApiBase '{options.ApiBase}' is not an absolute URL.");
-        if (Connect.ConnectCountries.Find(options.PlatformCountry) is null)
-            return ValidateOptionsResult.Fail($"Stripe:PlatformCountry '{options.PlatformCountry}' is not a country where Stripe has Connect Express accounts (see docs/stripe.md).");
         return ValidateOptionsResult.Success;
     }
 }

@@ -57,5 +57,5 @@ public sealed class ConnectCountriesTests
     [InlineData("US", true)]
     [InlineData("XX", false)]
     public void Validate_PlatformCountry_RefusesOneWithoutExpressAccounts(string country, bool valid) =>
-        new StripeOptionsValidator().Validate(null, new StripeOptions { PlatformCountry = country }).Succeeded.Should().Be(valid);
+        new PlatformCountryValidator().Validate(null, new StripeOptions { PlatformCountry = country }).Succeeded.Should().Be(valid);
 }
