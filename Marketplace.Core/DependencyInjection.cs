@@ -1,3 +1,4 @@
+using Marketplace.Core.Registration;
 using Marketplace.Core.Categories;
 using Marketplace.Core.Search;
 using Marketplace.Core.Accounts;
@@ -93,7 +94,7 @@ public static class DependencyInjection
         services.AddMarketplaceAdmin();
         services.AddShops();
         services.AddBuyers();
-        services.AddAccounts();
+        services.AddRegistration();
         services.AddModeration();
         services.AddSignInThrottling(configuration);
         services.AddCreatorHome();

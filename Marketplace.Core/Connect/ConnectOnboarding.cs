@@ -1,6 +1,5 @@
 using Marketplace.Core.Data;
 using Marketplace.Locking;
-using Marketplace.Core.Payouts;
 using Marketplace.StripeGateway;
 using Marketplace.Core.Text;
 using Microsoft.EntityFrameworkCore;

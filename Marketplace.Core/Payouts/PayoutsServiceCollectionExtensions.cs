@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Core.Payouts;
 
-/// <summary>Registers the creators' payouts and Connect balances, and the payout schedule the platform controls.</summary>
+/// <summary>Registers the creators' payouts and Connect balances (the payout schedule the platform controls is Connect's).</summary>
 public static class PayoutsServiceCollectionExtensions
 {
     /// <summary>Adds the creators' payouts and Connect balances.</summary>
@@ -11,9 +11,6 @@ public static class PayoutsServiceCollectionExtensions
         services.AddScoped<PayoutSync>();
         services.AddScoped<ConnectBalanceQuery>();
         services.AddScoped<PayoutQueries>();
-        services.AddScoped<PayoutControl>();
-        services.AddScoped<ReleasePayoutHoldsJob>();
-        services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

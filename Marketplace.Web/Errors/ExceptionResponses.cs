@@ -79,7 +79,8 @@ public sealed class ExceptionResponses(IStringLocalizer<SharedResource> text, IT
         return true;
     }
 
-    private static bool WantsProblemDetails(HttpRequest request) =>
+    /// <summary>True for <c>/api</c> paths and clients that accept JSON but not HTML: they get ProblemDetails, not pages.</summary>
+    internal static bool WantsProblemDetails(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || (request.Headers.Accept.ToString() is { } accept && accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase));
 

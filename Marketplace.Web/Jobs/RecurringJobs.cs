@@ -26,7 +26,7 @@ public static class RecurringJobs
             job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
         recurring.AddOrUpdate<Core.Deliveries.OrphanFileSweepJob>(Core.Deliveries.OrphanFileSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
-        recurring.AddOrUpdate<Core.Payouts.ReleasePayoutHoldsJob>(Core.Payouts.ReleasePayoutHoldsJob.RecurringJobId, Core.Jobs.JobQueues.Default,
+        recurring.AddOrUpdate<Core.Connect.ReleasePayoutHoldsJob>(Core.Connect.ReleasePayoutHoldsJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.RunAsync(CancellationToken.None), Cron.Hourly(5));
         recurring.AddOrUpdate<Core.Images.OrphanImageSweepJob>(Core.Images.OrphanImageSweepJob.RecurringJobId, Core.Jobs.JobQueues.Default,
             job => job.RunAsync(CancellationToken.None), Cron.Hourly(47));

@@ -27,7 +27,8 @@ public static class StripeLaneWeb
 /// A Stripe rate limit (HTTP 429, from Stripe after Stripe.net's retries, or from this process's budget when the
 /// person's request could not get its turn within <c>Stripe:InteractiveWaitSeconds</c>) that an action did not handle
 /// itself: 503 with <c>Retry-After: 5</c> and the page <c>Shared/StripeBusy</c> ("Stripe is busy, try again in a
-/// moment"), never a 500. Nothing ran at Stripe, so trying again is safe.
+/// moment"), never a 500. Nothing ran at Stripe, so trying again is safe. A JSON client is left to the app's exception
+/// handler, which answers ProblemDetails (503 with <c>Retry-After</c>).
 /// </summary>
 public sealed class StripeBusyFilter : IExceptionFilter
 {
@@ -38,6 +39,7 @@ public sealed class StripeBusyFilter : IExceptionFilter
     public void OnException(ExceptionContext context)
     {
         if (!StripeRateLimit.IsRateLimited(context.Exception)) return;
+        if (Errors.ExceptionResponses.WantsProblemDetails(context.HttpContext.Request)) return; // the exception handler answers ProblemDetails
         context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Result = new ViewResult { ViewName = "StripeBusy", StatusCode = StatusCodes.Status503ServiceUnavailable };
         context.ExceptionHandled = true;

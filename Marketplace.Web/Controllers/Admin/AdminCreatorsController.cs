@@ -1,6 +1,7 @@
 using Marketplace.Core;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
+using Marketplace.Core.Connect;
 using Marketplace.Core.Payouts;
 using Marketplace.StripeGateway;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using Marketplace.Core.Registration;
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Core.Accounts;
 using Marketplace.Core.Creators;

@@ -1,3 +1,4 @@
+using Marketplace.Core.Registration;
 using Marketplace.Core.Buyers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace Marketplace.Web.Areas.Identity.Pages.Account;
 /// nothing changes, except that its owner is told by email. Rate limited as Register.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterBuyerModel(BuyerRegistration registration, Core.Accounts.RegistrationAttemptWarning attempts,
+public sealed class RegisterBuyerModel(BuyerRegistration registration, Core.Registration.RegistrationAttemptWarning attempts,
     Emails.IdentityLinks links, Emails.IdentityEmails emails) : PageModel
 {
     [BindProperty]

@@ -1,11 +1,10 @@
-using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Marketplace.Core.Payouts;
+namespace Marketplace.Core.Connect;
 
 /// <summary>
 /// The payout schedule the platform keeps on creators' accounts (https://docs.stripe.com/connect/manage-payout-schedule):

@@ -1,6 +1,6 @@
 using Hangfire;
 
-namespace Marketplace.Core.Payouts;
+namespace Marketplace.Core.Connect;
 
 /// <summary>
 /// Recurring (hourly): ends new creators' payout holds that are due (<see cref="PayoutControl.ReleaseDueHoldsAsync"/>),

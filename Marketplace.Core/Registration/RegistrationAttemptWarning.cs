@@ -3,7 +3,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Emails;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Core.Accounts;
+namespace Marketplace.Core.Registration;
 
 /// <summary>
 /// Tells the owner of an address that someone tried to sign up with it (outbox kind

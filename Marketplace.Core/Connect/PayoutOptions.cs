@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.StripeGateway;
 
-namespace Marketplace.Core.Payouts;
+namespace Marketplace.Core.Connect;
 
 /// <summary>
 /// The payout schedule the platform sets on creators' accounts, section <c>Payouts</c>
