@@ -1,5 +1,6 @@
 using System.Net;
 using Marketplace.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Marketplace.Tests.Orders;
 
@@ -15,7 +16,7 @@ public sealed class BuyerBoundsFactory() : LiveMarketplaceFactory(true, new Dict
 /// A shared browser never hands one person's Checkout Session to the next, and a signed-in buyer's Buy is bounded
 /// however many browsers (buyer cookies) they use.
 /// </summary>
-public sealed class BuyerBoundsTests(BuyerBoundsFactory app) : IClassFixture<BuyerBoundsFactory>
+public sealed class BuyerBoundsTests(BuyerBoundsFactory app, ITestOutputHelper output) : IClassFixture<BuyerBoundsFactory>
 {
     private const string Password = "Buyer#12345";
 
@@ -77,5 +78,41 @@ public sealed class BuyerBoundsTests(BuyerBoundsFactory app) : IClassFixture<Buy
         limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         WebUtility.HtmlDecode(await limited.Content.ReadAsStringAsync()).Should().Contain("Too many attempts");
         app.RequestsSince(since).Should().NotContain(r => r.Path.StartsWith("/v1/checkout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Buy_TwoHundredSignedInClicksInTenSeconds_AtMostTheCapOfSessionsAndAnotherVisitorStillBuys()
+    {
+        using var shop = await app.ShopAsync();
+        using var abuser = app.NewBrowser();
+        await abuser.RegisterCreatorAsync($"b{Guid.NewGuid():N}@example.com", "Two hundred clicks", Password);
+        using var visitor = app.NewBrowser();
+        var since = TimeProvider.System.GetUtcNow();
+
+        var clicks = new List<Task<HttpResponseMessage>>();
+        HttpResponseMessage? visitorBuy = null;
+        var visitorTook = TimeSpan.Zero;
+        for (var second = 0; second < 10; second++)
+        {
+            for (var i = 0; i < 20; i++) clicks.Add(abuser.BuyAsync(shop));
+            if (second == 5)
+            {
+                var started = TimeProvider.System.GetTimestamp();
+                visitorBuy = await visitor.BuyAsync(shop);
+                visitorTook = TimeProvider.System.GetElapsedTime(started);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        var answers = await Task.WhenAll(clicks);
+
+        var accepted = answers.Count(a => a.StatusCode == HttpStatusCode.SeeOther);
+        answers.Should().OnlyContain(a => a.StatusCode == HttpStatusCode.SeeOther || a.StatusCode == HttpStatusCode.TooManyRequests);
+        accepted.Should().BeLessThanOrEqualTo(12, "6 Buy clicks a minute per user (a minute's boundary may fall inside the ten seconds)");
+        var orders = await app.OrdersOfAsync(shop.CreatorId);
+        orders.Count(o => o.BuyerUserId is not null).Should().BeLessThanOrEqualTo(3, "at most 3 open Checkout Sessions per buyer and listing");
+        visitorBuy!.StatusCode.Should().Be(HttpStatusCode.SeeOther, "another visitor's Buy is not starved by the clicks");
+        orders.Should().ContainSingle(o => o.BuyerUserId == null);
+        app.RequestsSince(since).Count(r => r.Method == "POST" && r.Path == "/v1/checkout/sessions").Should().BeLessThanOrEqualTo(4);
+        output.WriteLine($"200 clicks: {accepted} accepted, {answers.Length - accepted} answered 429; the other visitor's Buy took {visitorTook.TotalMilliseconds:F0} ms");
     }
 }
