@@ -58,6 +58,12 @@ public sealed class StripeOptions
     [Range(2, 1000)]
     public int RequestsPerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// The former name of <see cref="RequestsPerSecond"/>. Never read: when set, <see cref="StripeOptionsValidator"/> stops
+    /// the start with a message naming the new key, so an operator's old setting is not silently ignored.
+    /// </summary>
+    public int? MaxRequestsPerSecond { get; set; }
+
     /// <summary>The share of <see cref="RequestsPerSecond"/> reserved for requests a person waits for (web requests).</summary>
     [Range(0.05, 0.9)]
     public double InteractiveShare { get; set; } = 0.25;

@@ -14,6 +14,8 @@ public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
             return ValidateOptionsResult.Fail("Stripe:SecretKey must start with sk_test_, sk_live_ or rk_.");
         if (!string.IsNullOrEmpty(options.ApiBase) && !Uri.TryCreate(options.ApiBase, UriKind.Absolute, out _))
             return ValidateOptionsResult.Fail($"Stripe:ApiBase '{options.ApiBase}' is not an absolute URL.");
+        if (options.MaxRequestsPerSecond is not null)
+            return ValidateOptionsResult.Fail("Stripe:MaxRequestsPerSecond was renamed Stripe:RequestsPerSecond (this process's Stripe budget, with Stripe:InteractiveShare reserved for web requests; see docs/configuration.md). Rename the setting.");
         return ValidateOptionsResult.Success;
     }
 }

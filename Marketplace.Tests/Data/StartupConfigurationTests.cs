@@ -38,6 +38,19 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task Start_FormerStripeRateSetting_FailsNamingTheNewKey()
+    {
+        await using var factory = new MarketplaceFactory
+        {
+            Settings = new Dictionary<string, string?> { ["Stripe:MaxRequestsPerSecond"] = "50" },
+        };
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Stripe:MaxRequestsPerSecond was renamed Stripe:RequestsPerSecond"));
+    }
+
+    [Fact]
     public async Task Start_ProductionWithStripeModeEmulator_StartsAndSaysItTalksToTheEmulator()
     {
         await using var factory = new MarketplaceFactory
