@@ -83,7 +83,7 @@ public sealed class CoreFolderCyclesTests
     [Fact]
     public void FolderDependencies_CoreSources_HaveNoNewCycles()
     {
-        var graph = FolderGraph.Build(Path.Combine(RepositoryRoot(), "Marketplace.Core"), "Marketplace.Core", Ignored);
+        var graph = FolderGraph.Build(Path.Combine(RepositoryFolder.Root(), "Marketplace.Core"), "Marketplace.Core", Ignored);
         var cycles = graph.CycleEdges();
 
         graph.Edges.Should().NotBeEmpty("Core's sources are read");
@@ -120,12 +120,5 @@ public sealed class CoreFolderCyclesTests
         var full = Path.Combine(root, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, code);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Marketplace.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Marketplace.sln not found above " + AppContext.BaseDirectory);
     }
 }

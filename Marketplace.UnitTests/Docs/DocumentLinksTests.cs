@@ -12,7 +12,7 @@ public sealed partial class DocumentLinksTests
     [Fact]
     public void RelativeLinks_ReadmeAndDocs_ResolveToExistingFiles()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolder.Root();
         var documents = new[] { Path.Combine(root, "README.md") }
             .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories))
             .ToList();
@@ -114,12 +114,6 @@ public sealed partial class DocumentLinksTests
         return ids;
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Marketplace.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"!?\[[^\]]*\]\((?<target>[^)\s]+)(\s+""[^""]*"")?\)")]
     private static partial Regex InlineLink();

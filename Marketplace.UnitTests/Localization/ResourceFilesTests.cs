@@ -5,7 +5,7 @@ namespace Marketplace.UnitTests.Localization;
 /// <summary>Every resource of the web app exists in English and French with the same keys, and no value is empty.</summary>
 public sealed class ResourceFilesTests
 {
-    private static readonly string Resources = Path.Combine(RepositoryRoot(), "Marketplace.Web", "Resources");
+    private static readonly string Resources = Path.Combine(RepositoryFolder.Root(), "Marketplace.Web", "Resources");
 
     [Fact]
     public void EveryEnglishResource_HasAFrenchTwinWithTheSameKeys_AndTheReverse()
@@ -63,11 +63,4 @@ public sealed class ResourceFilesTests
 
     private static Dictionary<string, string> Keys(string file) =>
         XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Marketplace.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above " + AppContext.BaseDirectory);
-    }
 }
