@@ -71,6 +71,26 @@ public sealed class ControlApiTests(EmulatorFixture emulator) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task ClockAdvance_Renewal_AnswersTheNumberOfEventsItEmitted()
+    {
+        // Arrange
+        var key = EmulatorFixture.NewApiKey();
+        using var control = emulator.Http(key);
+        var client = emulator.Client(key);
+        await Scenarios.SubscribeAsync(emulator, client, await Scenarios.MonthlyPriceAsync(client), "4242 4242 4242 4242");
+        var before = (await client.V1.Events.ListAsync(new EventListOptions { Limit = 100 })).Data.Count;
+
+        // Act
+        var response = await control.PostAsJsonAsync("/_emulator/clock/advance", new { seconds = 32 * 86_400 });
+        var after = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        // Assert
+        var emitted = (await client.V1.Events.ListAsync(new EventListOptions { Limit = 100 })).Data.Count - before;
+        emitted.Should().BeGreaterThan(0);
+        after.GetProperty("events").GetInt64().Should().Be(emitted);
+    }
+
+    [Fact]
     public async Task AccountState_Restricted_DisablesChargesWithReason()
     {
         // Arrange

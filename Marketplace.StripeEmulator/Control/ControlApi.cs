@@ -38,7 +38,8 @@ internal static class ControlApi
         {
             var body = await ReadAsync<AdvanceRequest>(http);
             var seconds = body?.Seconds ?? (body?.To is long to ? to - control.Now(key) : throw StripeApiException.Missing("seconds"));
-            return new { now = control.AdvanceClock(key, TimeSpan.FromSeconds(seconds)) };
+            var now = control.AdvanceClock(key, TimeSpan.FromSeconds(seconds), out var events);
+            return new { now, events };
         }));
         r.MapPost("/_emulator/chaos/api", (HttpContext http, EmulatorControl control) => RunAsync(http, async key =>
         {

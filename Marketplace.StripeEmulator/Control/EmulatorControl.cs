@@ -16,18 +16,23 @@ namespace Marketplace.StripeEmulator.Control;
 internal sealed class EmulatorControl(Emulator emulator)
 {
     /// <summary>Moves the key's clock forward and runs what became due (renewals, trial ends, cancellations). Returns the new time, Unix seconds.</summary>
-    public long AdvanceClock(string apiKey, TimeSpan by)
+    public long AdvanceClock(string apiKey, TimeSpan by) => AdvanceClock(apiKey, by, out _);
+
+    /// <summary>As <see cref="AdvanceClock(string, TimeSpan)"/>; <paramref name="eventsEmitted"/>: the events the advance emitted.</summary>
+    public long AdvanceClock(string apiKey, TimeSpan by, out long eventsEmitted)
     {
         if (by < TimeSpan.Zero) throw StripeApiException.Invalid("seconds", "The test clock only moves forward.");
         var state = emulator.Store.GetOrCreate(apiKey);
         lock (state.Gate)
         {
+            var before = state.EventsEmitted;
             state.ClockOffsetSeconds += (long)by.TotalSeconds;
             var ctx = new OperationContext(emulator, state, null, null, null);
             SubscriptionLifecycle.RunDueRenewals(ctx);
             CheckoutSessionsApi.ExpireDueSessions(ctx);
             AccountDeadlines.RunDue(ctx);
             Ledger.Release(ctx);
+            eventsEmitted = state.EventsEmitted - before;
             return state.Now;
         }
     }

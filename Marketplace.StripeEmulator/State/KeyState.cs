@@ -98,8 +98,12 @@ internal sealed class KeyState(string apiKey, EmulatorLimits limits, bool pinned
     public IEnumerable<Resource> AllOfType(string objectType) =>
         _objects.Values.Where(r => r.ObjectType == objectType).OrderBy(r => r.Sequence);
 
+    /// <summary>Events this key has emitted since it was created (the ones forgotten past the limit included).</summary>
+    public long EventsEmitted { get; private set; }
+
     public void AddEvent(JsonObject evt)
     {
+        EventsEmitted++;
         var id = evt["id"]!.GetValue<string>();
         _eventsById[id] = _events.AddLast(evt);
         while (_events.Count > Limits.MaxEventsPerKey)
