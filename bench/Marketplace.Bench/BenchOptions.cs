@@ -46,6 +46,12 @@ public sealed record BenchOptions
     /// <summary>A PostgreSQL connection string to use instead of a throwaway server.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>Runs the renewal storm (<c>Storm/StormBenchmark.cs</c>) with this many creators renewing at one tick.</summary>
+    public int? RenewalStorm { get; init; }
+
+    /// <summary>Storm: the emulator's rate limits, <c>live</c> (100/s per account) or <c>test</c> (25/s); 25/s per endpoint in both.</summary>
+    public string StripeLimits { get; init; } = "live";
+
     /// <summary>Set when the process is the bare Kestrel child: the port to serve.</summary>
     public int? BareKestrelPort { get; init; }
 
@@ -65,6 +71,8 @@ public sealed record BenchOptions
           --web N               web processes, the events spread over them (default 1)
           --workers M           worker processes with a Hangfire server; webs then run none (default 0: each web runs one)
           --postgres CONNSTRING an existing PostgreSQL database instead of the throwaway server
+          --renewal-storm N     the renewal-day run instead: N creators' subscriptions renew at one tick of the emulator's clock (SQLite)
+          --stripe-limits L     with --renewal-storm: the emulator's rate limits, live (default) or test
         """;
 
     /// <summary>Parses <paramref name="args"/>; null with <paramref name="error"/> set when they are wrong.</summary>
@@ -95,6 +103,8 @@ public sealed record BenchOptions
                     "--web" => options with { Webs = NextInt() },
                     "--workers" => options with { Workers = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
                     "--postgres" => options with { PostgresConnectionString = Next(), Provider = "postgres" },
+                    "--renewal-storm" => options with { RenewalStorm = NextInt() },
+                    "--stripe-limits" => options with { StripeLimits = Next() is var l && l is "live" or "test" ? l : throw new ArgumentException("--stripe-limits is live or test") },
                     "--app" => AddSetting(options, settings, Next()),
                     "--help" or "-h" => throw new ArgumentException(""),
                     _ => throw new ArgumentException($"unknown option {args[i]}"),

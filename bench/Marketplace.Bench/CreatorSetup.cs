@@ -30,9 +30,15 @@ public static partial class CreatorSetup
         }));
     }
 
-    private static async Task OneAsync(Uri app, string email, string name)
+    /// <summary>
+    /// Sets up one creator (Register, Connect, Silver monthly on Checkout) and returns the cookies of their signed-in
+    /// session, for pages they then visit.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A step did not answer as a browser would expect.</exception>
+    public static async Task<CookieContainer> OneAsync(Uri app, string email, string name)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies })
         {
             BaseAddress = app,
             Timeout = TimeSpan.FromSeconds(60),
@@ -60,15 +66,16 @@ public static partial class CreatorSetup
         var page = await ExpectAsync(await http.GetAsync(success), HttpStatusCode.Redirect);
         if (!page.AbsolutePath.EndsWith("/creator/subscription", StringComparison.Ordinal))
             throw new InvalidOperationException($"Checkout success went to {page}, not the subscription page");
+        return cookies;
     }
 
-    private static async Task<Uri> PostFormAsync(HttpClient http, string formPage, string action, Dictionary<string, string> fields, HttpStatusCode expected)
+    internal static async Task<Uri> PostFormAsync(HttpClient http, string formPage, string action, Dictionary<string, string> fields, HttpStatusCode expected)
     {
         fields["__RequestVerificationToken"] = Token(await ReadAsync(http, formPage));
         return await ExpectAsync(await http.PostAsync(action, Form(fields)), expected);
     }
 
-    private static async Task<string> ReadAsync(HttpClient http, string path)
+    internal static async Task<string> ReadAsync(HttpClient http, string path)
     {
         var response = await http.GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
@@ -90,7 +97,7 @@ public static partial class CreatorSetup
         return location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
     }
 
-    private static string Token(string html)
+    internal static string Token(string html)
     {
         var match = AntiforgeryToken().Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("no antiforgery token on the page");

@@ -34,6 +34,26 @@ public sealed class InboxProbe(Func<DbConnection> connect)
         return counts;
     }
 
+    /// <summary>Every row of the inbox, whatever sent it, by status.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountAllByStatusAsync()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await ReadAsync("""SELECT "Status", COUNT(*) FROM "StripeWebhookEvents" GROUP BY "Status" """, reader => counts[reader.GetString(0)] = reader.GetInt64(1));
+        return counts;
+    }
+
+    /// <summary>Rows of any sender that needed more than one attempt.</summary>
+    public async Task<long> AllRetriedCountAsync() => await ScalarAsync("""SELECT COUNT(*) FROM "StripeWebhookEvents" WHERE "Attempts" > 1""");
+
+    /// <summary>The first few distinct errors of rows of any sender that ended Failed or Ignored, for the report.</summary>
+    public async Task<IReadOnlyList<string>> AllErrorsAsync()
+    {
+        var errors = new List<string>();
+        await ReadAsync("""SELECT DISTINCT "Status" || ': ' || COALESCE("LastError", '') FROM "StripeWebhookEvents" WHERE "Status" IN ('Failed') OR ("Status" = 'Ignored' AND "LastError" IS NOT NULL) LIMIT 5""",
+            reader => errors.Add(reader.GetString(0)));
+        return errors;
+    }
+
     /// <summary>Rows that needed more than one attempt (a failed refetch or apply, retried by Hangfire).</summary>
     public async Task<long> RetriedCountAsync() => await ScalarAsync("""SELECT COUNT(*) FROM "StripeWebhookEvents" WHERE "StripeEventId" LIKE 'evt_bench%' AND "Attempts" > 1""");
 

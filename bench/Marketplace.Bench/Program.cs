@@ -15,4 +15,6 @@ if (options.BareKestrelPort is { } barePort)
     return 0;
 }
 
+if (options.RenewalStorm is not null) return await Marketplace.Bench.Storm.StormBenchmark.RunAsync(options);
+
 return options.Pages ? await Marketplace.Bench.Pages.PageBenchmark.RunAsync(options) : await Benchmark.RunAsync(options);

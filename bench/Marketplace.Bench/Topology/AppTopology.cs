@@ -37,9 +37,14 @@ public sealed class AppTopology : IAsyncDisposable
     /// <summary>"SQLite, 1 process (web+worker)", "PostgreSQL, 2 webs + 1 worker", …</summary>
     public string Description { get; private set; } = "";
 
-    /// <summary>Starts the emulator, the database server when needed, and every app process; waits until all are ready.</summary>
+    /// <summary>
+    /// Starts the emulator, the database server when needed, and every app process; waits until all are ready.
+    /// <paramref name="emulatorEnvironment"/>, given the web processes' base URLs (chosen before anything starts) and the API key, adds
+    /// settings to the emulator's environment (e.g. its rate limits, or a webhook endpoint pointing at the first web).
+    /// </summary>
     /// <exception cref="ArgumentException">SQLite with more than one process.</exception>
-    public static async Task<AppTopology> StartAsync(BenchOptions options, string dataDirectory, IDictionary<string, string> environment)
+    public static async Task<AppTopology> StartAsync(BenchOptions options, string dataDirectory, IDictionary<string, string> environment,
+        Func<IReadOnlyList<Uri>, string, IDictionary<string, string>>? emulatorEnvironment = null)
     {
         var postgres = string.Equals(options.Provider, "postgres", StringComparison.OrdinalIgnoreCase);
         if (!postgres && (options.Webs > 1 || options.Workers > 0))
@@ -47,7 +52,7 @@ public sealed class AppTopology : IAsyncDisposable
         var topology = new AppTopology("sk_test_bench_" + Guid.NewGuid().ToString("N")[..16]);
         try
         {
-            await topology.StartAsync(options, dataDirectory, environment, postgres);
+            await topology.StartAsync(options, dataDirectory, environment, postgres, emulatorEnvironment);
             return topology;
         }
         catch
@@ -57,12 +62,19 @@ public sealed class AppTopology : IAsyncDisposable
         }
     }
 
-    private async Task StartAsync(BenchOptions options, string dataDirectory, IDictionary<string, string> environment, bool postgres)
+    private async Task StartAsync(BenchOptions options, string dataDirectory, IDictionary<string, string> environment, bool postgres,
+        Func<IReadOnlyList<Uri>, string, IDictionary<string, string>>? emulatorEnvironment)
     {
+        var withWorkers = options.Workers > 0;
+        var roles = Enumerable.Repeat(withWorkers ? "web" : "web+worker", options.Webs).Concat(Enumerable.Repeat("worker", options.Workers)).ToList();
+        var urls = roles.Select(_ => new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}")).ToList();
+        var emulatorSettings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
+        if (emulatorEnvironment is not null)
+            foreach (var (key, value) in emulatorEnvironment([.. urls.Where((_, i) => roles[i] != "worker")], ApiKey)) emulatorSettings[key] = value;
         var emulatorDirectory = Path.Combine(Paths.RepositoryRoot(), "Marketplace.StripeEmulator", "bin", Paths.Configuration, "net10.0");
         EmulatorUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
         var emulator = ChildProcess.Start($"\"{Path.Combine(emulatorDirectory, "Marketplace.StripeEmulator.dll")}\" --urls {EmulatorUrl}", emulatorDirectory,
-            new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" }, EmulatorUrl, Path.Combine(dataDirectory, "emulator.log"));
+            emulatorSettings, EmulatorUrl, Path.Combine(dataDirectory, "emulator.log"));
         _others.Add(emulator);
         await emulator.WaitReadyAsync("/v1/events", TimeSpan.FromSeconds(60), anyAnswer: true); // 401 without a key: it listens
 
@@ -92,11 +104,9 @@ public sealed class AppTopology : IAsyncDisposable
             Probe = InboxProbe.Sqlite(Path.Combine(dataDirectory, "marketplace.db"));
         }
 
-        var withWorkers = options.Workers > 0;
-        var roles = Enumerable.Repeat(withWorkers ? "web" : "web+worker", options.Webs).Concat(Enumerable.Repeat("worker", options.Workers)).ToList();
         for (var i = 0; i < roles.Count; i++)
         {
-            var url = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
+            var url = urls[i];
             var settings = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/') };
             if (roles[i] == "web") settings["Hangfire__ServerEnabled"] = "false";
             // One process migrates first (the others would wait on EF Core's migration lock anyway): start-up is not measured.
