@@ -66,7 +66,8 @@ public static class StormBenchmark
         var endpoint = (await stripe.GetAsync("/v1/webhook_endpoints")).GetProperty("data")[0].GetProperty("id").GetString()!;
         await stripe.PostAsync($"/v1/webhook_endpoints/{endpoint}", [new("disabled", "true")]);
         var setup = Stopwatch.StartNew();
-        var cookies = await CreatorSetup.OneAsync(web.BaseUrl, $"storm-{runId}-template@example.com", "Storm template creator");
+        var cookies = await CreatorSetup.OneAsync(web.BaseUrl, $"storm-{runId}-template@example.com", "Storm template creator",
+            email => ExecuteAsync(databaseFile, """UPDATE "AspNetUsers" SET "EmailConfirmed" = 1 WHERE "NormalizedEmail" = $e""", email.ToUpperInvariant()));
         using (var creator = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = web.BaseUrl })
             await CreatorSetup.PostFormAsync(creator, "/creator/listings/new", "/creator/listings", new()
             {
@@ -134,6 +135,16 @@ public static class StormBenchmark
 
     private static Task<string> TemplateSubscriptionAsync(string databaseFile) =>
         ScalarAsync(databaseFile, """SELECT "StripeSubscriptionId" FROM "CreatorSubscriptions" WHERE "StripeSubscriptionId" IS NOT NULL ORDER BY "Id" LIMIT 1""");
+
+    private static async Task ExecuteAsync(string databaseFile, string sql, string value)
+    {
+        await using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, DefaultTimeout = 60, Pooling = false }.ToString());
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$e", value);
+        if (await command.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException($"no row for {value}: {sql}");
+    }
 
     private static async Task<string> ScalarAsync(string databaseFile, string sql)
     {
