@@ -15,7 +15,7 @@ namespace Marketplace.StripeEmulator.Control;
 /// </summary>
 internal sealed class EmulatorControl(Emulator emulator)
 {
-    /// <summary>Moves the key's clock forward and runs what became due (renewals, trial ends, cancellations). Returns the new time, Unix seconds.</summary>
+    /// <summary>Moves the key's clock forward and runs what became due (renewals, trial ends, cancellations, balances becoming available, scheduled payouts). Returns the new time, Unix seconds.</summary>
     public long AdvanceClock(string apiKey, TimeSpan by)
     {
         if (by < TimeSpan.Zero) throw StripeApiException.Invalid("seconds", "The test clock only moves forward.");
@@ -28,6 +28,7 @@ internal sealed class EmulatorControl(Emulator emulator)
             CheckoutSessionsApi.ExpireDueSessions(ctx);
             AccountDeadlines.RunDue(ctx);
             Ledger.Release(ctx);
+            ScheduledPayouts.RunDue(ctx);
             return state.Now;
         }
     }
