@@ -118,6 +118,10 @@ public sealed class PayoutsTests(EmulatorFixture emulator) : IClassFixture<Emula
     {
         // Arrange
         var (client, key, account, onAccount) = await PaidCreatorAsync();
+        await client.V1.Accounts.UpdateAsync(account.Id, new AccountUpdateOptions
+        {
+            Settings = new AccountSettingsOptions { Payouts = new AccountSettingsPayoutsOptions { Schedule = new AccountSettingsPayoutsScheduleOptions { Interval = "manual" } } },
+        }); // a scheduled account would be paid out on the same clock move
         var before = await client.V1.Balance.GetAsync(onAccount);
 
         // Act

@@ -60,8 +60,11 @@ public sealed class StripeEmulatorServer : IAsyncDisposable
         return new StripeEmulatorServer(app, baseUrl);
     }
 
-    /// <summary>Moves <paramref name="apiKey"/>'s test clock forward and runs renewals, trial ends and cancellations now due. Returns the new time (Unix seconds).</summary>
+    /// <summary>Moves <paramref name="apiKey"/>'s test clock forward and runs what is now due (renewals, trial ends, cancellations, balances becoming available, scheduled payouts). Returns the new time (Unix seconds).</summary>
     public long AdvanceClock(string apiKey, TimeSpan by) => _control.AdvanceClock(apiKey, by);
+
+    /// <summary>The current time of <paramref name="apiKey"/>'s test clock (Unix seconds).</summary>
+    public long Now(string apiKey) => _control.Now(apiKey);
 
     /// <summary>Delivery attempts for <paramref name="apiKey"/>'s endpoints, oldest first.</summary>
     public IReadOnlyList<DeliveryRecord> GetDeliveries(string apiKey) => _control.Deliveries(apiKey);

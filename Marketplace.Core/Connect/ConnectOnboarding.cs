@@ -80,7 +80,7 @@ public sealed class ConnectOnboarding(
         existing = await AccountIdAsync(creatorProfileId, cancellationToken);
         if (existing is not null) return existing;
 
-        var account = await stripe.CreateExpressAccountAsync(creatorProfileId, email, ConnectCountries.Find(country)!.Code, cancellationToken, payouts.ScheduleForNewAccount);
+        var account = await stripe.CreateExpressAccountAsync(creatorProfileId, email, ConnectCountries.Find(country)!.Code, cancellationToken, await payouts.ScheduleForNewAccountAsync(cancellationToken));
         // The Connect webhook may have linked it already (account.updated with metadata[creator_id]).
         if (await db.CreatorStripeAccounts.AnyAsync(a => a.StripeAccountId == account.Id, cancellationToken)) return account.Id;
         var row = new CreatorStripeAccount(creatorProfileId, account.Id);

@@ -162,6 +162,31 @@ public class CreatorStripeAccount
         PayoutsPausedReason = words;
     }
 
+    /// <summary>The schedule an admin chose for this creator alone (<c>daily</c>, <c>weekly</c>, <c>monthly</c>); null: the platform's.</summary>
+    public string? OwnPayoutInterval { get; private set; }
+
+    /// <summary>The weekday of <see cref="OwnPayoutInterval"/> weekly.</summary>
+    public string? OwnPayoutWeeklyAnchor { get; private set; }
+
+    /// <summary>The day of the month of <see cref="OwnPayoutInterval"/> monthly.</summary>
+    public int? OwnPayoutMonthlyAnchor { get; private set; }
+
+    /// <summary>The delay days of the creator's own schedule (null: Stripe's minimum).</summary>
+    public int? OwnPayoutDelayDays { get; private set; }
+
+    /// <summary>The creator's own schedule as Stripe's <c>settings[payouts][schedule]</c>; null: the platform's applies.</summary>
+    public Marketplace.StripeGateway.PayoutScheduleSettings? OwnPayoutSchedule =>
+        OwnPayoutInterval is { } interval ? new(interval, OwnPayoutWeeklyAnchor, OwnPayoutMonthlyAnchor, OwnPayoutDelayDays) : null;
+
+    /// <summary>Gives this creator <paramref name="schedule"/> of their own (null: back to the platform's).</summary>
+    public void SetOwnPayoutSchedule(Marketplace.StripeGateway.PayoutScheduleSettings? schedule)
+    {
+        OwnPayoutInterval = schedule?.Interval;
+        OwnPayoutWeeklyAnchor = schedule?.Interval == "weekly" ? schedule.WeeklyAnchor : null;
+        OwnPayoutMonthlyAnchor = schedule?.Interval == "monthly" ? schedule.MonthlyAnchor : null;
+        OwnPayoutDelayDays = schedule?.DelayDays;
+    }
+
     /// <summary>Ends an admin's pause.</summary>
     public void ResumePayouts() => PayoutsPausedReason = null;
 

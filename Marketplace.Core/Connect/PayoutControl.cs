@@ -8,14 +8,23 @@ namespace Marketplace.Core.Connect;
 
 /// <summary>
 /// The payout schedule the platform keeps on creators' accounts (https://docs.stripe.com/connect/manage-payout-schedule):
-/// <see cref="PayoutOptions.Schedule"/>, or <c>interval=manual</c> while a new creator is held
+/// the creator's own schedule, else the platform's (<see cref="PlatformScheduleAsync"/>), or <c>interval=manual</c> while a new creator is held
 /// (<c>Payouts:NewCreatorHoldDays</c> / <c>NewCreatorHoldOrders</c>) or an admin paused them. Stripe is told first, then
 /// our row is saved: a failed Stripe call changes nothing.
 /// </summary>
 public sealed class PayoutControl(MarketplaceDbContext db, IStripeGateway stripe, IOptions<PayoutOptions> options, TimeProvider clock, ILogger<PayoutControl> logger)
 {
     /// <summary>The schedule a new account is created with: manual when new creators are held, else the platform's.</summary>
-    public PayoutScheduleSettings ScheduleForNewAccount => options.Value.HoldsNewCreators ? PayoutScheduleSettings.Manual : options.Value.Schedule;
+    public async Task<PayoutScheduleSettings> ScheduleForNewAccountAsync(CancellationToken cancellationToken = default) =>
+        options.Value.HoldsNewCreators ? PayoutScheduleSettings.Manual : await PlatformScheduleAsync(cancellationToken);
+
+    /// <summary>
+    /// The platform's schedule for creators: the one an admin chose for all (<see cref="PlatformPayoutSchedule"/>), else
+    /// <c>Payouts:Interval</c>… of the configuration.
+    /// </summary>
+    public async Task<PayoutScheduleSettings> PlatformScheduleAsync(CancellationToken cancellationToken = default) =>
+        (await db.PlatformPayoutSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.Id == PlatformPayoutSchedule.SingletonId, cancellationToken))?.Schedule
+        ?? options.Value.Schedule;
 
     /// <summary>Starts the new-creator hold on a just-created account's row when new creators are held.</summary>
     public void StartHoldIfConfigured(CreatorStripeAccount account)
@@ -23,8 +32,12 @@ public sealed class PayoutControl(MarketplaceDbContext db, IStripeGateway stripe
         if (options.Value.HoldsNewCreators) account.HoldPayoutsAsNew(clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>What Stripe should have for <paramref name="account"/>: manual while held or paused, else the platform's schedule.</summary>
-    public PayoutScheduleSettings ScheduleFor(CreatorStripeAccount account) => account.PayoutsHeld ? PayoutScheduleSettings.Manual : options.Value.Schedule;
+    /// <summary>
+    /// What Stripe should have for <paramref name="account"/>: manual while held or paused, else the creator's own schedule,
+    /// else <paramref name="platform"/> (<see cref="PlatformScheduleAsync"/>).
+    /// </summary>
+    public static PayoutScheduleSettings ScheduleFor(CreatorStripeAccount account, PayoutScheduleSettings platform) =>
+        account.PayoutsHeld ? PayoutScheduleSettings.Manual : account.OwnPayoutSchedule ?? platform;
 
     /// <summary>
     /// When a held new creator's payouts start at the latest (UTC): <see cref="CreatorStripeAccount.PayoutsHeldSince"/>
@@ -62,7 +75,7 @@ public sealed class PayoutControl(MarketplaceDbContext db, IStripeGateway stripe
     {
         var account = await AccountAsync(creatorProfileId, cancellationToken);
         account.ResumePayouts();
-        await stripe.UpdatePayoutScheduleAsync(account.StripeAccountId, ScheduleFor(account), cancellationToken);
+        await stripe.UpdatePayoutScheduleAsync(account.StripeAccountId, ScheduleFor(account, await PlatformScheduleAsync(cancellationToken)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Payouts of creator {CreatorId} resumed by an admin", creatorProfileId);
         return account.CreatorProfile!.DisplayName;
@@ -77,6 +90,7 @@ public sealed class PayoutControl(MarketplaceDbContext db, IStripeGateway stripe
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var held = await db.CreatorStripeAccounts.Where(a => a.PayoutsHeldSince != null && !a.IsDeauthorized).ToListAsync(cancellationToken);
+        var platform = await PlatformScheduleAsync(cancellationToken);
         var released = 0;
         foreach (var account in held)
         {
@@ -87,7 +101,7 @@ public sealed class PayoutControl(MarketplaceDbContext db, IStripeGateway stripe
             account.ReleaseNewCreatorHold();
             try
             {
-                await stripe.UpdatePayoutScheduleAsync(account.StripeAccountId, ScheduleFor(account), cancellationToken);
+                await stripe.UpdatePayoutScheduleAsync(account.StripeAccountId, ScheduleFor(account, platform), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 released++;
                 logger.LogInformation("New-creator payout hold of creator {CreatorId} released", account.CreatorProfileId);
@@ -100,6 +114,22 @@ public sealed class PayoutControl(MarketplaceDbContext db, IStripeGateway stripe
         }
 
         return released;
+    }
+
+    /// <summary>
+    /// Gives creator <paramref name="creatorProfileId"/> <paramref name="schedule"/> of their own (null: the platform's
+    /// again), on Stripe first (manual still while they are held or paused). Returns the shop's name.
+    /// </summary>
+    /// <exception cref="DomainException">No such creator or no Connect account.</exception>
+    /// <exception cref="Stripe.StripeException">Stripe refused the change; nothing was saved.</exception>
+    public async Task<string> ChangeScheduleAsync(int creatorProfileId, PayoutScheduleSettings? schedule, CancellationToken cancellationToken = default)
+    {
+        var account = await AccountAsync(creatorProfileId, cancellationToken);
+        account.SetOwnPayoutSchedule(schedule);
+        await stripe.UpdatePayoutScheduleAsync(account.StripeAccountId, ScheduleFor(account, await PlatformScheduleAsync(cancellationToken)), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Payout schedule of creator {CreatorId} changed by an admin to {Interval}", creatorProfileId, schedule?.Interval ?? "the platform's");
+        return account.CreatorProfile!.DisplayName;
     }
 
     private async Task<CreatorStripeAccount> AccountAsync(int creatorProfileId, CancellationToken cancellationToken) =>

@@ -28,6 +28,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
 
     public DbSet<CreatorStripeAccount> CreatorStripeAccounts => Set<CreatorStripeAccount>();
 
+    /// <summary>The payout schedule an admin chose for every creator and its rollout (one row at most).</summary>
+    public DbSet<PlatformPayoutSchedule> PlatformPayoutSchedules => Set<PlatformPayoutSchedule>();
+
     /// <summary>Slugs a shop gave up, answered with a 301 to its current address (<see cref="Shops.FormerSlug"/>).</summary>
     public DbSet<Shops.FormerSlug> FormerSlugs => Set<Shops.FormerSlug>();
 

@@ -119,6 +119,20 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("OwnPayoutDelayDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnPayoutInterval")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("OwnPayoutMonthlyAnchor")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnPayoutWeeklyAnchor")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("PayoutsEnabled")
                         .HasColumnType("boolean");
 
@@ -158,6 +172,53 @@ namespace Marketplace.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CreatorStripeAccounts");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Connect.PlatformPayoutSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cursor")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DelayDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("MonthlyAnchor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WeeklyAnchor")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlatformPayoutSchedules");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Creators.CreatorProfile", b =>

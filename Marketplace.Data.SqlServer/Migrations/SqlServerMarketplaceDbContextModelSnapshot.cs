@@ -119,6 +119,20 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("OwnPayoutDelayDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnPayoutInterval")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("OwnPayoutMonthlyAnchor")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnPayoutWeeklyAnchor")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<bool>("PayoutsEnabled")
                         .HasColumnType("bit");
 
@@ -158,6 +172,53 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("CreatorStripeAccounts");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Connect.PlatformPayoutSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Cursor")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DelayDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("MonthlyAnchor")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WeeklyAnchor")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlatformPayoutSchedules");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Creators.CreatorProfile", b =>

@@ -110,6 +110,20 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OwnPayoutDelayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnPayoutInterval")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnPayoutMonthlyAnchor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnPayoutWeeklyAnchor")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PayoutsEnabled")
                         .HasColumnType("INTEGER");
 
@@ -149,6 +163,53 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CreatorStripeAccounts");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Connect.PlatformPayoutSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cursor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DelayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MonthlyAnchor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeeklyAnchor")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlatformPayoutSchedules");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Creators.CreatorProfile", b =>

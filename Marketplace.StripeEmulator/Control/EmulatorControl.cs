@@ -15,7 +15,7 @@ namespace Marketplace.StripeEmulator.Control;
 /// </summary>
 internal sealed class EmulatorControl(Emulator emulator)
 {
-    /// <summary>Moves the key's clock forward and runs what became due (renewals, trial ends, cancellations). Returns the new time, Unix seconds.</summary>
+    /// <summary>Moves the key's clock forward and runs what became due (renewals, trial ends, cancellations, balances becoming available, scheduled payouts). Returns the new time, Unix seconds.</summary>
     public long AdvanceClock(string apiKey, TimeSpan by) => AdvanceClock(apiKey, by, out _);
 
     /// <summary>As <see cref="AdvanceClock(string, TimeSpan)"/>; <paramref name="eventsEmitted"/>: the events the advance emitted.</summary>
@@ -32,6 +32,7 @@ internal sealed class EmulatorControl(Emulator emulator)
             CheckoutSessionsApi.ExpireDueSessions(ctx);
             AccountDeadlines.RunDue(ctx);
             Ledger.Release(ctx);
+            ScheduledPayouts.RunDue(ctx);
             eventsEmitted = state.EventsEmitted - before;
             return state.Now;
         }

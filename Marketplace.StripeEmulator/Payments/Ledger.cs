@@ -8,7 +8,7 @@ namespace Marketplace.StripeEmulator.Payments;
 /// (https://docs.stripe.com/api/balance/balance_object). Every movement of money on the platform or a connected account is
 /// one <c>txn_…</c> on that account; a balance is the sum of their <c>net</c> per currency, <c>pending</c> until
 /// <c>available_on</c> and <c>available</c> after. Credits become available <see cref="AvailabilityDelaySeconds"/> after
-/// they are made (or through the control API); debits (transfers, refunds, disputes, payouts) are available at once.
+/// they are made on the platform, a connected account's <c>delay_days</c> after on that account (or through the control API); debits (transfers, refunds, disputes, payouts) are available at once.
 /// </summary>
 internal static class Ledger
 {
@@ -28,7 +28,7 @@ internal static class Ledger
         string currency, string source, string? description, params FeeLine[] fees)
     {
         var fee = fees.Sum(f => f.Amount);
-        var availableOn = amount > 0 ? ctx.Now + AvailabilityDelaySeconds : ctx.Now;
+        var availableOn = amount > 0 ? ctx.Now + DelaySeconds(ctx, account) : ctx.Now;
         var id = Ids.New("txn_");
         var json = new JsonObject
         {
@@ -58,6 +58,17 @@ internal static class Ledger
         };
         return ctx.State.Add(id, ObjectType, account, json);
     }
+
+    /// <summary>
+    /// How long a credit on <paramref name="account"/> stays pending: a connected account's
+    /// <c>settings.payouts.schedule.delay_days</c> ("the number of days charge funds are held before being paid out",
+    /// https://docs.stripe.com/api/accounts/object#account_object-settings-payouts-schedule-delay_days), else
+    /// <see cref="AvailabilityDelaySeconds"/> (the platform's own balance).
+    /// </summary>
+    private static long DelaySeconds(OperationContext ctx, string? account) =>
+        account is not null && ctx.State.Find(account)?.Json["settings"]?["payouts"]?["schedule"]?["delay_days"] is JsonValue days
+            ? days.AsLong() * 86_400
+            : AvailabilityDelaySeconds;
 
     /// <summary>A credit that is available at once (money coming back: a transfer reversal, a failed refund, reinstated dispute funds).</summary>
     public static Resource RecordAvailable(OperationContext ctx, string? account, string type, string reportingCategory, long amount,

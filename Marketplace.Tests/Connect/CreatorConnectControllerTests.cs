@@ -95,7 +95,7 @@ public sealed class CreatorConnectControllerTests : IClassFixture<MarketplaceFac
             .Select(c => db.Users.Single(u => u.Id == c.UserId).Email!).SingleAsync());
         await using (var scope = _app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IStripeGateway>().CreateExpressAccountAsync(creatorId, email, "FR", default,
-                scope.ServiceProvider.GetRequiredService<Core.Connect.PayoutControl>().ScheduleForNewAccount);
+                await scope.ServiceProvider.GetRequiredService<Core.Connect.PayoutControl>().ScheduleForNewAccountAsync());
 
         (await PostOnboardAsync(browser)).StatusCode.Should().Be(HttpStatusCode.SeeOther);
 

@@ -26,7 +26,7 @@ namespace Marketplace.Web.Controllers;
 [Route("creator/sales")]
 public sealed class CreatorSalesController(CurrentCreator currentCreator, CreatorSales sales, ExpressDashboard dashboard, PayoutQueries payouts,
     ConnectBalanceQuery balances, OrderRefunds refunds, StripeDashboardLinks links, IStringLocalizer<SharedResource> text, TimeProvider clock, DisputeEvidence evidence,
-    Microsoft.Extensions.Options.IOptions<PayoutOptions> payoutOptions) : Controller
+    Microsoft.Extensions.Options.IOptions<PayoutOptions> payoutOptions, PayoutControl payoutControl) : Controller
 {
     /// <summary>The sales page (<paramref name="page"/> 1-based); abandoned checkouts only with <paramref name="abandoned"/> (<c>?abandoned=true</c>).</summary>
     [HttpGet("")]
@@ -43,7 +43,8 @@ public sealed class CreatorSalesController(CurrentCreator currentCreator, Creato
         return View(new SalesPageViewModel(await sales.PageAsync(creatorId, page, cancellationToken, abandoned),
             await sales.TotalsAsync(creatorId, cancellationToken), await dashboard.IsAvailableAsync(creatorId, cancellationToken),
             await balances.ForCreatorAsync(creatorId, cancellationToken), await payouts.LatestAsync(creatorId, cancellationToken),
-            disputes, links, forms) { PayoutOutlook = PayoutOutlook.For(creator.StripeAccount, payoutOptions.Value, clock.GetUtcNow().UtcDateTime) });
+            disputes, links, forms) { PayoutOutlook = PayoutOutlook.For(creator.StripeAccount, payoutOptions.Value,
+                await payoutControl.PlatformScheduleAsync(cancellationToken), clock.GetUtcNow().UtcDateTime) });
     }
 
     /// <summary>

@@ -19,5 +19,8 @@ internal sealed class CreatorStripeAccountConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.DefaultCurrency).HasMaxLength(3);
         builder.Property(a => a.PayoutsPausedReason).HasMaxLength(CreatorStripeAccount.MaxPauseReasonLength);
         builder.Ignore(a => a.PayoutsHeld);
+        builder.Property(a => a.OwnPayoutInterval).HasMaxLength(16);
+        builder.Property(a => a.OwnPayoutWeeklyAnchor).HasMaxLength(16);
+        builder.Ignore(a => a.OwnPayoutSchedule);
     }
 }
