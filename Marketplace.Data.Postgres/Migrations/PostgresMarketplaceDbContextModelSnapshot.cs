@@ -946,6 +946,9 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("RefundPendingMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 
