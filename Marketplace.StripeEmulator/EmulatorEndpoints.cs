@@ -88,6 +88,7 @@ internal static class EmulatorEndpoints
         BalanceApi.Map(app);
         RefundsApi.Map(app);
         DisputesApi.Map(app);
+        Resources.Files.FilesApi.Map(app);
         PayoutsApi.Map(app);
         CheckoutPage.Map(app);
         OnboardingPage.Map(app);

@@ -37,6 +37,16 @@ public partial interface IStripeGateway
     /// </summary>
     Task<Dispute> SubmitDisputeEvidenceAsync(string disputeId, DisputeEvidenceText evidence, string idempotencyKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST https://files.stripe.com/v1/files</c> (https://docs.stripe.com/api/files/create): uploads
+    /// <paramref name="content"/> as <c>multipart/form-data</c> with <c>purpose=dispute_evidence</c> (PDF, JPEG or PNG;
+    /// Stripe's limits: https://docs.stripe.com/file-upload), named <paramref name="fileName"/> with
+    /// <paramref name="contentType"/>, under the idempotency key; the returned <c>file_…</c> id goes into a file field of
+    /// <see cref="DisputeEvidenceText"/>. Throws <see cref="StripeException"/> when Stripe refuses the file or cannot be reached.
+    /// </summary>
+    Task<Stripe.File> UploadDisputeEvidenceFileAsync(Stream content, string fileName, string contentType, string idempotencyKey,
+        CancellationToken cancellationToken = default);
+
     /// <summary><c>GET /v1/disputes?charge={id}</c>: the charge's disputes, newest first (a charge has at most one).</summary>
     Task<IReadOnlyList<Dispute>> ListDisputesOfChargeAsync(string chargeId, CancellationToken cancellationToken = default);
 
@@ -84,5 +94,9 @@ public sealed record OrderRefundRequest(string PaymentIntentId, long AmountMinor
 /// are file ids, so the customer communication typed in goes into <c>uncategorized_text</c> and the refund policy into
 /// <c>refund_policy_disclosure</c>.
 /// </summary>
+/// <remarks>
+/// <see cref="ReceiptFileId"/> (<c>evidence[receipt]</c>) and <see cref="UncategorizedFileId"/> (<c>evidence[uncategorized_file]</c>)
+/// are ids of files uploaded with <see cref="IStripeGateway.UploadDisputeEvidenceFileAsync"/>; null when none.
+/// </remarks>
 public sealed record DisputeEvidenceText(string? ProductDescription, string? AccessActivityLog, string? RefundPolicyDisclosure, string? UncategorizedText,
-    string? CustomerEmailAddress = null);
+    string? CustomerEmailAddress = null, string? ReceiptFileId = null, string? UncategorizedFileId = null);

@@ -82,6 +82,9 @@ public static class IdempotencyKeys
     /// <summary>Submitting evidence for dispute <paramref name="disputeId"/> from one form (<paramref name="requestToken"/>: a double submit replays).</summary>
     public static string DisputeEvidence(string disputeId, string requestToken) => $"dispute-evidence:{disputeId}:{requestToken}";
 
+    /// <summary>The upload of evidence file <paramref name="field"/> (<c>receipt</c>, <c>uncategorized_file</c>) of one evidence form (<paramref name="requestToken"/>) for dispute <paramref name="disputeId"/>.</summary>
+    public static string DisputeEvidenceFile(string disputeId, string requestToken, string field) => $"dispute-evidence-file:{disputeId}:{requestToken}:{field}";
+
     /// <summary>The one reversal of the creator's transfer for dispute <paramref name="disputeId"/> (<c>dp_…</c>).</summary>
     public static string DisputeTransferReversal(string disputeId) => $"dispute-reversal:{disputeId}";
 

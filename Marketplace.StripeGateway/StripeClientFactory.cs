@@ -5,7 +5,7 @@ namespace Marketplace.StripeGateway;
 
 /// <summary>
 /// Builds the one Stripe.net client of the process. The same client talks to Stripe or to the emulator: only
-/// <see cref="StripeOptions.ApiBase"/> differs. Requests go through <see cref="StripeBudgetHandler"/> (the process's
+/// <see cref="StripeOptions.ApiBase"/> differs (it is also the files base, where Stripe.net sends uploads). Requests go through <see cref="StripeBudgetHandler"/> (the process's
 /// <see cref="StripeRequestBudget"/>, in lanes), and Stripe.net retries network errors, 409, 5xx and the 429s Stripe
 /// marks <c>Stripe-Should-Retry: true</c> itself (<see cref="StripeOptions.MaxNetworkRetries"/>).
 /// </summary>
@@ -33,7 +33,8 @@ public static class StripeClientFactory
         var stripeHttp = new SystemNetHttpClient(http, options.MaxNetworkRetries);
         return string.IsNullOrEmpty(options.ApiBase)
             ? new StripeClient(apiKey, httpClient: stripeHttp)
-            : new StripeClient(apiKey, httpClient: stripeHttp, apiBase: options.ApiBase.TrimEnd('/'));
+            // File uploads go to Stripe.net's FilesBase (files.stripe.com), not the API base: the same base serves both here.
+            : new StripeClient(apiKey, httpClient: stripeHttp, apiBase: options.ApiBase.TrimEnd('/'), filesBase: options.ApiBase.TrimEnd('/'));
     }
 
     /// <summary>Creates the client from the validated options.</summary>

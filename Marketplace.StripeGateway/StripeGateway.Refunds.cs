@@ -40,8 +40,19 @@ public sealed partial class StripeGateway
                 RefundPolicyDisclosure = Blank(evidence.RefundPolicyDisclosure),
                 UncategorizedText = Blank(evidence.UncategorizedText),
                 CustomerEmailAddress = Blank(evidence.CustomerEmailAddress),
+                Receipt = Blank(evidence.ReceiptFileId),
+                UncategorizedFile = Blank(evidence.UncategorizedFileId),
             },
             Submit = true,
+        }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Stripe.File> UploadDisputeEvidenceFileAsync(Stream content, string fileName, string contentType, string idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        client.V1.Files.CreateAsync(new FileCreateOptions
+        {
+            File = new MultipartFileContent { Data = content, Name = fileName, Type = contentType },
+            Purpose = "dispute_evidence",
         }, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

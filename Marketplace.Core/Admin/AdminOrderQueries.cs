@@ -8,7 +8,8 @@ namespace Marketplace.Core.Admin;
 
 /// <summary>
 /// One order as <c>/admin/orders</c> shows it; amounts in minor units of <see cref="Currency"/>, times UTC;
-/// <see cref="Figures"/>: its money after the sale (<see cref="OrderFigures"/>), the same figures as every other page.
+/// <see cref="Figures"/>: its money after the sale (<see cref="OrderFigures"/>), the same figures as every other page;
+/// <see cref="RefundPendingMinor"/>: refunds Stripe is still processing (<see cref="Order.RefundPendingMinor"/>).
 /// </summary>
 public sealed record AdminOrderRow(
     int Id,
@@ -35,7 +36,8 @@ public sealed record AdminOrderRow(
     string? DisputeReason = null,
     string? DisputeStatus = null,
     DateTime? DisputeEvidenceDueBy = null,
-    OrderFigures? Figures = null)
+    OrderFigures? Figures = null,
+    long RefundPendingMinor = 0)
 {
     /// <summary>What is left to refund, minor units.</summary>
     public long RefundableMinor => AmountMinor - RefundedMinor;
@@ -65,7 +67,7 @@ public sealed class AdminOrderQueries(MarketplaceDbContext db, TimeProvider cloc
         var items = orders.Select(o => new AdminOrderRow(o.Id, o.CreatedAt, o.PaidAt, o.Status, o.CreatorProfileId, o.CreatorProfile!.DisplayName, o.CreatorProfile.Slug,
                 o.ListingTitle, o.BuyerEmail, o.AmountMinor, o.Currency, o.ApplicationFeeMinor, o.StripeFeeMinor, o.PlatformNetMinor,
                 o.StripePaymentIntentId, o.StripeCheckoutSessionId, o.RefundedMinor, o.ApplicationFeeRefundedMinor, o.RefundFailureReason,
-                o.StripeDisputeId, o.DisputeAmountMinor, o.DisputeReason, o.DisputeStatus, o.DisputeEvidenceDueBy, OrderFigures.Of(o)))
+                o.StripeDisputeId, o.DisputeAmountMinor, o.DisputeReason, o.DisputeStatus, o.DisputeEvidenceDueBy, OrderFigures.Of(o), o.RefundPendingMinor))
             .ToList();
         return new PagedList<AdminOrderRow>(items, current, pageSize, total);
     }

@@ -147,6 +147,13 @@ public partial class Order
     /// <summary>Stripe's <c>failure_reason</c> of the latest refund when it failed (e.g. <c>expired_or_canceled_card</c>); null otherwise.</summary>
     public string? RefundFailureReason { get; private set; }
 
+    /// <summary>
+    /// What the charge's refunds still being processed amount to (status <c>pending</c> or <c>requires_action</c>, e.g. a
+    /// refund the platform's available balance does not cover yet), minor units; 0 when none. Stripe's <c>amount_refunded</c>
+    /// (<see cref="RefundedMinor"/>) already counts them; a pending refund may still fail, and then leaves both.
+    /// </summary>
+    public long RefundPendingMinor { get; private set; }
+
     /// <summary>The form token of the last refund request applied, so a double submit of that form refunds nothing more.</summary>
     public string? LastRefundRequestToken { get; private set; }
 
@@ -260,11 +267,12 @@ public partial class Order
     {
         if (Status is OrderStatus.Pending or OrderStatus.Expired) return false;
         var before = (Status, RefundedMinor, TransferReversedMinor, ApplicationFeeRefundedMinor, RefundFailureReason, StripeDisputeId, DisputeAmountMinor,
-            DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId, DisputeFeeMinor);
+            DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId, DisputeFeeMinor, RefundPendingMinor);
         RefundedMinor = state.AmountRefundedMinor;
         TransferReversedMinor = state.TransferReversedForRefundsMinor;
         ApplicationFeeRefundedMinor = state.ApplicationFeeRefundedMinor;
         RefundFailureReason = state.LatestRefundFailureReason;
+        if (state.Refunds is { } refunds) RefundPendingMinor = refunds.Where(r => r.IsPending).Sum(r => r.AmountMinor);
         if (state.Dispute is { } dispute)
         {
             StripeDisputeId = dispute.DisputeId;
@@ -287,7 +295,7 @@ public partial class Order
         };
         var changed = before != (Status, RefundedMinor, TransferReversedMinor, ApplicationFeeRefundedMinor, RefundFailureReason, StripeDisputeId,
             DisputeAmountMinor, DisputeReason, DisputeStatus, DisputeEvidenceDueBy, DisputeTransferReversalId, DisputeTransferReversedMinor, DisputeRetransferId,
-            DisputeFeeMinor);
+            DisputeFeeMinor, RefundPendingMinor);
         if (changed) UpdatedAt = now;
         return changed;
     }

@@ -38,6 +38,9 @@ public sealed record OrderRefundFacts(string RefundId, long AmountMinor, string 
     /// <c>charge.refunded</c>) sees it succeeded, and never if it fails.
     /// </summary>
     public bool IsIssued => Status is "succeeded";
+
+    /// <summary>True while Stripe is still processing it (<c>pending</c>, <c>requires_action</c>): it may yet succeed or fail.</summary>
+    public bool IsPending => Status is "pending" or "requires_action";
 }
 
 /// <summary>

@@ -1007,6 +1007,9 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("RefundPendingMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 

@@ -1008,6 +1008,9 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<long>("RefundPendingMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint");
 

@@ -974,6 +974,9 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RefundPendingMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("INTEGER");
 

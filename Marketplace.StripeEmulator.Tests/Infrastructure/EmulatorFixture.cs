@@ -31,7 +31,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>The real Stripe.net client pointed at the emulator (no network retries unless asked).</summary>
     public StripeClient Client(string apiKey, int maxNetworkRetries = 0) =>
-        new(apiKey, httpClient: new SystemNetHttpClient(new HttpClient(), maxNetworkRetries: maxNetworkRetries), apiBase: BaseUrl.ToString());
+        new(apiKey, httpClient: new SystemNetHttpClient(new HttpClient(), maxNetworkRetries: maxNetworkRetries), apiBase: BaseUrl.ToString(),
+            filesBase: BaseUrl.ToString());
 
     /// <summary>A raw client for the hosted pages and wire-format checks; redirects are not followed.</summary>
     public HttpClient Http(string? apiKey = null)

@@ -70,9 +70,8 @@ internal static class ApiPipeline
         try
         {
             // Parameters are read first so that the request log has them even for a planned failure.
-            var raw = await ReadBodyAsync(http);
             pairs.AddRange(FormPairs.Parse(http.Request.QueryString.Value));
-            pairs.AddRange(FormPairs.Parse(raw));
+            pairs.AddRange(await ReadBodyAsync(http));
             var planned = state.ApiChaos.TakeFailure();
             if (planned?.Status is int failure && !planned.DuringExecution) throw PlannedFailure(failure);
             if (planned is { Delay: TimeSpan delay, DuringExecution: false })
@@ -181,15 +180,33 @@ internal static class ApiPipeline
         ? RateLimits.RateLimited()
         : new StripeApiException(500, "api_error", null, "An unknown error occurred (planned by the emulator's chaos control).");
 
-    private static async Task<string> ReadBodyAsync(HttpContext http)
+    /// <summary>
+    /// The body's parameters: <c>application/x-www-form-urlencoded</c>, or <c>multipart/form-data</c> for file uploads
+    /// (https://docs.stripe.com/api/files/create): text parts as parameters, each file part as one parameter whose value
+    /// names the file, its size and its SHA-256 (so that an idempotency key with another file is refused); the bytes stay
+    /// in <c>Request.Form.Files</c> for the handler.
+    /// </summary>
+    private static async Task<List<KeyValuePair<string, string>>> ReadBodyAsync(HttpContext http)
     {
-        if (http.Request.ContentLength == 0 || HttpMethods.IsGet(http.Request.Method)) return "";
+        if (http.Request.ContentLength == 0 || HttpMethods.IsGet(http.Request.Method)) return [];
         var contentType = http.Request.ContentType ?? "";
+        if (http.Request.HasFormContentType && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var pairs = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
+            foreach (var file in form.Files)
+            {
+                await using var stream = file.OpenReadStream();
+                var hash = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, http.RequestAborted));
+                pairs.Add(new(file.Name, $"<file \"{file.FileName}\", {file.Length} bytes, sha256 {hash}>"));
+            }
+            return pairs;
+        }
         if (contentType.Length > 0 && !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
             throw StripeApiException.BadRequest(
-                $"Invalid request: the emulator, like Stripe's v1 API, takes application/x-www-form-urlencoded bodies, not {contentType}.");
+                $"Invalid request: the emulator, like Stripe's v1 API, takes application/x-www-form-urlencoded bodies (multipart/form-data for files), not {contentType}.");
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(http.RequestAborted);
+        return FormPairs.Parse(await reader.ReadToEndAsync(http.RequestAborted));
     }
 
     /// <summary>Method, path and parameters (sorted): what must match for a key to be replayed. The account scopes the key itself.</summary>

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Marketplace.Core.Orders;
+using Marketplace.StripeEmulator.Api;
 using Marketplace.Tests.Infrastructure;
 using Marketplace.Tests.Orders;
 using Marketplace.Tests.Refunds;
@@ -12,8 +15,31 @@ namespace Marketplace.Tests.Disputes;
 /// page, the admin from the orders page; <c>POST /v1/disputes/{id}</c> with <c>evidence[…]</c> and <c>submit=true</c>
 /// on the emulator, refused after <c>evidence_details.due_by</c>.
 /// </summary>
-public sealed class DisputeEvidenceTests(OrdersFactory app) : IClassFixture<OrdersFactory>
+public sealed partial class DisputeEvidenceTests(OrdersFactory app) : IClassFixture<OrdersFactory>
 {
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>Posts the evidence form of <paramref name="orderId"/> from the sales page as a browser does (multipart, with the page's antiforgery token).</summary>
+    private static async Task<HttpResponseMessage> PostEvidenceWithFileAsync(BrowserSession creator, int orderId, string text,
+        (string Field, string Name, byte[] Bytes, string Type) file)
+    {
+        var html = await creator.Client.GetStringAsync("/creator/sales");
+        var token = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(Guid.NewGuid().ToString("N")), "requestToken" },
+            { new StringContent(text), "productDescription" },
+        };
+        var content = new ByteArrayContent(file.Bytes);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(file.Type);
+        form.Add(content, file.Field, file.Name);
+        return await creator.Client.PostAsync($"/creator/sales/{orderId}/dispute-evidence", form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
     private const string DisputedCard = "4000000000000259";
 
     private async Task<Order> DisputedOrderAsync(Shop shop)
@@ -86,5 +112,39 @@ public sealed class DisputeEvidenceTests(OrdersFactory app) : IClassFixture<Orde
         var dispute = await app.Stripe.V1.Disputes.GetAsync(order.StripeDisputeId);
         (dispute.Status, dispute.Evidence.AccessActivityLog, dispute.Evidence.UncategorizedText)
             .Should().Be(("under_review", "2026-12-01 10:00:00 UTC: downloaded \"poster.pdf\"", "The file was delivered; see the log."));
+    }
+
+    [Fact]
+    public async Task SubmitEvidence_CreatorAttachesAPdfReceipt_StripeHasTheUploadedFileAsTheReceipt()
+    {
+        using var shop = await app.ShopAsync();
+        var order = await DisputedOrderAsync(shop);
+        (await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().Contain("name=\"receiptFile\"").And.Contain("multipart/form-data");
+
+        var posted = await PostEvidenceWithFileAsync(shop.Creator, order.Id, "A2 poster, PDF download.", ("receiptFile", "receipt.pdf", Pdf, "application/pdf"));
+
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().Contain("Your evidence was sent to the buyer's bank through Stripe");
+        var dispute = await app.Stripe.V1.Disputes.GetAsync(order.StripeDisputeId);
+        dispute.Status.Should().Be("under_review");
+        var file = await app.Stripe.V1.Files.GetAsync(dispute.Evidence.ReceiptId);
+        (file.Purpose, file.Type, file.Size, file.Filename).Should().Be(("dispute_evidence", "pdf", (long)Pdf.Length, "receipt.pdf"));
+    }
+
+    [Fact]
+    public async Task SubmitEvidence_AttachedFileIsNotAPdfJpegOrPng_SamePageSaysWhyAndNothingGoesToStripe()
+    {
+        using var shop = await app.ShopAsync();
+        var order = await DisputedOrderAsync(shop);
+        bool Upload(EmulatorRequest r) => r.Method == "POST" && r.Path == "/v1/files";
+        var uploadsBefore = app.Emulator.GetRequests(app.ApiKey).Count(Upload);
+
+        var posted = await PostEvidenceWithFileAsync(shop.Creator, order.Id, "A2 poster.", ("otherFile", "notes.pdf", "plain words, not a PDF"u8.ToArray(), "application/pdf"));
+
+        posted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales"))
+            .Should().Contain("“notes.pdf” is not a PDF, JPEG or PNG file").And.Contain($"data-testid=\"evidence-{order.Id}\"");
+        (await app.Stripe.V1.Disputes.GetAsync(order.StripeDisputeId)).EvidenceDetails.SubmissionCount.Should().Be(0);
+        app.Emulator.GetRequests(app.ApiKey).Count(Upload).Should().Be(uploadsBefore, "nothing was uploaded");
     }
 }

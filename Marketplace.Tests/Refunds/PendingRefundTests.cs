@@ -8,7 +8,8 @@ namespace Marketplace.Tests.Refunds;
 
 /// <summary>
 /// A refund the platform's available balance does not cover (a dispute drained it) is <c>pending</c> at Stripe
-/// (<c>pending_reason: insufficient_funds</c>): the creator is told it is on its way, and it completes (the transfer
+/// (<c>pending_reason: insufficient_funds</c>): the creator is told it is on its way, the creator's sales, the buyer's order
+/// page and the admin's orders say "Refund pending", and it completes (the transfer
 /// reversed) once the platform's funds become available.
 /// </summary>
 public sealed class PendingRefundTests(OrdersFactory app) : IClassFixture<OrdersFactory>
@@ -28,6 +29,12 @@ public sealed class PendingRefundTests(OrdersFactory app) : IClassFixture<Orders
         var refund = (await app.ChargeAsync(order)).Refunds.Data.Should().ContainSingle().Subject;
         (refund.Status, refund.PendingReason).Should().Be(("pending", "insufficient_funds"));
         (await app.OrderAsync(order.Id)).TransferReversedMinor.Should().Be(0, "nothing is reversed while the refund waits");
+        page.Should().Contain("data-testid=\"refund-pending\"").And.Contain("Refund pending");
+        using var buyer = app.Visitor();
+        (await buyer.Client.GetStringAsync($"/orders/{order.PublicToken}")).Should().Contain("data-testid=\"refund-pending\"").And.Contain("Refund pending");
+        using var admin = app.NewBrowser();
+        (await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await admin.Client.GetStringAsync("/admin/orders")).Should().Contain("data-testid=\"refund-pending\"");
 
         await app.PaidOrderAsync(shop with { ListingId = await app.StoreListingAsync(shop.CreatorId, "Print A0", 50000, "eur") });
         app.Emulator.MakeBalanceAvailable(app.ApiKey, null);
@@ -36,5 +43,7 @@ public sealed class PendingRefundTests(OrdersFactory app) : IClassFixture<Orders
             because: "refund.updated: succeeded once the platform had funds");
         (done.Status, done.RefundedMinor).Should().Be((OrderStatus.Refunded, 2500L));
         (await app.Stripe.V1.Refunds.GetAsync(refund.Id)).Status.Should().Be("succeeded");
+        (await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().NotContain("data-testid=\"refund-pending\"");
+        (await buyer.Client.GetStringAsync($"/orders/{order.PublicToken}")).Should().NotContain("data-testid=\"refund-pending\"");
     }
 }

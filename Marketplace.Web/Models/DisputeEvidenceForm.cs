@@ -31,7 +31,18 @@ public sealed class DisputeEvidenceInput
     /// <summary>The form's random token (a double submit sends once).</summary>
     public string? RequestToken { get; set; }
 
+    /// <summary>The receipt sent to the buyer (PDF, JPEG or PNG): <c>evidence[receipt]</c>.</summary>
+    public IFormFile? ReceiptFile { get; set; }
+
+    /// <summary>Any other file (a screenshot, an email as PDF): <c>evidence[uncategorized_file]</c>.</summary>
+    public IFormFile? OtherFile { get; set; }
+
     /// <summary>The command for order <paramref name="orderId"/>, by creator <paramref name="creatorProfileId"/> (null: an admin).</summary>
-    public DisputeEvidenceCommand ToCommand(int orderId, int? creatorProfileId) =>
-        new(orderId, creatorProfileId, ProductDescription, CustomerCommunication, AccessActivityLog, RefundPolicy, UncategorizedText, RequestToken);
+    public DisputeEvidenceCommand ToCommand(int orderId, int? creatorProfileId)
+    {
+        var files = new List<EvidenceFile>();
+        if (ReceiptFile is { Length: > 0 } receipt) files.Add(new(EvidenceFileField.Receipt, receipt.FileName, receipt.Length, receipt.OpenReadStream));
+        if (OtherFile is { Length: > 0 } other) files.Add(new(EvidenceFileField.Uncategorized, other.FileName, other.Length, other.OpenReadStream));
+        return new(orderId, creatorProfileId, ProductDescription, CustomerCommunication, AccessActivityLog, RefundPolicy, UncategorizedText, RequestToken, files);
+    }
 }

@@ -7,20 +7,30 @@ namespace Marketplace.StripeEmulator.Resources.Disputes;
 
 /// <summary>
 /// Disputes (https://docs.stripe.com/api/disputes): retrieve, list (<c>charge</c>, <c>payment_intent</c>), update
-/// (<c>evidence[…]</c>, <c>metadata</c>, <c>submit</c>: <c>charge.dispute.updated</c>, <c>under_review</c> once submitted).
+/// (<c>evidence[…]</c>: text fields, and file fields naming an uploaded <c>dispute_evidence</c> file, <c>metadata</c>, <c>submit</c>: <c>charge.dispute.updated</c>, <c>under_review</c> once submitted).
 /// A charge paid with 4000 0000 0000 0259 is disputed at once; the control API closes a dispute (see <see cref="Disputing"/>).
 /// </summary>
 internal static class DisputesApi
 {
     public const string ObjectType = "dispute";
 
-    private static readonly string[] EvidenceFields =
+    /// <summary>The evidence fields that take text (https://docs.stripe.com/api/disputes/update#update_dispute-evidence).</summary>
+    private static readonly string[] TextFields =
     [
-        "access_activity_log", "billing_address", "cancellation_policy_disclosure", "cancellation_rebuttal", "customer_communication",
-        "customer_email_address", "customer_name", "customer_purchase_ip", "duplicate_charge_explanation", "product_description",
-        "receipt", "refund_policy_disclosure", "refund_refusal_explanation", "service_date", "service_documentation",
+        "access_activity_log", "billing_address", "cancellation_policy_disclosure", "cancellation_rebuttal",
+        "customer_email_address", "customer_name", "customer_purchase_ip", "duplicate_charge_explanation", "duplicate_charge_id",
+        "product_description", "refund_policy_disclosure", "refund_refusal_explanation", "service_date",
         "shipping_address", "shipping_carrier", "shipping_date", "shipping_tracking_number", "uncategorized_text",
     ];
+
+    /// <summary>The evidence fields that take the id of a file uploaded with purpose <c>dispute_evidence</c>.</summary>
+    private static readonly string[] FileFields =
+    [
+        "cancellation_policy", "customer_communication", "customer_signature", "duplicate_charge_documentation", "receipt",
+        "refund_policy", "service_documentation", "shipping_documentation", "uncategorized_file",
+    ];
+
+    private static IEnumerable<string> EvidenceFields => TextFields.Concat(FileFields);
 
     public static void Map(IEndpointRouteBuilder r)
     {
@@ -82,6 +92,10 @@ internal static class DisputesApi
         var submit = p.Bool("submit") ?? true;
         p.RejectUnknown();
         var dispute = ctx.State.Get(ctx.Id, ObjectType, ctx.Account, "dispute");
+        // A file field names an uploaded file of this account with purpose dispute_evidence (empty clears it).
+        foreach (var field in FileFields)
+            if (values.TryGetValue(field, out var fileId) && fileId.Length > 0 && Files.FilesApi.DisputeEvidence(ctx.State, fileId, ctx.Account) is null)
+                throw StripeApiException.BadRequest($"No such file upload: '{fileId}'", $"evidence[{field}]", "resource_missing");
         if (dispute.Str("status") is not ("needs_response" or "warning_needs_response"))
             throw StripeApiException.BadRequest($"This dispute is already {dispute.Str("status")} and cannot be updated.", null);
         ctx.Update(dispute, "charge.dispute.updated", json =>
