@@ -15,4 +15,6 @@ if (options.BareKestrelPort is { } barePort)
     return 0;
 }
 
+if (options.Files) return await Marketplace.Bench.Files.FileBenchmark.RunAsync(options);
+
 return options.Pages ? await Marketplace.Bench.Pages.PageBenchmark.RunAsync(options) : await Benchmark.RunAsync(options);
