@@ -26,7 +26,7 @@ public static class FileBenchmark
     /// <summary>Runs everything; 0 when measured (goals met or not).</summary>
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var runId = TimeProvider.System.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var loadBefore = Benchmark.LoadAverage();
         var work = Path.Combine(Path.GetTempPath(), "marketplace-bench", $"files-{runId}");
         Directory.CreateDirectory(work);
@@ -53,7 +53,7 @@ public static class FileBenchmark
         var markdown = Markdown(rows, options.FileMiB, loadBefore, Benchmark.LoadAverage());
         var resultsDirectory = options.ResultsDirectory ?? Path.Combine(Paths.RepositoryRoot(), "bench", "results");
         Directory.CreateDirectory(resultsDirectory);
-        var file = Path.Combine(resultsDirectory, $"files-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.md");
+        var file = Path.Combine(resultsDirectory, $"files-{TimeProvider.System.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.md");
         await File.WriteAllTextAsync(file, markdown);
         Console.WriteLine();
         Console.WriteLine(markdown);
@@ -173,7 +173,7 @@ public static class FileBenchmark
     private static string Markdown(List<Row> rows, int mib, string loadBefore, string loadAfter)
     {
         var s = new StringBuilder();
-        s.AppendLine(CultureInfo.InvariantCulture, $"# File benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        s.AppendLine(CultureInfo.InvariantCulture, $"# File benchmark, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"{mib} MiB of random bytes, curl as the client, {Environment.ProcessorCount} cores, load average {loadBefore} before, {loadAfter} after (other work shares the machine).");
         s.AppendLine("MB/s is 10^6 bytes per second, wall clock around the client process. Peak memory: the server process's VmHWM.");
