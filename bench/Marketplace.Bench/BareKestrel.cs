@@ -7,7 +7,9 @@ namespace Marketplace.Bench;
 
 /// <summary>
 /// The machine's own limit: a bare Kestrel endpoint at the webhook's path that reads the body and answers "ok",
-/// nothing else (no logging, no middleware). Runs as a child process of the benchmark, like the app.
+/// nothing else (no logging, no middleware). Runs as a child process of the benchmark, like the app. For the file
+/// benchmark's curl baseline: <c>POST /bench/upload</c> streams the body to the file <c>BENCH_UPLOAD_TO</c> names and
+/// <c>GET /bench/file</c> sends the file <c>BENCH_FILE</c> names (sendfile), when those variables are set.
 /// </summary>
 public static class BareKestrel
 {
@@ -25,6 +27,22 @@ public static class BareKestrel
             await context.Response.WriteAsync("ok", context.RequestAborted);
         });
         app.MapGet("/health/live", () => "ok");
+        if (Environment.GetEnvironmentVariable("BENCH_UPLOAD_TO") is { Length: > 0 } uploadTo)
+        {
+            app.MapPost("/bench/upload", async context =>
+            {
+                context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = null;
+                await using (var file = File.Create(uploadTo)) await context.Request.Body.CopyToAsync(file, context.RequestAborted);
+                await context.Response.WriteAsync("ok", context.RequestAborted);
+            });
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_FILE") is { Length: > 0 } served)
+            app.MapGet("/bench/file", async context =>
+            {
+                context.Response.ContentType = "application/octet-stream";
+                await context.Response.SendFileAsync(served, context.RequestAborted);
+            });
         await app.RunAsync();
     }
 }

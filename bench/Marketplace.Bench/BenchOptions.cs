@@ -52,6 +52,12 @@ public sealed record BenchOptions
     /// <summary>Storm: the emulator's rate limits, <c>live</c> (100/s per account) or <c>test</c> (25/s); 25/s per endpoint in both.</summary>
     public string StripeLimits { get; init; } = "live";
 
+    /// <summary>Runs the file benchmark (upload and download through the app, local disk and S3, <c>Files/FileBenchmark.cs</c>).</summary>
+    public bool Files { get; init; }
+
+    /// <summary>File benchmark: the size of the file uploaded and downloaded, in MiB (default 1024: 1 GiB).</summary>
+    public int FileMiB { get; init; } = 1024;
+
     /// <summary>Set when the process is the bare Kestrel child: the port to serve.</summary>
     public int? BareKestrelPort { get; init; }
 
@@ -65,6 +71,8 @@ public sealed record BenchOptions
           --app Key=Value       an app setting, repeatable (e.g. --app Hangfire:WorkerCount=8)
           --results DIR         result folder (default bench/results)
           --pages               the page benchmark instead: wrk -t2 -c{concurrency} on the pages (bench/README.md)
+          --files               the file benchmark instead: a file uploaded and downloaded through the app, local disk and S3 (bench/README.md)
+          --file-mib N          with --files: the file's size in MiB (default 1024)
           --page-seconds S      how long wrk measures each page (default 10)
           --baseline DIR        with --pages: another build's Marketplace.Web output folder, measured page by page in the same run
           --provider P          sqlite (default, one process) or postgres (a throwaway server, as ./test.sh starts one)
@@ -96,6 +104,8 @@ public sealed record BenchOptions
                     "--drain-timeout" => options with { DrainTimeoutSeconds = NextInt() },
                     "--results" => options with { ResultsDirectory = Next() },
                     "--pages" => options with { Pages = true },
+                    "--files" => options with { Files = true },
+                    "--file-mib" => options with { FileMiB = NextInt() },
                     "--page-seconds" => options with { PageSeconds = NextInt() },
                     "--baseline" => options with { BaselineAppDirectory = Next() },
                     "--bare-kestrel" => options with { BareKestrelPort = NextInt() },

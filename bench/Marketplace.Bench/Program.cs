@@ -16,5 +16,6 @@ if (options.BareKestrelPort is { } barePort)
 }
 
 if (options.RenewalStorm is not null) return await Marketplace.Bench.Storm.StormBenchmark.RunAsync(options);
+if (options.Files) return await Marketplace.Bench.Files.FileBenchmark.RunAsync(options);
 
 return options.Pages ? await Marketplace.Bench.Pages.PageBenchmark.RunAsync(options) : await Benchmark.RunAsync(options);
