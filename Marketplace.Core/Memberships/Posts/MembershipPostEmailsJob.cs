@@ -9,7 +9,7 @@ namespace Marketplace.Core.Memberships.Posts;
 
 /// <summary>
 /// The Hangfire job (queue <c>default</c>) that writes one <see cref="EmailKinds.MembershipPost"/> outbox email per member
-/// who may read a newly published post (<see cref="MembershipPost.Admits"/>) and has not turned post emails off, in
+/// who may read a newly published post (<see cref="MembershipPost.Admits"/>), joined before it was published and has not turned post emails off, in
 /// the member's culture, with a "no more emails" link (<see cref="PostEmailOptOut"/>). Rate limit: a member who got a
 /// post email from this creator less than <see cref="MembershipOptions.PostEmailInterval"/> ago gets none for this post
 /// (it is on the creator's page). The outbox key <c>{membership id}:{post id}</c> makes a retried job write nothing twice.
@@ -29,7 +29,8 @@ public sealed class MembershipPostEmailsJob(MarketplaceDbContext db, EmailOutbox
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - options.Value.PostEmailInterval;
         var members = await db.Memberships.AsNoTracking().Include(m => m.Tier)
-            .Where(m => m.CreatorProfileId == post.CreatorProfileId && !m.PostEmailsOff && m.Status != Membership.PendingStatus)
+            .Where(m => m.CreatorProfileId == post.CreatorProfileId && !m.PostEmailsOff && m.Status != Membership.PendingStatus
+                && m.CreatedAt <= post.PublishedAt)
             .OrderBy(m => m.Id).ToListAsync(cancellationToken);
         foreach (var member in members.Where(m => post.Admits(m, now, options.Value.PastDueGrace)))
         {
