@@ -58,6 +58,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     /// <summary>Paid membership invoices.</summary>
     public DbSet<Memberships.MembershipPayment> MembershipPayments => Set<Memberships.MembershipPayment>();
 
+    /// <summary>Creators' posts, public or for members.</summary>
+    public DbSet<Memberships.Posts.MembershipPost> MembershipPosts => Set<Memberships.Posts.MembershipPost>();
+
     public DbSet<ListingImage> ListingImages => Set<ListingImage>();
 
     public DbSet<Order> Orders => Set<Order>();

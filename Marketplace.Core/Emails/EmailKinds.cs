@@ -56,6 +56,9 @@ public static class EmailKinds
     /// <summary>A membership ended because its creator deleted their account, to the member (key: <c>{membership id}:{sub_…}</c>).</summary>
     public const string MembershipEndedCreatorLeft = "membership.ended_creator_left";
 
+    /// <summary>A creator published a post the member may read (key: <c>{membership id}:{post id}</c>).</summary>
+    public const string MembershipPost = "membership.post";
+
     /// <summary>Kinds whose model holds a secret (a token link): cleared once sent.</summary>
     public static bool HoldsSecret(string kind) => kind is ConfirmEmail or ResetPassword or OrdersLink;
 }

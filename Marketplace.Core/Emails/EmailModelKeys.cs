@@ -42,6 +42,12 @@ public static class EmailModelKeys
     /// <summary>A membership tier's name.</summary>
     public const string TierName = "tier";
 
+    /// <summary>A creator's post title.</summary>
+    public const string PostTitle = "post";
+
+    /// <summary>A path of the app that turns an email off (a token link that works signed out).</summary>
+    public const string OptOutPath = "opt_out_path";
+
     /// <summary>Builds a model from pairs, leaving out null values.</summary>
     public static IReadOnlyDictionary<string, string> Of(params (string Key, object? Value)[] values) =>
         values.Where(v => v.Value is not null)

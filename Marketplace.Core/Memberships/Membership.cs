@@ -56,6 +56,9 @@ public class Membership
     /// <summary>ISO 4217, lower case.</summary>
     public string Currency { get; private set; } = "";
 
+    /// <summary>The member asked for no more emails about the creator's posts (the link in those emails).</summary>
+    public bool PostEmailsOff { get; private set; }
+
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; private set; }
 
@@ -100,4 +103,7 @@ public class Membership
         Currency = currency;
         UpdatedAt = now;
     }
+
+    /// <summary>No more post emails for this membership (idempotent).</summary>
+    public void StopPostEmails() => PostEmailsOff = true;
 }

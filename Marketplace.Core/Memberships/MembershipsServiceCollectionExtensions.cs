@@ -8,7 +8,7 @@ public static class MembershipsServiceCollectionExtensions
     /// <summary>Adds creators' membership tiers (their price sync is in <c>AddPriceSync</c>), Join, the membership webhook handlers and the member's page.</summary>
     public static IServiceCollection AddMemberships(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration? configuration = null)
     {
-        var options = services.AddOptions<MembershipOptions>();
+        var options = services.AddOptions<MembershipOptions>().ValidateDataAnnotations().ValidateOnStart();
         if (configuration is not null) options.Bind(configuration.GetSection(MembershipOptions.Section));
         services.AddScoped<CreatorMembershipTiers>();
         services.AddScoped<MembershipJoin>();
@@ -16,6 +16,10 @@ public static class MembershipsServiceCollectionExtensions
         services.AddScoped<MemberMemberships>();
         services.AddScoped<CreatorMembershipSales>();
         services.AddScoped<Leaving.LeavingMemberships>();
+        services.AddScoped<Posts.CreatorMembershipPosts>();
+        services.AddScoped<Posts.MembershipPostReading>();
+        services.AddScoped<Posts.PostEmailOptOut>();
+        services.AddScoped<Posts.MembershipPostEmailsJob>();
         services.AddScoped<Webhooks.IMembershipEventHandler, Webhooks.MembershipCheckoutCompletedHandler>();
         services.AddScoped<Webhooks.IMembershipEventHandler, Webhooks.MembershipSubscriptionCreatedHandler>();
         services.AddScoped<Webhooks.IMembershipEventHandler, Webhooks.MembershipSubscriptionUpdatedHandler>();

@@ -651,6 +651,9 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<int>("MembershipTierId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("PostEmailsOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -787,6 +790,50 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasIndex("CreatorProfileId", "IsArchived");
 
                     b.ToTable("MembershipTiers");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Memberships.Posts.MembershipPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumTierId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinimumTierId");
+
+                    b.HasIndex("CreatorProfileId", "PublishedAt");
+
+                    b.ToTable("MembershipPosts");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
@@ -1830,6 +1877,22 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasForeignKey("CreatorProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Memberships.Posts.MembershipPost", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Memberships.MembershipTier", "MinimumTier")
+                        .WithMany()
+                        .HasForeignKey("MinimumTierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MinimumTier");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>

@@ -651,6 +651,9 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Property<int>("MembershipTierId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("PostEmailsOff")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -788,6 +791,50 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasIndex("CreatorProfileId", "IsArchived");
 
                     b.ToTable("MembershipTiers");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Memberships.Posts.MembershipPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MinimumTierId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinimumTierId");
+
+                    b.HasIndex("CreatorProfileId", "PublishedAt");
+
+                    b.ToTable("MembershipPosts");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
@@ -1835,6 +1882,22 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasForeignKey("CreatorProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Memberships.Posts.MembershipPost", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Memberships.MembershipTier", "MinimumTier")
+                        .WithMany()
+                        .HasForeignKey("MinimumTierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MinimumTier");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>

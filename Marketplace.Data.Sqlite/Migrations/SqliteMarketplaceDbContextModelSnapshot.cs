@@ -626,6 +626,9 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<int>("MembershipTierId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PostEmailsOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -758,6 +761,48 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasIndex("CreatorProfileId", "IsArchived");
 
                     b.ToTable("MembershipTiers");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Memberships.Posts.MembershipPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumTierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinimumTierId");
+
+                    b.HasIndex("CreatorProfileId", "PublishedAt");
+
+                    b.ToTable("MembershipPosts");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>
@@ -1779,6 +1824,22 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasForeignKey("CreatorProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Memberships.Posts.MembershipPost", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Memberships.MembershipTier", "MinimumTier")
+                        .WithMany()
+                        .HasForeignKey("MinimumTierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("MinimumTier");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Moderation.ListingModeration", b =>

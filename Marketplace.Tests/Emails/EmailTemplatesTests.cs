@@ -16,7 +16,7 @@ public sealed class EmailTemplatesTests(EmailTemplatesTests.PublicBaseUrlFactory
         (K.Link, "https://market.example.com/Identity/Account/ResetPassword?code=abc"), (K.Path, "/orders/tok123"), (K.ShopName, "Atelier Lune"),
         (K.PlanName, "Silver"), (K.ListingTitle, "Poster"), (K.Amount, 500000L), (K.Net, 450000L), (K.Currency, "xaf"),
         (K.Date, new DateTime(2026, 12, 24, 0, 0, 0, DateTimeKind.Utc)), (K.StripeUrl, "https://invoice.stripe.com/i/1"), (K.Reason, "fraudulent"),
-        (K.TierName, "Supporter"));
+        (K.TierName, "Supporter"), (K.PostTitle, "Studio diary"), (K.OptOutPath, "/memberships/post-emails/off?token=abc"));
 
     public static TheoryData<string, string> KindsAndCultures()
     {

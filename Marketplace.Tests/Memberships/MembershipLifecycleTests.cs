@@ -12,7 +12,7 @@ namespace Marketplace.Tests.Memberships;
 /// Issue 28's first slice end to end, as users meet it: the live app (Kestrel, Hangfire, SQLite) and the emulator
 /// delivering signed webhooks. A Silver creator (10 %) offers "Supporter" at 5.00 EUR/month; a signed-in user joins from
 /// the shop page and pays on Checkout; each monthly invoice is a destination charge (transfer to the creator, 10 % fee)
-/// recorded as a membership payment; the member cancels in the Billing Portal and loses access at the period end.
+/// recorded as a membership payment; the member reads the members-only post, cancels in the Billing Portal and loses access (the post too) at the period end.
 /// </summary>
 public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClassFixture<LiveMarketplaceFactory>
 {
@@ -23,6 +23,8 @@ public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClas
         using var shop = await app.ShopAsync(PlanCodes.Silver);
         (await shop.Creator.CreateTierAsync("Supporter", "5.00")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var tierId = await app.WithDbAsync(db => db.MembershipTiers.Where(t => t.CreatorProfileId == shop.CreatorId).Select(t => t.Id).SingleAsync());
+        (await shop.Creator.PublishPostAsync("For supporters", "Thank you for the *support*.", "members")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var postPage = $"/c/{shop.Slug}/posts/{await app.WithDbAsync(db => db.MembershipPosts.Where(p => p.CreatorProfileId == shop.CreatorId).Select(p => p.Id).SingleAsync())}";
         using var member = app.NewBrowser();
         await member.RegisterCreatorAsync($"m{Guid.NewGuid():N}@example.com", "Member");
         var storefront = WebUtility.HtmlDecode(await member.Client.GetStringAsync($"/c/{shop.Slug}"));
@@ -38,6 +40,7 @@ public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClas
         var subscription = await app.Stripe.V1.Subscriptions.GetAsync(active!.StripeSubscriptionId);
         var firstCharge = await InvoiceChargeAsync(subscription.LatestInvoiceId);
         var list = WebUtility.HtmlDecode(await member.Client.GetStringAsync("/memberships"));
+        var postWhileMember = await member.Client.GetStringAsync(postPage);
         var joinedAgain = await member.SubmitFormAsync($"/c/{shop.Slug}", new Dictionary<string, string>(), $"/c/{shop.Slug}/memberships/{tierId}/join");
 
         // Assert 1: the shop shows the tier; the subscription is a destination subscription at 10 %; 5.00 transferred, 0.50 fee.
@@ -48,6 +51,7 @@ public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClas
         subscription.ApplicationFeePercent.Should().Be(10m);
         (firstCharge.Amount, firstCharge.ApplicationFeeAmount, firstCharge.Currency).Should().Be((500L, 50L, "eur"));
         (await app.Stripe.V1.Transfers.GetAsync(firstCharge.TransferId)).Amount.Should().Be(500);
+        postWhileMember.Should().Contain("<em>support</em>");
         list.Should().Contain("Poster Shop").And.Contain("Supporter").And.Contain("€5.00 / month").And.Contain("Active");
         joinedAgain.Headers.Location!.OriginalString.Should().Be("/memberships", "a member joining again is sent to their membership");
 
@@ -76,11 +80,13 @@ public sealed class MembershipLifecycleTests(LiveMarketplaceFactory app) : IClas
         var ended = await app.EventuallyAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.Id == active.Id), m => m.Status == "canceled",
             because: "the subscription ends at the period end");
         var listAfter = WebUtility.HtmlDecode(await member.Client.GetStringAsync("/memberships"));
+        var postAfter = await member.Client.GetStringAsync(postPage);
 
         // Assert 3: access until the period end, none after; still two payments.
         stillMember.Should().BeTrue();
         ended.HasAccess(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(70), TimeSpan.FromDays(7)).Should().BeFalse();
         listAfter.Should().Contain("Ended");
+        postAfter.Should().Contain("data-testid=\"join-to-read\"").And.NotContain("<em>support</em>");
         WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator/sales")).Should().Contain("Members now: 0");
         (await app.WithDbAsync(db => db.MembershipPayments.CountAsync(p => p.MembershipId == active.Id))).Should().Be(2);
     }

@@ -12,7 +12,7 @@ namespace Marketplace.Web.Caching;
 /// <summary>
 /// Evicts this process's output-cached storefronts (<c>/c/{slug}</c>, <see cref="PageOutputCaching.StorefrontTag"/>)
 /// whose content a save may have changed, whoever saved (a listing form, the admin's ban, a webhook handler, a test):
-/// a saved <see cref="Listing"/>, <see cref="CreatorProfile"/>, <see cref="CreatorSubscription"/>,
+/// a saved <see cref="Listing"/>, membership tier or post, <see cref="CreatorProfile"/>, <see cref="CreatorSubscription"/>,
 /// <see cref="CreatorStripeAccount"/> or the admin's moderation of a shop or listing evicts that creator's storefront (<see cref="PageOutputCaching.StorefrontTagOf"/>),
 /// a saved <see cref="Plan"/> (its listing limit) every storefront; any of them also the home page's listings
 /// (<see cref="PageOutputCaching.ListingCatalogueTag"/>), as does a saved order (the popular listings) or category. Runs after <c>SaveChanges</c> and again after the
@@ -27,7 +27,7 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
 
     /// <inheritdoc />
     protected override bool Captures(EntityEntry entry) =>
-        entry.Entity is Listing or Core.Memberships.MembershipTier or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order or Core.Categories.Category
+        entry.Entity is Listing or Core.Memberships.MembershipTier or Core.Memberships.Posts.MembershipPost or CreatorProfile or CreatorSubscription or CreatorStripeAccount or Plan or Core.Orders.Order or Core.Categories.Category
             or Core.Moderation.ShopModeration or Core.Moderation.ListingModeration;
 
     /// <inheritdoc />
@@ -35,6 +35,7 @@ public sealed class StorefrontCacheEviction(IOutputCacheStore store) : AfterComm
     {
         Listing listing => PageOutputCaching.StorefrontTagOf(listing.CreatorProfileId),
         Core.Memberships.MembershipTier tier => PageOutputCaching.StorefrontTagOf(tier.CreatorProfileId),
+        Core.Memberships.Posts.MembershipPost post => PageOutputCaching.StorefrontTagOf(post.CreatorProfileId),
         CreatorProfile creator => PageOutputCaching.StorefrontTagOf(creator.Id),
         CreatorSubscription subscription => PageOutputCaching.StorefrontTagOf(subscription.CreatorProfileId),
         CreatorStripeAccount account => PageOutputCaching.StorefrontTagOf(account.CreatorProfileId),

@@ -27,15 +27,16 @@ namespace Marketplace.Web.Controllers;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class StorefrontController(Storefront storefront, Core.Shops.ShopSettings shops, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : Controller
+public sealed class StorefrontController(Storefront storefront, Core.Memberships.Posts.MembershipPostReading posts, Core.Shops.ShopSettings shops, ListingPurchase purchase, PublicUrls publicUrls, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : Controller
 {
-    /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy.</summary>
+    /// <summary>The creator's oldest active listings up to their plan's limit, each with its price and Buy; their tiers and posts (a visitor reads the public ones only, so the cached page is the same for every visitor).</summary>
     [HttpGet("c/{slug}")]
     [OutputCache(PolicyName = PageOutputCaching.Storefront)]
     public async Task<IActionResult> Index(string slug, CancellationToken cancellationToken)
     {
         if (await storefront.ForSlugAsync(slug, cancellationToken) is not { } view) return await FormerSlugAsync(slug, Request.QueryString.ToString(), cancellationToken);
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(PageOutputCaching.StorefrontTagOf(view.CreatorId));
+        ViewData["Posts"] = await posts.ForCreatorAsync(view.CreatorId, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return View(view);
     }
 

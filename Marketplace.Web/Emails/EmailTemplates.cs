@@ -43,6 +43,7 @@ public sealed partial class EmailTemplates(IStringLocalizer<EmailTexts> localize
                 EmailKinds.SignInGuessing => SignInGuessing(m),
                 EmailKinds.RegistrationAttempt => RegistrationAttempt(m),
                 EmailKinds.MembershipEndedCreatorLeft => MembershipEndedCreatorLeft(m),
+                EmailKinds.MembershipPost => MembershipPost(m),
                 _ => throw new InvalidOperationException($"No email template for kind '{kind}'."),
             };
             var chrome = new EmailChrome(culture.TwoLetterISOLanguageName, T("Hello,"), T("— The Marketplace team"),

@@ -1,0 +1,75 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Marketplace.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class MembershipPosts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PostEmailsOff",
+                table: "Memberships",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "MembershipPosts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreatorProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(140)", maxLength: 140, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MinimumTierId = table.Column<int>(type: "integer", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MembershipPosts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MembershipPosts_CreatorProfiles_CreatorProfileId",
+                        column: x => x.CreatorProfileId,
+                        principalTable: "CreatorProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MembershipPosts_MembershipTiers_MinimumTierId",
+                        column: x => x.MinimumTierId,
+                        principalTable: "MembershipTiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipPosts_CreatorProfileId_PublishedAt",
+                table: "MembershipPosts",
+                columns: new[] { "CreatorProfileId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipPosts_MinimumTierId",
+                table: "MembershipPosts",
+                column: "MinimumTierId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MembershipPosts");
+
+            migrationBuilder.DropColumn(
+                name: "PostEmailsOff",
+                table: "Memberships");
+        }
+    }
+}
