@@ -49,6 +49,13 @@ public sealed class StripeEmulatorOptions
     /// </summary>
     public string RateLimits { get; set; } = "off";
 
+    /// <summary>
+    /// Checks a new Checkout Session's <c>expires_at</c> (30 minutes to 24 hours ahead) against real time instead of the
+    /// key's clock. The key's clock is one per key (Stripe's test clocks belong to customers): after a clock advance an
+    /// app whose own clock is real time would see every Buy refused. On Stripe a guest's session is on no test clock.
+    /// </summary>
+    public bool CheckoutExpiryInRealTime { get; set; }
+
     /// <summary>When true, each request is logged to the console at Information level (the standalone run turns it on).</summary>
     public bool LogRequests { get; set; }
 

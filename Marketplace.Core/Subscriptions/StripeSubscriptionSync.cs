@@ -74,6 +74,15 @@ public sealed class StripeSubscriptionSync(
         return row;
     }
 
+    /// <summary>
+    /// The creator's row of subscription <paramref name="subscriptionId"/> when it has already applied a Stripe event
+    /// created at <paramref name="eventCreatedAt"/> or later (its state was refetched no earlier than that event), read
+    /// from the database only; null when there is no such row (then refetch with <see cref="ApplyAsync"/>).
+    /// </summary>
+    public Task<CreatorSubscription?> AppliedSinceAsync(string subscriptionId, DateTime eventCreatedAt, CancellationToken cancellationToken = default) =>
+        db.CreatorSubscriptions.SingleOrDefaultAsync(
+            s => s.StripeSubscriptionId == subscriptionId && s.LastStripeEventCreatedAt != null && s.LastStripeEventCreatedAt >= eventCreatedAt, cancellationToken);
+
     private static bool Lapsed(SubscriptionStatus status) => status is SubscriptionStatus.PastDue or SubscriptionStatus.Unpaid;
 
     /// <summary>

@@ -10,6 +10,10 @@ namespace Marketplace.Core.Webhooks.Billing;
 /// <summary>
 /// Base of the invoice handlers: refetch the invoice, apply its subscription (Stripe's status after the payment:
 /// active, or past_due), and write the ledger row (one per invoice) with the creator's email about it (paid, or payment failed).
+/// Fewer reads: an invoice already <c>paid</c> or <c>void</c> in the payload is taken from it (<see cref="FinalInvoicePayload"/>),
+/// and with such an invoice the subscription is not refetched when the creator's row has already applied an event of
+/// the same second or later (<see cref="StripeSubscriptionSync.AppliedSinceAsync"/>): a change of the subscription's
+/// own state comes with its own <c>customer.subscription.updated</c>, which is refetched.
 /// </summary>
 public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscriptionSync subscriptions, PaymentLedger ledger, EmailOutbox emails) : IStripeEventHandler
 {
@@ -24,10 +28,12 @@ public abstract class InvoiceEventHandler(IStripeGateway stripe, StripeSubscript
     public async Task<string?> HandleAsync(StripeEventEnvelope stripeEvent, string payload, CancellationToken cancellationToken)
     {
         if (stripeEvent.ObjectId is null) return "event names no invoice";
-        var invoice = await stripe.GetInvoiceAsync(stripeEvent.ObjectId, cancellationToken);
+        var final = FinalInvoicePayload.TryRead(stripeEvent, payload);
+        var invoice = final ?? await stripe.GetInvoiceAsync(stripeEvent.ObjectId, cancellationToken);
         var subscriptionId = invoice.Parent?.SubscriptionDetails?.SubscriptionId;
         if (subscriptionId is null) return "invoice is not for a subscription";
-        var row = await subscriptions.ApplyAsync(subscriptionId, null, stripeEvent.Created, cancellationToken);
+        var row = (final is null ? null : await subscriptions.AppliedSinceAsync(subscriptionId, stripeEvent.Created, cancellationToken))
+            ?? await subscriptions.ApplyAsync(subscriptionId, null, stripeEvent.Created, cancellationToken);
         // The email is checked and saved with the ledger row under the invoice's lock: two deliveries of one invoice
         // processed at once would otherwise both queue it, and the second would fail on the outbox's unique key.
         await ledger.RecordAsync(invoice, Outcome, row.CreatorProfileId, row.Id, stripeEvent.Created, cancellationToken,

@@ -67,7 +67,8 @@ internal static partial class CheckoutSessionsApi
         if (customerId is not null && customerCreation is not null)
             throw StripeApiException.Invalid("customer_creation", "You may only specify one of these parameters: customer, customer_creation.");
         if (customerId is not null) CustomersApi.Find(ctx, customerId, "customer");
-        if (expiresAt is long expiry) PaymentModeRules.CheckExpiry(expiry, ctx.Now);
+        if (expiresAt is long expiry)
+            PaymentModeRules.CheckExpiry(expiry, ctx.Emulator.Options.CheckoutExpiryInRealTime ? DateTimeOffset.UtcNow.ToUnixTimeSeconds() : ctx.Now);
 
         // price_data hashes are validated (RejectUnknown) when they are read, so read them before the final check.
         var resolved = new List<(Resource Price, long Quantity)>();

@@ -47,6 +47,8 @@ public static class StormBenchmark
         {
             ["StripeEmulator__RateLimits"] = options.StripeLimits,
             ["StripeEmulator__LogRequests"] = "false",
+            // The tick moves the key's clock a month ahead of the app's: buyers' sessions are checked against real time.
+            ["StripeEmulator__CheckoutExpiryInRealTime"] = "true",
             ["StripeEmulator__Limits__MaxObjectsPerKey"] = room,
             ["StripeEmulator__Limits__MaxEventsPerKey"] = room,
             ["StripeEmulator__Limits__MaxDeliveriesPerKey"] = room,

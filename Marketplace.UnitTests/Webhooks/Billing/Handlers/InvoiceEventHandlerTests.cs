@@ -52,6 +52,50 @@ public sealed class InvoiceEventHandlerTests : HandlerTests
         (email.Kind, email.Key).Should().Be((EmailKinds.InvoicePaid, "in_1"));
     }
 
+    private static TestEvent PaidWithFinalInvoice(DateTime created) => TestEvent.Of(StripeEventTypes.InvoicePaid, "in_1", "invoice", created: created,
+        fields: new Dictionary<string, object?>
+        {
+            ["status"] = "paid", ["currency"] = "eur", ["amount_paid"] = 900, ["amount_due"] = 900,
+            ["hosted_invoice_url"] = "https://invoice.stripe.com/i/in_1",
+            ["parent"] = new Dictionary<string, object?> { ["subscription_details"] = new Dictionary<string, object?> { ["subscription"] = "sub_1" } },
+        });
+
+    [Fact]
+    public async Task HandleAsync_PaidInvoiceInPayload_LedgerRowFromThePayloadWithoutReadingTheInvoice()
+    {
+        var reason = await Harness.HandleAsync<InvoicePaidHandler>(PaidWithFinalInvoice(new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc)));
+
+        reason.Should().BeNull();
+        (await LedgerAsync()).Should().ContainSingle().Which.Should().Match<Payment>(p => p.Status == PaymentStatus.Paid && p.AmountMinor == 900);
+        await Harness.Stripe.DidNotReceive().GetInvoiceAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task HandleAsync_PaidInvoiceAfterItsSubscriptionsEventOfTheSameSecond_SubscriptionReadOnce()
+    {
+        var created = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        await Harness.HandleAsync<SubscriptionUpdatedHandler>(TestEvent.Of(StripeEventTypes.CustomerSubscriptionUpdated, "sub_1", "subscription", created: created));
+        Harness.Stripe.ClearReceivedCalls();
+
+        var reason = await Harness.HandleAsync<InvoicePaidHandler>(PaidWithFinalInvoice(created));
+
+        reason.Should().BeNull();
+        (await LedgerAsync()).Should().ContainSingle().Which.Status.Should().Be(PaymentStatus.Paid);
+        await Harness.Stripe.DidNotReceive().GetSubscriptionAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task HandleAsync_PaidInvoiceNewerThanTheStateApplied_SubscriptionRefetched()
+    {
+        var created = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        await Harness.HandleAsync<SubscriptionUpdatedHandler>(TestEvent.Of(StripeEventTypes.CustomerSubscriptionUpdated, "sub_1", "subscription", created: created));
+        Harness.Stripe.ClearReceivedCalls();
+
+        await Harness.HandleAsync<InvoicePaidHandler>(PaidWithFinalInvoice(created.AddSeconds(5)));
+
+        await Harness.Stripe.Received(1).GetSubscriptionAsync("sub_1", Arg.Any<CancellationToken>());
+    }
+
     [Fact]
     public async Task HandleAsync_InvoicePaidDeliveredTwice_OneLedgerRowOneEmail()
     {
