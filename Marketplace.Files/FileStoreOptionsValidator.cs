@@ -23,6 +23,7 @@ public sealed class FileStoreOptionsValidator : IValidateOptions<FileStoreOption
             failures.Add($"Files:S3:PublicServiceUrl '{s3.PublicServiceUrl}' is not an http(s) URL.");
         if (string.IsNullOrWhiteSpace(s3.Region)) failures.Add("Files:S3:Region is required (us-east-1 for MinIO, auto for R2).");
         if (s3.PartSizeMiB is < 5 or > 512) failures.Add("Files:S3:PartSizeMiB is between 5 and 512 (S3's smallest part is 5 MiB).");
+        if (s3.ParallelParts is < 1 or > 16) failures.Add("Files:S3:ParallelParts is between 1 and 16.");
         if (s3.TimeoutSeconds is < 10 or > 3600) failures.Add("Files:S3:TimeoutSeconds is between 10 and 3600.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

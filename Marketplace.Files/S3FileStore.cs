@@ -11,19 +11,21 @@ namespace Marketplace.Files;
 
 /// <summary>
 /// The S3-compatible store (AWS S3, MinIO, Cloudflare R2) through AWSSDK.S3: an object is <c>{KeyPrefix}{key}</c> in the
-/// bucket. A put reads the content one part at a time (<see cref="S3StoreOptions.PartSizeMiB"/>, the only bytes held):
+/// bucket. A put reads the content one part at a time (<see cref="S3StoreOptions.PartSizeMiB"/>; at most
+/// <see cref="S3StoreOptions.ParallelParts"/> parts held and sent at once, the only bytes held):
 /// a smaller object goes in one PUT, a larger one as a multipart upload completed at the end (atomic: readers see the
 /// old object or the new one) and aborted on any failure, so nothing half-written stays. Downloads are presigned GETs
 /// (<see cref="GetDirectDownloadUrlAsync"/>) carrying <c>response-content-disposition=attachment</c> and the stored
 /// type. A failing or unreachable server raises <see cref="FileStoreUnavailableException"/>.
 /// </summary>
-public sealed class S3FileStore : IFileStore, IDisposable
+public sealed partial class S3FileStore : IFileStore, IDisposable
 {
     private readonly IAmazonS3 _client;
     private readonly IAmazonS3 _presigner;
     private readonly string _bucket;
     private readonly string _prefix;
     private readonly int _partSize;
+    private readonly int _parallelParts;
     private readonly Protocol _publicProtocol;
 
     /// <summary>A store on <paramref name="options"/> (already validated by <see cref="FileStoreOptionsValidator"/>).</summary>
@@ -32,6 +34,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
         _bucket = options.Bucket!;
         _prefix = options.KeyPrefix ?? "";
         _partSize = options.PartSizeMiB * 1024 * 1024;
+        _parallelParts = options.ParallelParts;
         _client = CreateClient(options, options.ServiceUrl);
         var publicUrl = string.IsNullOrWhiteSpace(options.PublicServiceUrl) ? options.ServiceUrl : options.PublicServiceUrl;
         _presigner = publicUrl == options.ServiceUrl ? _client : CreateClient(options, publicUrl);
@@ -62,20 +65,7 @@ public sealed class S3FileStore : IFileStore, IDisposable
             }, cancellationToken), cancellationToken);
             try
             {
-                var parts = new List<PartETag>();
-                long total = 0;
-                while (filled > 0)
-                {
-                    var number = parts.Count + 1;
-                    var part = await CallAsync(() => _client.UploadPartAsync(new UploadPartRequest
-                    {
-                        BucketName = _bucket, Key = objectKey, UploadId = started.UploadId, PartNumber = number, PartSize = filled,
-                        InputStream = new MemoryStream(buffer, 0, filled, writable: false), UseChunkEncoding = false,
-                    }, cancellationToken), cancellationToken);
-                    parts.Add(new PartETag(number, part.ETag));
-                    total += filled;
-                    filled = await FillAsync(content, buffer, cancellationToken);
-                }
+                var (parts, total) = await UploadPartsAsync(objectKey, started.UploadId, content, buffer, filled, cancellationToken);
 
                 await CallAsync(() => _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
                 {

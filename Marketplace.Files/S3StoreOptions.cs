@@ -37,6 +37,12 @@ public sealed class S3StoreOptions
     /// <summary>The part size of a multipart upload in MiB (5–512; 8 by default): what one upload holds in memory at once. Smaller files go in one PUT.</summary>
     public int PartSizeMiB { get; set; } = 8;
 
+    /// <summary>
+    /// How many parts of one multipart upload are sent at once (1–16; 4 by default). One upload holds at most this many
+    /// parts in memory: <c>ParallelParts × PartSizeMiB</c> MiB (32 MiB by default).
+    /// </summary>
+    public int ParallelParts { get; set; } = 4;
+
     /// <summary>How long, in seconds, a request to the store may take before it counts as an outage (10–3,600; 100 by default).</summary>
     public int TimeoutSeconds { get; set; } = 100;
 }

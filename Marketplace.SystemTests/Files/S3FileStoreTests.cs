@@ -25,6 +25,21 @@ public sealed class S3FileStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PutAsync_MorePartsThanSentAtOnce_PartsInOrderAndTheSameBytes()
+    {
+        var options = S3TestServer.Options();
+        options.ParallelParts = 2;
+        using var store = new S3FileStore(options);
+        var bytes = RandomNumberGenerator.GetBytes(4 * 5 * 1024 * 1024 + 3); // five parts of 5 MiB, two in flight at a time
+
+        var written = await store.PutAsync("listings/1/parts", new NonSeekableStream(bytes));
+
+        written.Should().Be(bytes.Length);
+        await using var read = (await store.OpenReadAsync("listings/1/parts"))!;
+        SHA256.HashData(read).Should().Equal(SHA256.HashData(bytes));
+    }
+
+    [Fact]
     public async Task OpenReadAsync_SeekThenRange_ThoseBytes()
     {
         var bytes = RandomNumberGenerator.GetBytes(100_000);
