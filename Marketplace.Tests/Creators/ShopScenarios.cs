@@ -22,7 +22,7 @@ public static class ShopScenarios
 
     /// <summary>
     /// Posts the shop form as multipart with pictures (field <c>Avatar</c> or <c>Banner</c>, file name, bytes, content
-    /// type); the banner's alt text is "A workshop bench", the avatar's blank; <paramref name="extra"/> adds fields.
+    /// type); the banner's alt text is "A workshop bench", the avatar's blank.
     /// </summary>
     public static Task<HttpResponseMessage> SaveShopWithPicturesAsync(this BrowserSession creator, string slug, string name,
         params (string Field, string FileName, byte[] Bytes, string ContentType)[] files) => creator.SaveShopWithPicturesAsync(slug, name, null, files);
