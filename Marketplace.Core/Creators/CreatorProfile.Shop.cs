@@ -24,10 +24,10 @@ public partial class CreatorProfile
     public string? RefundPolicy { get; private set; }
 
     /// <summary>The shop's avatar, shown next to its name (storefront, seller card); null when none.</summary>
-    public Images.StoredImage? Avatar { get; private set; }
+    public ShopPicture? Avatar { get; private set; }
 
     /// <summary>The shop's banner, across the top of the storefront; null when none.</summary>
-    public Images.StoredImage? Banner { get; private set; }
+    public ShopPicture? Banner { get; private set; }
 
     /// <summary>When the creator first opened or copied their shop's link (the checklist's last step), UTC; null before.</summary>
     public DateTime? ShopSharedAt { get; private set; }

@@ -38,13 +38,17 @@ public sealed class OrphanImageSweepJob(MarketplaceDbContext db, IImageStore sto
         return deleted;
     }
 
-    // The shops' avatars and banners (StoredImage columns of the creator profiles) that name one of the keys.
+    // The keys of the shops' avatars and banners (columns of the creator profiles) that name one of the keys.
     private async Task<List<string[]>> ShopPicturesNamingAsync(string[] keys, CancellationToken cancellationToken)
     {
         var pictures = await db.CreatorProfiles.AsNoTracking()
             .Where(c => (c.Avatar != null && (keys.Contains(c.Avatar.ThumbnailKey) || keys.Contains(c.Avatar.CardKey) || keys.Contains(c.Avatar.FullKey)))
                         || (c.Banner != null && (keys.Contains(c.Banner.ThumbnailKey) || keys.Contains(c.Banner.CardKey) || keys.Contains(c.Banner.FullKey))))
-            .Select(c => new { c.Avatar, c.Banner }).ToListAsync(cancellationToken);
-        return [.. pictures.SelectMany(p => new[] { p.Avatar, p.Banner }).OfType<StoredImage>().Select(i => new[] { i.ThumbnailKey, i.CardKey, i.FullKey })];
+            .Select(c => new[]
+            {
+                c.Avatar == null ? null : c.Avatar.ThumbnailKey, c.Avatar == null ? null : c.Avatar.CardKey, c.Avatar == null ? null : c.Avatar.FullKey,
+                c.Banner == null ? null : c.Banner.ThumbnailKey, c.Banner == null ? null : c.Banner.CardKey, c.Banner == null ? null : c.Banner.FullKey,
+            }).ToListAsync(cancellationToken);
+        return [.. pictures.Select(keys => keys.OfType<string>().ToArray())];
     }
 }

@@ -8,10 +8,10 @@ namespace Marketplace.Core.Shops;
 public sealed record ShopDetails(string? Bio, string? WebsiteUrl, IReadOnlyList<string> SocialLinks, string? ContactEmail, string? RefundPolicy)
 {
     /// <summary>The avatar shown next to the shop's name; null when none.</summary>
-    public Images.StoredImage? Avatar { get; init; }
+    public ShopPicture? Avatar { get; init; }
 
     /// <summary>The banner across the top of the storefront; null when none.</summary>
-    public Images.StoredImage? Banner { get; init; }
+    public ShopPicture? Banner { get; init; }
 
     /// <summary>A shop that filled in nothing.</summary>
     public static ShopDetails None { get; } = new(null, null, [], null, null);

@@ -10,7 +10,7 @@ namespace Marketplace.Core.Shops;
 public sealed record ShopSettingsInput(string? DisplayName, string? Slug, string? Bio, string? Website, IReadOnlyList<string?> SocialLinks,
     string? ContactEmail, bool ShowContactEmail, string? RefundPolicy)
 {
-    /// <summary>The avatar and banner changes (none by default); uploads already read by <see cref="Images.ImageRenditions"/>.</summary>
+    /// <summary>The avatar and banner changes (none by default); new pictures already processed and stored by the caller.</summary>
     public ShopPictures Pictures { get; init; } = ShopPictures.None;
 }
 
@@ -25,11 +25,11 @@ public sealed record ShopSettingsResult(IReadOnlyDictionary<string, CoreMessage>
 /// Saves a creator's shop settings. A new slug must be free: no other shop uses it now or used it before
 /// (<see cref="FormerSlug"/>); the old slug is kept as a <see cref="FormerSlug"/> of this shop, so <c>/c/{old}</c>
 /// answers 301 for good. Taking back one of the shop's own former slugs is allowed (its redirect row is dropped).
-/// New avatar and banner renditions are written to the <see cref="Images.IImageStore"/> only once every field is valid,
-/// just before the save (replaced ones are left to <see cref="Images.OrphanImageSweepJob"/>).
+/// New avatar and banner renditions are stored by the caller before the call (a refused form leaves them to the
+/// orphan image sweep, as replaced ones).
 /// The profile save evicts the shop's cached pages (the web app's after-commit interceptor).
 /// </summary>
-public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock, Images.IImageStore imageStore)
+public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock)
 {
     /// <summary>Checks and saves <paramref name="input"/> for creator <paramref name="creatorProfileId"/>; nothing is stored when a field is wrong.</summary>
     /// <exception cref="InvalidOperationException">No creator profile has that id.</exception>
@@ -51,8 +51,6 @@ public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock, Im
             db.FormerSlugs.Add(new FormerSlug(creatorProfileId, creator.Slug, clock.GetUtcNow().UtcDateTime));
         }
 
-        if (await StoreAsync(input.Pictures, cancellationToken) is { } storeError)
-            return new ShopSettingsResult(new Dictionary<string, CoreMessage> { [nameof(input.Pictures)] = storeError });
         creator.ApplyShop(input, slug);
         await db.SaveChangesAsync(cancellationToken);
         return new ShopSettingsResult(errors);
@@ -69,19 +67,6 @@ public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock, Im
     private async Task<bool> TakenByAnotherAsync(string slug, int creatorProfileId, CancellationToken cancellationToken) =>
         await db.CreatorProfiles.AnyAsync(c => c.Slug == slug && c.Id != creatorProfileId, cancellationToken)
         || await db.FormerSlugs.AnyAsync(f => f.Slug == slug && f.CreatorProfileId != creatorProfileId, cancellationToken);
-
-    private async Task<CoreMessage?> StoreAsync(ShopPictures pictures, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var rendition in pictures.NewRenditions()) await imageStore.SaveAsync(rendition.Key, rendition.Bytes, cancellationToken);
-            return null;
-        }
-        catch (Files.FileStoreUnavailableException)
-        {
-            return "The picture storage is not answering right now, so nothing was saved: try again in a few minutes.";
-        }
-    }
 
     private static Dictionary<string, CoreMessage> Check(ShopSettingsInput input)
     {
@@ -106,8 +91,8 @@ public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock, Im
         if ((input.RefundPolicy?.Trim().Length ?? 0) > ShopRules.MaxRefundPolicyLength)
             Add(nameof(input.RefundPolicy), CoreMessage.Of("The refund policy can be at most {0} characters.", ShopRules.MaxRefundPolicyLength));
         Add(nameof(input.RefundPolicy), TextRules.MultiLineError(input.RefundPolicy, "refund policy"));
-        if ((input.Pictures.Avatar.Alt?.Trim().Length ?? 0) > Images.StoredImage.MaxAltLength || (input.Pictures.Banner.Alt?.Trim().Length ?? 0) > Images.StoredImage.MaxAltLength)
-            Add(nameof(input.Pictures), CoreMessage.Of("A picture's description can be at most {0} characters.", Images.StoredImage.MaxAltLength));
+        if ((input.Pictures.Avatar.Alt?.Trim().Length ?? 0) > ShopPicture.MaxAltLength || (input.Pictures.Banner.Alt?.Trim().Length ?? 0) > ShopPicture.MaxAltLength)
+            Add(nameof(input.Pictures), CoreMessage.Of("A picture's description can be at most {0} characters.", ShopPicture.MaxAltLength));
         return errors;
     }
 }

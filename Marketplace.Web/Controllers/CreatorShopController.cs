@@ -23,7 +23,7 @@ namespace Marketplace.Web.Controllers;
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/shop")]
 public sealed class CreatorShopController(CurrentCreator currentCreator, ShopSettings settings, MarketplaceDbContext db, TimeProvider clock,
-    PublicUrls publicUrls, IStringLocalizer<SharedResource> text, ImageRenditions renditions) : Controller
+    PublicUrls publicUrls, IStringLocalizer<SharedResource> text, ImageRenditions renditions, IImageStore imageStore) : Controller
 {
     /// <summary>The settings form; <c>?saved=1</c> after a save.</summary>
     [HttpGet("")]
@@ -42,8 +42,8 @@ public sealed class CreatorShopController(CurrentCreator currentCreator, ShopSet
     public async Task<IActionResult> Save([FromForm] ShopFormModel form, CancellationToken cancellationToken)
     {
         var creator = await currentCreator.GetAsync(cancellationToken);
-        var avatar = Read(form.Avatar, form.AvatarAlt, form.RemoveAvatar);
-        var banner = Read(form.Banner, form.BannerAlt, form.RemoveBanner);
+        var avatar = await ReadAsync(form.Avatar, form.AvatarAlt, form.RemoveAvatar, cancellationToken);
+        var banner = avatar.Error is null ? await ReadAsync(form.Banner, form.BannerAlt, form.RemoveBanner, cancellationToken) : (null, null);
         var errors = new Dictionary<string, string>();
         if (avatar.Error is not null) errors[nameof(form.Avatar)] = text.Say(avatar.Error);
         if (banner.Error is not null) errors[nameof(form.Banner)] = text.Say(banner.Error);
@@ -61,13 +61,25 @@ public sealed class CreatorShopController(CurrentCreator currentCreator, ShopSet
     /// <summary>Largest form body the shop form accepts, in bytes (two pictures of 10 MB and the text).</summary>
     public const long MaxFormBytes = 25_000_000;
 
-    private (ShopPictureChange? Change, Core.Text.CoreMessage? Error) Read(IFormFile? file, string? alt, bool remove)
+    // Reads an uploaded picture through the pipeline and stores its renditions (content-addressed: a refused form
+    // leaves them to the orphan image sweep), or says why not.
+    private async Task<(ShopPictureChange? Change, Core.Text.CoreMessage? Error)> ReadAsync(IFormFile? file, string? alt, bool remove, CancellationToken cancellationToken)
     {
         if (file is not { Length: > 0 }) return (new ShopPictureChange(null, alt, remove), null);
-        using var stream = file.OpenReadStream();
-        var result = renditions.Process(stream);
-        return result.Error is null ? (new ShopPictureChange(result.Image, alt, false), null)
-            : (null, Core.Text.CoreMessage.Of("{0}: {1}", Path.GetFileName(file.FileName), result.Error));
+        ImageUploadResult result;
+        using (var stream = file.OpenReadStream()) result = renditions.Process(stream);
+        if (result.Image is not { } image) return (null, Core.Text.CoreMessage.Of("{0}: {1}", Path.GetFileName(file.FileName), result.Error!));
+        try
+        {
+            foreach (var rendition in new[] { image.Thumbnail, image.Card, image.Full }) await imageStore.SaveAsync(rendition.Key, rendition.Bytes, cancellationToken);
+        }
+        catch (Marketplace.Files.FileStoreUnavailableException)
+        {
+            return (null, "The picture storage is not answering right now, so nothing was saved: try again in a few minutes.");
+        }
+
+        var picture = new ShopPicture(image.Thumbnail.Key, image.Thumbnail.Width, image.Card.Key, image.Card.Width, image.Full.Key, image.Full.Width, image.Full.Height, null);
+        return (new ShopPictureChange(picture, alt, false), null);
     }
 
     /// <summary>Opens the creator's own storefront (302 to <c>/c/{slug}</c>), noting the shop as shared the first time.</summary>

@@ -64,10 +64,10 @@ public sealed class ShopFormModel
 public sealed record ShopPageViewModel(ShopFormModel Form, string ShopUrl, IReadOnlyDictionary<string, string> Errors, bool Saved)
 {
     /// <summary>The avatar stored now; null when none.</summary>
-    public Core.Images.StoredImage? Avatar { get; init; }
+    public ShopPicture? Avatar { get; init; }
 
     /// <summary>The banner stored now; null when none.</summary>
-    public Core.Images.StoredImage? Banner { get; init; }
+    public ShopPicture? Banner { get; init; }
 
     /// <summary>The error of <paramref name="field"/>, or null.</summary>
     public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);

@@ -28,11 +28,11 @@ internal sealed class CreatorProfileConfiguration : IEntityTypeConfiguration<Cre
             .HasForeignKey<Subscriptions.CreatorSubscription>(s => s.CreatorProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 
-    private static void Picture(ComplexPropertyBuilder<Images.StoredImage> picture)
+    private static void Picture(ComplexPropertyBuilder<Shops.ShopPicture> picture)
     {
-        picture.Property(i => i.ThumbnailKey).HasMaxLength(Images.StoredImage.KeyLength);
-        picture.Property(i => i.CardKey).HasMaxLength(Images.StoredImage.KeyLength);
-        picture.Property(i => i.FullKey).HasMaxLength(Images.StoredImage.KeyLength);
-        picture.Property(i => i.Alt).HasMaxLength(Images.StoredImage.MaxAltLength);
+        picture.Property(i => i.ThumbnailKey).HasMaxLength(Shops.ShopPicture.KeyLength);
+        picture.Property(i => i.CardKey).HasMaxLength(Shops.ShopPicture.KeyLength);
+        picture.Property(i => i.FullKey).HasMaxLength(Shops.ShopPicture.KeyLength);
+        picture.Property(i => i.Alt).HasMaxLength(Shops.ShopPicture.MaxAltLength);
     }
 }

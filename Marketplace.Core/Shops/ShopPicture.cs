@@ -1,21 +1,17 @@
-namespace Marketplace.Core.Images;
+namespace Marketplace.Core.Shops;
 
 /// <summary>
-/// A stored picture that is not a listing's (a shop's avatar or banner): the <see cref="IImageStore"/> keys of its three
-/// renditions (<see cref="ImageRenditions"/>), their widths, the full rendition's height and the alt text the creator
+/// A shop's avatar or banner: the image store's keys of its three renditions (thumbnail, card, full: the listing
+/// pictures' pipeline, <c>Core/Images</c>), their widths, the full rendition's height and the alt text the creator
 /// wrote (null: the picture is decorative, the shop's name is next to it). Kept as columns of its owner.
 /// </summary>
-public sealed record StoredImage(string ThumbnailKey, int ThumbnailWidth, string CardKey, int CardWidth, string FullKey, int FullWidth, int FullHeight, string? Alt)
+public sealed record ShopPicture(string ThumbnailKey, int ThumbnailWidth, string CardKey, int CardWidth, string FullKey, int FullWidth, int FullHeight, string? Alt)
 {
     /// <summary>Longest alt text, in characters.</summary>
     public const int MaxAltLength = 300;
 
     /// <summary>Length of a store key (<c>ab/</c> + 64 hex + <c>.jpg</c>).</summary>
     public const int KeyLength = 71;
-
-    /// <summary>The picture of an accepted upload, with its alt text (blank: none).</summary>
-    public static StoredImage From(ProcessedImage image, string? alt) => new(image.Thumbnail.Key, image.Thumbnail.Width, image.Card.Key, image.Card.Width,
-        image.Full.Key, image.Full.Width, image.Full.Height, string.IsNullOrWhiteSpace(alt) ? null : alt.Trim());
 
     /// <summary>Each distinct rendition as (key, width), smallest first: the <c>srcset</c> candidates.</summary>
     public IEnumerable<(string Key, int Width)> Sources() =>
@@ -25,5 +21,5 @@ public sealed record StoredImage(string ThumbnailKey, int ThumbnailWidth, string
     public int HeightAt(int width) => FullWidth == 0 ? 0 : (int)Math.Round((double)FullHeight * width / FullWidth);
 
     /// <summary>The same picture with another alt text (blank: none).</summary>
-    public StoredImage WithAlt(string? alt) => this with { Alt = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim() };
+    public ShopPicture WithAlt(string? alt) => this with { Alt = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim() };
 }
