@@ -7,6 +7,7 @@ using Marketplace.Core.Buyers;
 using Marketplace.Core.CheckoutClosing;
 using Marketplace.Core.Connect;
 using Marketplace.Core.CreatorHome;
+using Marketplace.Core.PageViews;
 using Marketplace.Core.Creators;
 using Marketplace.Core.Data;
 using Marketplace.Core.Deliveries;
@@ -98,6 +99,7 @@ public static class DependencyInjection
         services.AddModeration();
         services.AddSignInThrottling(configuration);
         services.AddCreatorHome();
+        services.AddPageViews(configuration);
         services.AddListingImages(configuration, contentRoot);
         services.AddMarkdown();
         services.AddMarketplaceEmails(contentRoot);

@@ -170,6 +170,7 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseAdminTwoFactor(); // an admin without two-factor is sent to set it up before /admin and the dashboard
         app.UseAuthorization();
+        app.UseMiddleware<PageViews.PageViewCounting>(); // before the output cache, so cached shop pages are counted too
         app.UseOutputCache(); // after localization (the key varies by culture) and authentication (never a signed-in page)
         app.UseRateLimiter(); // after authentication (Buy's policy asks who is signed in) and the status pages (a 429 is a page)
 

@@ -31,10 +31,32 @@ public sealed record CurrencySales(string Currency, IReadOnlyList<DailySales> Da
 }
 
 /// <summary>A listing with its paid orders over the period.</summary>
-public sealed record TopListing(int ListingId, string Title, int OrderCount);
+public sealed record TopListing(int ListingId, string Title, int OrderCount)
+{
+    /// <summary>Views of the listing's page over the same days.</summary>
+    public long Views { get; init; }
+}
+
+/// <summary>
+/// The shop's page views over the days shown (<see cref="PageViews.PageViewDay"/>, written in batches: the last
+/// <c>PageViews:FlushSeconds</c> may be missing): the storefront's, the listing pages', and the paid orders per listing
+/// view (<see cref="Conversion"/>, null without a listing view).
+/// </summary>
+public sealed record ShopViews(long StorefrontViews, long ListingViews, int PaidOrders)
+{
+    /// <summary>Every page view, storefront and listings.</summary>
+    public long Total => StorefrontViews + ListingViews;
+
+    /// <summary>Paid orders ÷ listing page views (0.05 is 5 %); null when no listing page was seen.</summary>
+    public double? Conversion => ListingViews == 0 ? null : (double)PaidOrders / ListingViews;
+}
 
 /// <summary>What <c>/creator</c> shows: the checklist, the last <see cref="CreatorHomeQueries.Days"/> days per currency, top listings, open disputes.</summary>
-public sealed record CreatorHomeView(StartChecklist Checklist, IReadOnlyList<CurrencySales> Sales, IReadOnlyList<TopListing> TopListings, int OpenDisputes);
+public sealed record CreatorHomeView(StartChecklist Checklist, IReadOnlyList<CurrencySales> Sales, IReadOnlyList<TopListing> TopListings, int OpenDisputes)
+{
+    /// <summary>The shop's views and conversion over the same days.</summary>
+    public ShopViews Views { get; init; } = new(0, 0, 0);
+}
 
 /// <summary>Reads the creator's home page (<see cref="CreatorHomeView"/>); only that creator's rows.</summary>
 public sealed class CreatorHomeQueries(MarketplaceDbContext db, PaymentEligibility eligibility, TimeProvider clock)
@@ -67,10 +89,15 @@ public sealed class CreatorHomeQueries(MarketplaceDbContext db, PaymentEligibili
                 return new DailySales(day, ofDay.Count, ofDay.Sum(r => r.Net));
             })]))
             .ToList();
+        var views = await db.PageViewDays.AsNoTracking().Where(p => p.CreatorProfileId == creatorProfileId && p.Day >= first)
+            .GroupBy(p => p.ListingId).Select(g => new { ListingId = g.Key, Views = g.Sum(p => p.Views) })
+            .ToDictionaryAsync(v => v.ListingId, v => v.Views, cancellationToken);
         var top = (await paid.GroupBy(o => o.ListingId).Select(g => new { ListingId = g.Key, Title = g.Max(o => o.ListingTitle), Count = g.Count() })
             .OrderByDescending(t => t.Count).ThenBy(t => t.ListingId).Take(5).ToListAsync(cancellationToken))
-            .Select(t => new TopListing(t.ListingId, t.Title ?? "", t.Count)).ToList();
+            .Select(t => new TopListing(t.ListingId, t.Title ?? "", t.Count) { Views = views.GetValueOrDefault(t.ListingId) }).ToList();
         var disputes = await db.Orders.CountAsync(o => o.CreatorProfileId == creatorProfileId && o.Status == OrderStatus.Disputed, cancellationToken);
-        return new CreatorHomeView(checklist, sales, top, disputes);
+        var shopViews = new ShopViews(views.GetValueOrDefault(PageViews.PageViewDay.StorefrontPage),
+            views.Where(v => v.Key != PageViews.PageViewDay.StorefrontPage).Sum(v => v.Value), rows.Count);
+        return new CreatorHomeView(checklist, sales, top, disputes) { Views = shopViews };
     }
 }

@@ -23,6 +23,12 @@ public partial class CreatorProfile
     /// <summary>Plain text shown on every listing page of the shop; null when none.</summary>
     public string? RefundPolicy { get; private set; }
 
+    /// <summary>The shop's avatar, shown next to its name (storefront, seller card); null when none.</summary>
+    public ShopPicture? Avatar { get; private set; }
+
+    /// <summary>The shop's banner, across the top of the storefront; null when none.</summary>
+    public ShopPicture? Banner { get; private set; }
+
     /// <summary>When the creator first opened or copied their shop's link (the checklist's last step), UTC; null before.</summary>
     public DateTime? ShopSharedAt { get; private set; }
 
@@ -46,6 +52,8 @@ public partial class CreatorProfile
         ContactEmail = ShopRules.Blank(input.ContactEmail);
         ShowContactEmail = input.ShowContactEmail && ContactEmail is not null;
         RefundPolicy = ShopRules.Blank(input.RefundPolicy);
+        Avatar = input.Pictures.Avatar.Apply(Avatar);
+        Banner = input.Pictures.Banner.Apply(Banner);
     }
 
     /// <summary>Notes that the shop's link was opened or copied by its creator, the first time at <paramref name="now"/> (UTC).</summary>

@@ -34,6 +34,9 @@ public class MarketplaceDbContext : IdentityDbContext, IDataProtectionKeyContext
     /// <summary>Slugs a shop gave up, answered with a 301 to its current address (<see cref="Shops.FormerSlug"/>).</summary>
     public DbSet<Shops.FormerSlug> FormerSlugs => Set<Shops.FormerSlug>();
 
+    /// <summary>Page views per shop, page and day (<see cref="PageViews.PageViewDay"/>).</summary>
+    public DbSet<PageViews.PageViewDay> PageViewDays => Set<PageViews.PageViewDay>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<PlanPrice> PlanPrices => Set<PlanPrice>();

@@ -74,7 +74,11 @@ public sealed class Storefront(MarketplaceDbContext db)
                 && !db.ShopModerations.Any(m => m.CreatorProfileId == c.Id && m.Visibility == Moderation.Visibility.Hidden))
             .Select(c => new Shop(c.Id, c.UserId, c.DisplayName, c.Slug,
                 c.Subscription == null ? 0 : c.Subscription.Plan!.Capabilities.MaxListings ?? int.MaxValue,
-                new Shops.ShopDetails(c.Bio, c.WebsiteUrl, c.SocialLinks, c.ShowContactEmail ? c.ContactEmail : null, c.RefundPolicy)))
+                new Shops.ShopDetails(c.Bio, c.WebsiteUrl, c.SocialLinks, c.ShowContactEmail ? c.ContactEmail : null, c.RefundPolicy)
+                {
+                    Avatar = c.Avatar,
+                    Banner = c.Banner,
+                }))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

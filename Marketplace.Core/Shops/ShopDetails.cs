@@ -7,6 +7,12 @@ namespace Marketplace.Core.Shops;
 /// </summary>
 public sealed record ShopDetails(string? Bio, string? WebsiteUrl, IReadOnlyList<string> SocialLinks, string? ContactEmail, string? RefundPolicy)
 {
+    /// <summary>The avatar shown next to the shop's name; null when none.</summary>
+    public ShopPicture? Avatar { get; init; }
+
+    /// <summary>The banner across the top of the storefront; null when none.</summary>
+    public ShopPicture? Banner { get; init; }
+
     /// <summary>A shop that filled in nothing.</summary>
     public static ShopDetails None { get; } = new(null, null, [], null, null);
 

@@ -8,7 +8,11 @@ namespace Marketplace.Core.Shops;
 /// <summary>The shop settings form as typed (<c>/creator/shop</c>); empty texts mean "none".</summary>
 /// <param name="SocialLinks">Up to <see cref="ShopRules.MaxSocialLinks"/> links; empty entries are dropped.</param>
 public sealed record ShopSettingsInput(string? DisplayName, string? Slug, string? Bio, string? Website, IReadOnlyList<string?> SocialLinks,
-    string? ContactEmail, bool ShowContactEmail, string? RefundPolicy);
+    string? ContactEmail, bool ShowContactEmail, string? RefundPolicy)
+{
+    /// <summary>The avatar and banner changes (none by default); new pictures already processed and stored by the caller.</summary>
+    public ShopPictures Pictures { get; init; } = ShopPictures.None;
+}
 
 /// <summary>The outcome of <see cref="ShopSettings.SaveAsync"/>: saved, or the message of each field that is wrong (keyed by the input's property name).</summary>
 public sealed record ShopSettingsResult(IReadOnlyDictionary<string, CoreMessage> Errors)
@@ -21,6 +25,8 @@ public sealed record ShopSettingsResult(IReadOnlyDictionary<string, CoreMessage>
 /// Saves a creator's shop settings. A new slug must be free: no other shop uses it now or used it before
 /// (<see cref="FormerSlug"/>); the old slug is kept as a <see cref="FormerSlug"/> of this shop, so <c>/c/{old}</c>
 /// answers 301 for good. Taking back one of the shop's own former slugs is allowed (its redirect row is dropped).
+/// New avatar and banner renditions are stored by the caller before the call (a refused form leaves them to the
+/// orphan image sweep, as replaced ones).
 /// The profile save evicts the shop's cached pages (the web app's after-commit interceptor).
 /// </summary>
 public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock)
@@ -85,6 +91,8 @@ public sealed class ShopSettings(MarketplaceDbContext db, TimeProvider clock)
         if ((input.RefundPolicy?.Trim().Length ?? 0) > ShopRules.MaxRefundPolicyLength)
             Add(nameof(input.RefundPolicy), CoreMessage.Of("The refund policy can be at most {0} characters.", ShopRules.MaxRefundPolicyLength));
         Add(nameof(input.RefundPolicy), TextRules.MultiLineError(input.RefundPolicy, "refund policy"));
+        if ((input.Pictures.Avatar.Alt?.Trim().Length ?? 0) > ShopPicture.MaxAltLength || (input.Pictures.Banner.Alt?.Trim().Length ?? 0) > ShopPicture.MaxAltLength)
+            Add(nameof(input.Pictures), CoreMessage.Of("A picture's description can be at most {0} characters.", ShopPicture.MaxAltLength));
         return errors;
     }
 }

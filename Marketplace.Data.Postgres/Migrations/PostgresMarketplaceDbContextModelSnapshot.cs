@@ -284,6 +284,74 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Avatar", "Marketplace.Core.Creators.CreatorProfile.Avatar#ShopPicture", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("CardKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("character varying(71)");
+
+                            b1.Property<int>("CardWidth")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("FullHeight")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("FullKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("character varying(71)");
+
+                            b1.Property<int>("FullWidth")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("character varying(71)");
+
+                            b1.Property<int>("ThumbnailWidth")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Banner", "Marketplace.Core.Creators.CreatorProfile.Banner#ShopPicture", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("CardKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("character varying(71)");
+
+                            b1.Property<int>("CardWidth")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("FullHeight")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("FullKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("character varying(71)");
+
+                            b1.Property<int>("FullWidth")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("character varying(71)");
+
+                            b1.Property<int>("ThumbnailWidth")
+                                .HasColumnType("integer");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1135,6 +1203,27 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.PageViews.PageViewDay", b =>
+                {
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CreatorProfileId", "ListingId", "Day");
+
+                    b.HasIndex("CreatorProfileId", "Day");
+
+                    b.ToTable("PageViewDays");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
                 {
                     b.Property<int>("Id")
@@ -1930,6 +2019,15 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.PageViews.PageViewDay", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>

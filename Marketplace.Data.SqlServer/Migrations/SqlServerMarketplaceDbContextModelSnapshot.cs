@@ -284,6 +284,74 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Avatar", "Marketplace.Core.Creators.CreatorProfile.Avatar#ShopPicture", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("CardKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("nvarchar(71)");
+
+                            b1.Property<int>("CardWidth")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("FullHeight")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("FullKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("nvarchar(71)");
+
+                            b1.Property<int>("FullWidth")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("nvarchar(71)");
+
+                            b1.Property<int>("ThumbnailWidth")
+                                .HasColumnType("int");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Banner", "Marketplace.Core.Creators.CreatorProfile.Banner#ShopPicture", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("CardKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("nvarchar(71)");
+
+                            b1.Property<int>("CardWidth")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("FullHeight")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("FullKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("nvarchar(71)");
+
+                            b1.Property<int>("FullWidth")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("nvarchar(71)");
+
+                            b1.Property<int>("ThumbnailWidth")
+                                .HasColumnType("int");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1137,6 +1205,27 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.PageViews.PageViewDay", b =>
+                {
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CreatorProfileId", "ListingId", "Day");
+
+                    b.HasIndex("CreatorProfileId", "Day");
+
+                    b.ToTable("PageViewDays");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
                 {
                     b.Property<int>("Id")
@@ -1935,6 +2024,15 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.PageViews.PageViewDay", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>

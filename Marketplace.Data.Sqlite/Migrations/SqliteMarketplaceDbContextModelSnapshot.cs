@@ -273,6 +273,74 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Avatar", "Marketplace.Core.Creators.CreatorProfile.Avatar#ShopPicture", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CardKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CardWidth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FullHeight")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FullKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("FullWidth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ThumbnailWidth")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Banner", "Marketplace.Core.Creators.CreatorProfile.Banner#ShopPicture", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CardKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("CardWidth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FullHeight")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FullKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("FullWidth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(71)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ThumbnailWidth")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1100,6 +1168,27 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("Marketplace.Core.PageViews.PageViewDay", b =>
+                {
+                    b.Property<int>("CreatorProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CreatorProfileId", "ListingId", "Day");
+
+                    b.HasIndex("CreatorProfileId", "Day");
+
+                    b.ToTable("PageViewDays");
+                });
+
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>
                 {
                     b.Property<int>("Id")
@@ -1877,6 +1966,15 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Navigation("CreatorProfile");
 
                     b.Navigation("Listing");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.PageViews.PageViewDay", b =>
+                {
+                    b.HasOne("Marketplace.Core.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marketplace.Core.Payouts.Payout", b =>

@@ -1,5 +1,7 @@
 using System.Net;
+using Marketplace.Core.PageViews;
 using Marketplace.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Marketplace.Tests.Orders;
 using Marketplace.Tests.Refunds;
 
@@ -45,9 +47,32 @@ public sealed class CreatorHomeTests(OrdersFactory app) : IClassFixture<OrdersFa
 
         html.Should().Contain("data-testid=\"daily-sales-eur\"").And.Contain("1 paid orders, net €22.50");
         html.Should().Contain("<td class=\"text-end\">1</td><td class=\"text-end\">€22.50</td>");
-        html.Should().Contain("<tr><td>Home Poster</td><td class=\"text-end\">1</td></tr>");
+        html.Should().Contain("<tr><td>Home Poster</td><td class=\"text-end\">1</td><td class=\"text-end\">0</td></tr>");
         html.Should().Contain("<a href=\"/creator/sales\">Open disputes: 0</a>");
         html.Should().Contain("data-step=\"payments\" data-done=\"true\"");
+    }
+
+    [Fact]
+    public async Task Home_VisitorsAndABotSawTheShop_ViewsOfPeopleAndConversionShown()
+    {
+        using var shop = await app.ShopAsync(title: "Viewed Poster", price: "10.00");
+        await app.PaidOrderAsync(shop);
+        using var visitor = app.Visitor();
+        visitor.Client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36");
+        using var bot = app.Visitor();
+        bot.Client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+        await app.Services.GetRequiredService<PageViewFlusher>().FlushAsync();
+
+        (await visitor.Client.GetAsync($"/c/{shop.Slug}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await visitor.Client.GetAsync($"/c/{shop.Slug}")).StatusCode.Should().Be(HttpStatusCode.OK, "the second answer comes from the output cache");
+        for (var i = 0; i < 4; i++) (await visitor.Client.GetAsync(shop.ListingPage)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await bot.Client.GetAsync(shop.ListingPage)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await visitor.Client.GetAsync($"/c/{shop.Slug}/999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await app.Services.GetRequiredService<PageViewFlusher>().FlushAsync();
+
+        var html = WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync("/creator"));
+        html.Should().Contain("data-testid=\"views-total\">6<").And.Contain("data-testid=\"views-listings\">4<").And.Contain("data-testid=\"conversion\">25.0");
+        html.Should().Contain("<tr><td>Viewed Poster</td><td class=\"text-end\">1</td><td class=\"text-end\">4</td></tr>");
     }
 
     private async Task<BrowserSession> NewCreatorAsync(string name)

@@ -1,4 +1,5 @@
 using Marketplace.Tests.Infrastructure;
+using Marketplace.Tests.Listings;
 
 namespace Marketplace.Tests.Creators;
 
@@ -17,5 +18,21 @@ public static class ShopScenarios
         if (showEmail) fields["ShowContactEmail"] = "true";
         for (var i = 0; i < (social ?? []).Length; i++) fields[$"SocialLinks[{i}]"] = social![i];
         return creator.SubmitFormAsync("/creator/shop", fields);
+    }
+
+    /// <summary>
+    /// Posts the shop form as multipart with pictures (field <c>Avatar</c> or <c>Banner</c>, file name, bytes, content
+    /// type); the banner's alt text is "A workshop bench", the avatar's blank.
+    /// </summary>
+    public static Task<HttpResponseMessage> SaveShopWithPicturesAsync(this BrowserSession creator, string slug, string name,
+        params (string Field, string FileName, byte[] Bytes, string ContentType)[] files) => creator.SaveShopWithPicturesAsync(slug, name, null, files);
+
+    /// <summary>The shop form as multipart with pictures, as the overload above, plus the <paramref name="extra"/> fields.</summary>
+    public static Task<HttpResponseMessage> SaveShopWithPicturesAsync(this BrowserSession creator, string slug, string name,
+        IDictionary<string, string>? extra, params (string Field, string FileName, byte[] Bytes, string ContentType)[] files)
+    {
+        var fields = new Dictionary<string, string> { ["DisplayName"] = name, ["Slug"] = slug, ["BannerAlt"] = "A workshop bench", ["AvatarAlt"] = "" };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) fields[key] = value;
+        return creator.PostListingFormAsync("/creator/shop", "/creator/shop", fields, files);
     }
 }

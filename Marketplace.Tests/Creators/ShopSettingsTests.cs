@@ -60,7 +60,7 @@ public sealed class ShopSettingsTests(MarketplaceFactory app) : IClassFixture<Ma
     }
 
     [Fact]
-    public async Task Storefront_ShopWithBioAndLinks_ShowsParagraphsAndLinksWithRelMeNoopener()
+    public async Task Storefront_ShopWithMarkdownBioAndLinks_ShowsParagraphsAndLinksWithRelMeNoopener()
     {
         var (browser, _, slug) = await app.SignedInCreatorAsync("Linked Shop");
         using var _ = browser;
@@ -70,7 +70,7 @@ public sealed class ShopSettingsTests(MarketplaceFactory app) : IClassFixture<Ma
         using var visitor = BrowserSession.For(app);
         var html = WebUtility.HtmlDecode(await visitor.Client.GetStringAsync($"/c/{slug}"));
 
-        html.Should().Contain("<p style=\"white-space: pre-line\">First paragraph.</p>").And.Contain("Second paragraph.");
+        html.Should().Contain("<p>First paragraph.</p>").And.Contain("<p>Second paragraph.</p>");
         html.Should().Contain("<a href=\"https://linked.example\" rel=\"me noopener\"");
         html.Should().Contain("<a href=\"https://social.example/@linked\" rel=\"me noopener\"");
     }
