@@ -26,6 +26,10 @@ public sealed class AccessibilityBrowserTests(LiveMarketplaceFactory app, Chromi
     {
         var site = await SetUpAsync();
         var faults = new List<string>();
+        // Each page's findings are also written as they come (a long run that is stopped still says what it found).
+        var log = Path.Combine(BrowserJourney.ScreenshotFolder(nameof(AccessibilityBrowserTests)), "audit.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        await File.WriteAllTextAsync(log, "");
         var audited = 0;
         foreach (var (window, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
         {
@@ -46,8 +50,10 @@ public sealed class AccessibilityBrowserTests(LiveMarketplaceFactory app, Chromi
                         var response = await journey.Page.GotoAsync(new Uri(app.AppUrl, page.Path).ToString());
                         if (response?.Status != page.Status) faults.Add($"{where}: answered {response?.Status}, expected {page.Status}");
                         await Expect(journey.Page.Locator("html")).ToHaveAttributeAsync("lang", language);
-                        faults.AddRange(await PageAudit.AxeViolationsAsync(journey.Page, where));
-                        if (viewport == Phone) faults.AddRange(await PageAudit.LayoutFaultsAsync(journey.Page, where));
+                        var found = new List<string>(await PageAudit.AxeViolationsAsync(journey.Page, where));
+                        if (viewport == Phone) found.AddRange(await PageAudit.LayoutFaultsAsync(journey.Page, where));
+                        await File.AppendAllLinesAsync(log, found.Count == 0 ? [$"{where}: ok"] : found);
+                        faults.AddRange(found);
                         audited++;
                     }
                 }
