@@ -49,6 +49,10 @@ public sealed class BrowserJourney : IAsyncDisposable
         [CallerMemberName] string testName = "") =>
         new(app, await LoopbackOnlyContext.OpenAsync(chromium.Browser, locale), testName);
 
+    /// <summary>Drives <paramref name="browser"/> (a context the test opened with its own options) for the calling test.</summary>
+    public static BrowserJourney StartOn(LiveMarketplaceFactory app, LoopbackOnlyContext browser, [CallerMemberName] string testName = "") =>
+        new(app, browser, testName);
+
     /// <summary>Keeps the page as <c>{nn}-{name}.png</c>, full page.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -65,11 +65,16 @@ public sealed class LoopbackOnlyContext : IAsyncDisposable
 
     /// <summary>
     /// Opens a context and a page on <paramref name="browser"/> with the outside blocked; <paramref name="locale"/>
-    /// (e.g. <c>fr-FR</c>) is the browser's language (its <c>Accept-Language</c> and <c>navigator.language</c>).
+    /// (e.g. <c>fr-FR</c>) is the browser's language (its <c>Accept-Language</c> and <c>navigator.language</c>);
+    /// <paramref name="viewport"/> the window (1280×900 by default); <paramref name="bypassCsp"/> lets scripts a test injects
+    /// (the accessibility audit's axe-core) run despite the site's Content-Security-Policy.
     /// </summary>
-    public static async Task<LoopbackOnlyContext> OpenAsync(IBrowser browser, string? locale = null)
+    public static async Task<LoopbackOnlyContext> OpenAsync(IBrowser browser, string? locale = null, ViewportSize? viewport = null, bool bypassCsp = false)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = locale });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = locale, BypassCSP = bypassCsp,
+        });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var session = new LoopbackOnlyContext(context, page);
