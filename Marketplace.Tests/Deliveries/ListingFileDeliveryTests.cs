@@ -68,6 +68,22 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
     }
 
     [Fact]
+    public async Task Download_LocalStore_ServerSendsTheFileFromItsPathNotThroughAStream()
+    {
+        using var shop = await app.ShopAsync();
+        await shop.Creator.UploadAsync(shop.ListingId, [1, 2, 3, 4], "notes.txt", "text/plain");
+        var order = await app.PaidOrderAsync(shop);
+        using var buyer = app.Visitor();
+        var link = DeliveryScenarios.DownloadLinks(await buyer.Client.GetStringAsync($"/orders/{order.PublicToken}")).Single();
+
+        var start = await app.WithServiceAsync<OrderDownloads, DownloadStart>(d => d.StartAsync(link["/downloads/".Length..], counts: false));
+
+        start.Outcome.Should().Be(DownloadOutcome.Ready);
+        start.Stream.Should().BeNull("the bytes are not copied out by the app");
+        File.ReadAllBytes(start.LocalPath!).Should().Equal(1, 2, 3, 4);
+    }
+
+    [Fact]
     public async Task Download_AppClockPastTheLinksExpiry_410WithTheWayBack()
     {
         using var shop = await app.ShopAsync();
