@@ -31,6 +31,13 @@ public interface IFileStore
     /// </summary>
     Task<Uri?> GetDirectDownloadUrlAsync(string key, string fileName, string contentType, TimeSpan lifetime, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The object's full path on this machine's disk, for the web server to send the file itself (Kestrel's
+    /// <c>SendFileAsync</c> through <c>PhysicalFileResult</c>, with range processing); null when there is no such object
+    /// or the provider keeps no files on this disk (an object store).
+    /// </summary>
+    string? GetLocalPath(string key);
+
     /// <summary>Every stored object with its last write time (UTC), for the orphan sweep; unfinished writes are not listed.</summary>
     IAsyncEnumerable<StoredObject> ListAsync(CancellationToken cancellationToken = default);
 

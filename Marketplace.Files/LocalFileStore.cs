@@ -93,6 +93,13 @@ public sealed partial class LocalFileStore : IFileStore
         Task.FromResult<Uri?>(null);
 
     /// <inheritdoc />
+    public string? GetLocalPath(string key)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredObject> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var path in Directory.EnumerateFiles(_objects, "*", SearchOption.AllDirectories))

@@ -120,6 +120,10 @@ public sealed partial class S3FileStore : IFileStore, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Always null: the objects live on the S3 server, not on this machine's disk.</remarks>
+    public string? GetLocalPath(string key) => null;
+
     /// <summary>
     /// A presigned GET valid for <paramref name="lifetime"/> on the SDK's clock (the one S3 checks the signature against,
     /// corrected for skew: not the app's clock, which tests may move), answering with <c>Content-Disposition: attachment</c>

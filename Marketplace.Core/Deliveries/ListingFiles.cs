@@ -32,7 +32,8 @@ public sealed class ListingFiles(MarketplaceDbContext db, IFileStore store, IDis
     /// Outcomes: <see cref="UploadOutcome.Done"/>; <see cref="UploadOutcome.NotFound"/> (not the creator's listing or
     /// file); <see cref="UploadOutcome.Empty"/>; <see cref="UploadOutcome.TooLarge"/> (past <c>MaxFileBytes</c>);
     /// <see cref="UploadOutcome.StorageFull"/> (past the plan's storage, HTTP 402); <see cref="UploadOutcome.StoreUnavailable"/>
-    /// (the store did not answer: an S3 server down). Nothing stays stored unless Done.
+    /// (the store did not answer: an S3 server down); <see cref="UploadOutcome.WrongType"/> (the extension names a type
+    /// of <see cref="FileSignatures"/> and the first bytes are not of it). Nothing stays stored unless Done.
     /// </summary>
     /// <exception cref="IOException">Reading <paramref name="content"/> failed (the client went away): nothing is stored.</exception>
     public async Task<UploadResult> UploadAsync(int creatorProfileId, int listingId, int? replaceFileId, string? fileName, string? contentType, Stream content,
@@ -45,8 +46,14 @@ public sealed class ListingFiles(MarketplaceDbContext db, IFileStore store, IDis
         var limit = Math.Min(maxFile, storage.Remaining);
         if (limit <= 0) return new(UploadOutcome.StorageFull, Storage: storage);
 
+        // The first bytes are read ahead (12, not the file) to refuse a file whose bytes are not what its extension says.
+        var head = new byte[FileSignatures.HeadLength];
+        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (headLength > 0 && !FileSignatures.Matches(UploadNames.FileName(fileName), head.AsMemory(0, headLength)))
+            return new(UploadOutcome.WrongType, Storage: storage);
+
         var key = $"listings/{listingId}/{Guid.NewGuid():N}";
-        using var counted = new HashingLimitedStream(content, limit);
+        using var counted = new HashingLimitedStream(new PrefixedStream(head.AsMemory(0, headLength), content), limit);
         try
         {
             await store.PutAsync(key, counted, cancellationToken);
@@ -165,6 +172,7 @@ public enum UploadOutcome
     TooLarge,
     StorageFull,
     StoreUnavailable,
+    WrongType,
 }
 
 /// <summary>The outcome, with the file stored (Done) and the storage as it was checked.</summary>

@@ -30,8 +30,9 @@ public sealed class OrderDownloads(MarketplaceDbContext db, IFileStore store, Do
     /// <summary>
     /// Checks a download and opens the file: Invalid (tampered or foreign token, or a file not of the order's listing),
     /// Expired, Revoked (the order no longer has access), Gone (the file was deleted), LimitReached
-    /// (<c>MaxDownloadsPerFile</c> counted downloads), Unavailable (the store did not answer), else Ready with a seekable
-    /// stream, or with the store's own short-lived URL (an S3 presigned GET) to redirect to. A request from the first byte
+    /// (<c>MaxDownloadsPerFile</c> counted downloads), Unavailable (the store did not answer), else Ready with the file's
+    /// path on this disk (the local store), the store's own short-lived URL (an S3 presigned GET) to redirect to, or
+    /// else a seekable stream. A request from the first byte
     /// (<paramref name="counts"/>) is logged and counted; a resumed range is served without counting.
     /// </summary>
     public async Task<DownloadStart> StartAsync(string? token, bool counts, CancellationToken cancellationToken = default)
@@ -54,28 +55,31 @@ public sealed class OrderDownloads(MarketplaceDbContext db, IFileStore store, Do
         }
 
         Stream? stream = null;
+        string? localPath = null;
         Uri? direct;
         try
         {
-            // An object store (S3) hands out its own short-lived URL; the local disk answers null and the app serves the bytes.
+            // An object store (S3) hands out its own short-lived URL; the local disk answers null and its file's path,
+            // which the web server sends itself; a store with neither gives a stream the app copies out.
             direct = await store.GetSizeAsync(file.StoreKey, cancellationToken) is null ? null
                 : await store.GetDirectDownloadUrlAsync(file.StoreKey, file.OriginalName, file.ContentType,
                     TimeSpan.FromMinutes(options.Value.DownloadLinkMinutes), cancellationToken);
-            if (direct is null) stream = await store.OpenReadAsync(file.StoreKey, null, cancellationToken);
+            if (direct is null) localPath = store.GetLocalPath(file.StoreKey);
+            if (direct is null && localPath is null) stream = await store.OpenReadAsync(file.StoreKey, null, cancellationToken);
         }
         catch (FileStoreUnavailableException)
         {
             return new(DownloadOutcome.Unavailable, file, OrderToken: order.PublicToken);
         }
 
-        if (stream is null && direct is null) return new(DownloadOutcome.Gone, OrderToken: order.PublicToken);
+        if (stream is null && direct is null && localPath is null) return new(DownloadOutcome.Gone, OrderToken: order.PublicToken);
         if (counts)
         {
             db.FileDownloads.Add(new FileDownload(order.Id, file, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new(DownloadOutcome.Ready, file, stream, order.PublicToken, direct);
+        return new(DownloadOutcome.Ready, file, stream, order.PublicToken, direct, localPath);
     }
 }
 
@@ -95,7 +99,9 @@ public enum DownloadOutcome
 }
 
 /// <summary>
-/// The outcome, the file, its open stream (Ready from the local disk; the caller disposes it), the order's page token
-/// (to send the buyer back for a fresh link) and, Ready from an object store, the presigned URL to redirect to instead of a stream.
+/// The outcome, the file, its open stream (Ready from a store with neither a path nor a URL; the caller disposes it),
+/// the order's page token (to send the buyer back for a fresh link), Ready from an object store the presigned URL to
+/// redirect to, and Ready from the local disk the file's full path for the web server to send.
 /// </summary>
-public sealed record DownloadStart(DownloadOutcome Outcome, ListingFile? File = null, Stream? Stream = null, string? OrderToken = null, Uri? RedirectUrl = null);
+public sealed record DownloadStart(DownloadOutcome Outcome, ListingFile? File = null, Stream? Stream = null, string? OrderToken = null, Uri? RedirectUrl = null,
+    string? LocalPath = null);

@@ -48,7 +48,7 @@ public sealed class S3DeliveryTests(S3FilesFactory app) : IClassFixture<S3FilesF
     public async Task Download_S3Provider_RedirectToAPresignedGetOfTheSameBytesUntilExpiryAndRefund()
     {
         using var shop = await app.ShopAsync();
-        var bytes = RandomNumberGenerator.GetBytes(12 * 1024 * 1024 + 321); // multipart: three 5 MiB parts
+        var bytes = DeliveryScenarios.RandomFile(12 * 1024 * 1024 + 321, "%PDF-"); // multipart: three 5 MiB parts
         var uploaded = await shop.Creator.UploadAsync(shop.ListingId, bytes, "Guide – été.pdf");
         uploaded.StatusCode.Should().Be(HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -94,7 +94,7 @@ public sealed class S3DeliveryTests(S3FilesFactory app) : IClassFixture<S3FilesF
     {
         using var shop = await app.ShopAsync(Core.Plans.PlanCodes.Free);
 
-        var refused = await shop.Creator.UploadAsync(shop.ListingId, RandomNumberGenerator.GetBytes(6 * 1024 * 1024), "big.zip", "application/zip");
+        var refused = await shop.Creator.UploadAsync(shop.ListingId, DeliveryScenarios.RandomFile(6 * 1024 * 1024, "PK\x03\x04"), "big.zip", "application/zip");
 
         refused.StatusCode.Should().Be(HttpStatusCode.PaymentRequired);
         var store = app.Services.GetRequiredService<IFileStore>();

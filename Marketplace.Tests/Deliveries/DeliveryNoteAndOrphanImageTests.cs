@@ -16,7 +16,7 @@ public sealed class DeliveryNoteAndOrphanImageTests(FilesFactory app) : IClassFi
     public async Task OrderPage_MarkdownDeliveryNote_RenderedSanitizedBesideTheFiles()
     {
         using var shop = await app.ShopAsync(deliveryNote: "## How to print\n**A2**, matte paper.\nCode: `LIGHT-42`\nhttps://help.example/print\n<script>alert(1)</script>");
-        await shop.Creator.UploadAsync(shop.ListingId, [1, 2, 3], "poster.pdf");
+        await shop.Creator.UploadAsync(shop.ListingId, "%PDF-1.7\n%%EOF"u8.ToArray(), "poster.pdf");
         var order = await app.PaidOrderAsync(shop);
         using var buyer = app.Visitor();
 

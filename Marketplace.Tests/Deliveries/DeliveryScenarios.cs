@@ -63,6 +63,17 @@ public static partial class DeliveryScenarios
         return await creator.Client.PostAsync(action ?? page, form);
     }
 
+    /// <summary>
+    /// <paramref name="size"/> random bytes that start with <paramref name="signature"/> (each character one byte), so
+    /// the upload's signature check takes them for that type: <c>%PDF-</c>, <c>PK\x03\x04</c>, <c>RIFF\0\0\0\0WAVE</c>.
+    /// </summary>
+    public static byte[] RandomFile(int size, string signature)
+    {
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
+        System.Text.Encoding.Latin1.GetBytes(signature).CopyTo(bytes, 0);
+        return bytes;
+    }
+
     /// <summary>The <c>/downloads/…</c> links of a page, in order.</summary>
     public static IReadOnlyList<string> DownloadLinks(string html) =>
         [.. DownloadLink().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];

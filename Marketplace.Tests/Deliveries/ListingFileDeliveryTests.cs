@@ -22,7 +22,7 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
     public async Task Upload_MultiMegabyteFile_PageShowsItsSha256AndBuyerDownloadsTheSameBytes()
     {
         using var shop = await app.ShopAsync();
-        var bytes = RandomNumberGenerator.GetBytes(5 * 1024 * 1024 + 123);
+        var bytes = DeliveryScenarios.RandomFile(5 * 1024 * 1024 + 123, "%PDF-");
 
         var uploaded = await shop.Creator.UploadAsync(shop.ListingId, bytes, "Poster A2 – print.pdf");
 
@@ -52,7 +52,7 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
     public async Task Download_RangeRequest_206WithThoseBytes()
     {
         using var shop = await app.ShopAsync();
-        var bytes = RandomNumberGenerator.GetBytes(200_000);
+        var bytes = DeliveryScenarios.RandomFile(200_000, "RIFF\0\0\0\0WAVE");
         await shop.Creator.UploadAsync(shop.ListingId, bytes, "track.wav", "audio/wav");
         var order = await app.PaidOrderAsync(shop);
         using var buyer = app.Visitor();
@@ -65,6 +65,22 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
         partial.StatusCode.Should().Be(HttpStatusCode.PartialContent);
         (await partial.Content.ReadAsByteArrayAsync()).Should().Equal(bytes[1000..2000]);
         partial.Content.Headers.ContentRange!.ToString().Should().Be("bytes 1000-1999/200000");
+    }
+
+    [Fact]
+    public async Task Download_LocalStore_ServerSendsTheFileFromItsPathNotThroughAStream()
+    {
+        using var shop = await app.ShopAsync();
+        await shop.Creator.UploadAsync(shop.ListingId, [1, 2, 3, 4], "notes.txt", "text/plain");
+        var order = await app.PaidOrderAsync(shop);
+        using var buyer = app.Visitor();
+        var link = DeliveryScenarios.DownloadLinks(await buyer.Client.GetStringAsync($"/orders/{order.PublicToken}")).Single();
+
+        var start = await app.WithServiceAsync<OrderDownloads, DownloadStart>(d => d.StartAsync(link["/downloads/".Length..], counts: false));
+
+        start.Outcome.Should().Be(DownloadOutcome.Ready);
+        start.Stream.Should().BeNull("the bytes are not copied out by the app");
+        File.ReadAllBytes(start.LocalPath!).Should().Equal(1, 2, 3, 4);
     }
 
     [Fact]
@@ -153,7 +169,7 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
     {
         using var shop = await app.ShopAsync(PlanCodes.Free);
 
-        var refused = await shop.Creator.UploadAsync(shop.ListingId, RandomNumberGenerator.GetBytes(1024 * 1024 + 1), "big.zip", "application/zip");
+        var refused = await shop.Creator.UploadAsync(shop.ListingId, DeliveryScenarios.RandomFile(1024 * 1024 + 1, "PK\x03\x04"), "big.zip", "application/zip");
 
         refused.StatusCode.Should().Be(HttpStatusCode.PaymentRequired);
         WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain("Your Free plan allows 1 MB of files and 1 MB are left — upgrade")
@@ -179,6 +195,22 @@ public sealed class ListingFileDeliveryTests(FilesFactory app) : IClassFixture<F
         var orderPage = WebUtility.HtmlDecode(await buyer.Client.GetStringAsync($"/orders/{order.PublicToken}"));
         orderPage.Should().Contain("notes-v2.txt").And.Contain("Updated by the shop since your purchase");
         (await buyer.Client.GetByteArrayAsync(DeliveryScenarios.DownloadLinks(orderPage).Single())).Should().Equal(4, 5, 6, 7);
+    }
+
+    [Theory]
+    [InlineData("guide.pdf", "PDF")]
+    [InlineData("album.zip", "ZIP")]
+    public async Task Upload_BytesNotOfTheExtensionsType_SamePageSaysSoAndNothingStored(string name, string type)
+    {
+        using var shop = await app.ShopAsync();
+
+        var refused = await shop.Creator.UploadAsync(shop.ListingId, "GIF89a, a picture renamed"u8.ToArray(), name);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain($"“{name}” is not a real {type} file");
+        (await app.WithDbAsync(db => db.ListingFiles.CountAsync(f => f.ListingId == shop.ListingId))).Should().Be(0);
+        var store = app.Services.GetRequiredService<IFileStore>();
+        (await store.ListAsync().Where(o => o.Key.StartsWith($"listings/{shop.ListingId}/", StringComparison.Ordinal)).CountAsync()).Should().Be(0);
     }
 
     [Fact]

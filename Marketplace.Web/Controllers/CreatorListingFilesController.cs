@@ -16,7 +16,8 @@ namespace Marketplace.Web.Controllers;
 /// The files a listing's buyers get, <c>/creator/listings/{id}/files</c>: list (name, size, type, SHA-256), upload,
 /// replace, delete, reset download counts. Uploads are streamed (<see cref="StreamedUpload"/>), up to
 /// <c>Listings:MaxFileBytes</c> each and within the plan's storage (past it: HTTP 402, nothing kept). A bad upload
-/// answers the same page with the message (400). Another creator's listing or file answers 404.
+/// answers the same page with the message (400), a file whose first bytes are not what its extension says included
+/// (<see cref="FileSignatures"/>). Another creator's listing or file answers 404.
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator/listings/{id:int}/files")]
@@ -77,6 +78,10 @@ public sealed class CreatorListingFilesController(CurrentCreator currentCreator,
                 return await PageAsync(id, text["The file is empty: choose another one."], StatusCodes.Status400BadRequest, cancellationToken);
             case UploadOutcome.TooLarge:
                 return await PageAsync(id, text["A file is at most {0}.", FileSizes.Format(options.Value.MaxFileBytes, text)], StatusCodes.Status400BadRequest, cancellationToken);
+            case UploadOutcome.WrongType:
+                var name = UploadNames.FileName(section.FileName);
+                return await PageAsync(id, text["“{0}” is not a real {1} file: its contents say otherwise. Choose the right file, or rename it to what it is.",
+                    name, Path.GetExtension(name).TrimStart('.').ToUpperInvariant()], StatusCodes.Status400BadRequest, cancellationToken);
             case UploadOutcome.StoreUnavailable:
                 return await PageAsync(id, text["The file storage is not answering right now, so nothing was saved: try again in a few minutes."],
                     StatusCodes.Status503ServiceUnavailable, cancellationToken);

@@ -7,7 +7,7 @@ namespace Marketplace.Web.Controllers;
 /// <summary>
 /// <c>GET /downloads/{token}</c>: a buyer's file, through a link from their order page that expires
 /// (<see cref="DownloadLinks"/>). Served as an attachment with the stored type, <c>nosniff</c>, never cached, with
-/// range requests (206); with the S3 store, a 302 to a presigned GET once the checks pass. Refused with a page saying to go back to the order page: a tampered or foreign token, a
+/// range requests (206), the local disk's file sent by the server itself (<c>PhysicalFileResult</c>); with the S3 store, a 302 to a presigned GET once the checks pass. Refused with a page saying to go back to the order page: a tampered or foreign token, a
 /// revoked order (refunded, disputed) or the per-file download limit → 403; an expired link or a deleted file → 410;
 /// the store down → 503.
 /// </summary>
@@ -31,6 +31,8 @@ public sealed class DownloadsController(OrderDownloads downloads) : Controller
             // S3: our checks passed and the download is counted; the bytes come from the store's presigned GET, which
             // answers with Content-Disposition: attachment and the stored type, and takes the range requests of a resume.
             if (start.RedirectUrl is { } direct) return Redirect(direct.AbsoluteUri);
+            // The local disk: the server sends the file itself (IHttpResponseBodyFeature.SendFileAsync), ranges included.
+            if (start.LocalPath is { } path) return PhysicalFile(path, start.File!.ContentType, start.File.OriginalName, enableRangeProcessing: true);
             return File(start.Stream!, start.File!.ContentType, start.File.OriginalName, enableRangeProcessing: true);
         }
 

@@ -22,3 +22,54 @@
             .catch(function () { form.requestSubmit(button); });
     });
 })();
+
+// Drag and drop on the picture inputs: files dropped anywhere on a [data-drop-zone] block fill its plain
+// <input type=file> (a DataTransfer's FileList), keeping those its accept attribute takes (one for a single input).
+// Without this script (or DataTransfer) the input is used as usual; the server checks every picture anyway.
+(function () {
+    "use strict";
+    if (typeof window.DataTransfer !== "function") return;
+    try { new DataTransfer(); } catch (e) { return; }
+    var accepts = function (input, file) {
+        var tokens = (input.getAttribute("accept") || "").split(",").map(function (t) { return t.trim().toLowerCase(); }).filter(Boolean);
+        if (tokens.length === 0) return true;
+        var type = (file.type || "").toLowerCase(), name = file.name.toLowerCase();
+        return tokens.some(function (t) {
+            if (t.charAt(0) === ".") return name.slice(-t.length) === t;
+            if (t.slice(-2) === "/*") return type.indexOf(t.slice(0, -1)) === 0;
+            return type === t;
+        });
+    };
+    document.querySelectorAll("form[data-listing-form] [data-drop-zone]").forEach(function (zone) {
+        var input = zone.querySelector("input[type=file]");
+        if (!input) return;
+        zone.classList.add("drop-zone");
+        zone.querySelectorAll("[data-drop-hint]").forEach(function (hint) { hint.hidden = false; });
+        var depth = 0;
+        zone.addEventListener("dragenter", function (event) {
+            event.preventDefault();
+            depth++;
+            zone.classList.add("drag-over");
+        });
+        zone.addEventListener("dragover", function (event) {
+            event.preventDefault();
+            if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
+        });
+        zone.addEventListener("dragleave", function () {
+            depth = Math.max(0, depth - 1);
+            if (depth === 0) zone.classList.remove("drag-over");
+        });
+        zone.addEventListener("drop", function (event) {
+            event.preventDefault();
+            depth = 0;
+            zone.classList.remove("drag-over");
+            var dropped = Array.prototype.filter.call(event.dataTransfer ? event.dataTransfer.files : [], function (f) { return accepts(input, f); });
+            if (dropped.length === 0) return;
+            var chosen = new DataTransfer();
+            (input.multiple ? dropped : dropped.slice(0, 1)).forEach(function (f) { chosen.items.add(f); });
+            input.files = chosen.files;
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+            input.focus();
+        });
+    });
+})();

@@ -35,7 +35,7 @@ public static class FileBenchmark
         var rows = new List<Row>();
         try
         {
-            var source = Path.Combine(work, "source.pdf");
+            var source = Path.Combine(work, "source.bin");
             var sha = await WriteRandomFileAsync(source, bytes);
             var copy = Path.Combine(work, "copy.bin");
             rows.Add(new Row("cp", "copy", bytes, await TimeAsync("cp", $"\"{source}\" \"{copy}\""), null, "disk to disk"));
