@@ -2,6 +2,7 @@ using System.Globalization;
 using Marketplace.Core.Data;
 using Marketplace.Locking;
 using Marketplace.Core.Orders;
+using Marketplace.Core.ProcessingNotes;
 using Marketplace.StripeGateway;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -33,15 +34,17 @@ public enum DisputeStep
 /// <c>metadata.dispute_id</c>), so every event delivered twice and in any order ends in Stripe's final state.
 /// </summary>
 public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe, IDistributedLocks locks, OrderChargeSync charges,
-    IOptions<DisputeOptions> options, TimeProvider clock, ILogger<OrderDisputes> logger)
+    IOptions<DisputeOptions> options, TimeProvider clock, WebhookProcessingNotes notes, ILogger<OrderDisputes> logger)
 {
     /// <summary>
     /// Applies dispute <paramref name="disputeId"/> (<c>dp_…</c>) at <paramref name="step"/>. Returns null when done, or why
-    /// nothing was done (no such dispute, not an order's charge). Throws what the gateway throws (Stripe unreachable, or
-    /// Stripe's refusal of the transfer back (<c>balance_insufficient</c>), after saving the dispute's outcome, the refusal and since when
-    /// the creator is owed the money (<see cref="Order.TransferBackOwedSince"/>): the webhook job retries for hours,
-    /// then <see cref="DisputeRetransferSweepJob"/> every hour until it succeeds), <see cref="TimeoutException"/> when the
-    /// lock is not granted, <see cref="InvalidOperationException"/> when the order is not marked paid yet.
+    /// nothing was done (no such dispute, not an order's charge). Stripe's refusal of the transfer back
+    /// (<c>balance_insufficient</c>) is not a failure of the event: the dispute's outcome, the refusal and since when the
+    /// creator is owed the money (<see cref="Order.TransferBackOwedSince"/>) are saved, a processing note tells the admin,
+    /// and <see cref="DisputeRetransferSweepJob"/> retries every hour until the transfer exists (a dispute's funds can take
+    /// days). Throws what the gateway throws otherwise (Stripe unreachable: the webhook job retries),
+    /// <see cref="TimeoutException"/> when the lock is not granted, <see cref="InvalidOperationException"/> when the order
+    /// is not marked paid yet.
     /// </summary>
     public async Task<string?> ApplyAsync(string disputeId, DisputeStep step, CancellationToken cancellationToken = default)
     {
@@ -96,7 +99,9 @@ public sealed class OrderDisputes(MarketplaceDbContext db, IStripeGateway stripe
         await charges.ApplyAndNotifyAsync(order, state, cancellationToken);
         order.RecordTransferBackOwed(clock.GetUtcNow().UtcDateTime, refused is null ? null : $"{refused.StripeError!.Code}: {refused.StripeError.Message}");
         await db.SaveChangesAsync(cancellationToken);
-        if (refused is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused); // the webhook job retries
+        if (refused is not null)
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Transfer back of {state.DisputeTransferReversedMinor} {order.Currency} to {state.TransferDestinationId} for won dispute {dispute.Id} refused by Stripe ({refused.StripeError!.Code}); owed to the creator, retried every hour by the sweep."));
         return null;
     }
 

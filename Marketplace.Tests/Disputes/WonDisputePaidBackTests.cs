@@ -50,6 +50,11 @@ public sealed partial class WonDisputePaidBackTests(OrdersFactory app) : IClassF
         var owed = await app.EventuallyAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id), o => o.TransferBackRefusal is not null,
             because: "Stripe refused the transfer back");
         owed.TransferBackRefusal.Should().StartWith("balance_insufficient");
+        var closed = await app.EventuallyAsync(db => db.StripeWebhookEvents.AsNoTracking().Where(e => e.Type == "charge.dispute.closed").ToListAsync(),
+            rows => rows.Count == 1 && rows[0].Status != Marketplace.Core.Webhooks.WebhookEventStatus.Received && rows[0].Status != Marketplace.Core.Webhooks.WebhookEventStatus.Processing,
+            because: "the event's processing ends");
+        closed.Single().Status.Should().Be(Marketplace.Core.Webhooks.WebhookEventStatus.Processed, "the outcome is applied; the money owed is the sweep's to pay, not a failed event");
+        closed.Single().LastError.Should().Contain("owed to the creator");
         using var admin = app.NewBrowser();
         (await admin.LoginAsync(MarketplaceFactory.AdminEmail, MarketplaceFactory.AdminPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await admin.Client.GetStringAsync("/admin")).Should().Contain($"data-owed-order-id=\"{order.Id}\"");

@@ -143,16 +143,17 @@ public sealed class DisputeEventHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HandleAsync_ClosedWonButBalanceInsufficient_OutcomeSavedThenRethrown()
+    public async Task HandleAsync_ClosedWonButBalanceInsufficient_OutcomeSavedOwedAndNotAFailure()
     {
         StripeHolds("won", 2500, DisputeReversal("trr_1", "dp_1", 2500));
         _harness.Stripe.CreateTransferAsync(default, default!, default!, default!, default!, default)
             .ThrowsAsyncForAnyArgs(new StripeException(System.Net.HttpStatusCode.BadRequest, new StripeError { Code = "balance_insufficient" }, "insufficient"));
 
-        var act = () => _harness.HandleAsync<ChargeDisputeClosedHandler>(Event(StripeEventTypes.ChargeDisputeClosed));
+        var reason = await _harness.HandleAsync<ChargeDisputeClosedHandler>(Event(StripeEventTypes.ChargeDisputeClosed));
 
-        await act.Should().ThrowAsync<StripeException>();
-        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.DisputeStatus == "won" && o.DisputeRetransferId == null);
+        reason.Should().BeNull("the outcome is applied; the transfer back is owed and the hourly sweep retries it");
+        (await _harness.OrderAsync(_orderId)).Should().Match<Order>(o => o.DisputeStatus == "won" && o.DisputeRetransferId == null
+            && o.TransferBackOwedSince != null && o.TransferBackRefusal!.StartsWith("balance_insufficient"));
     }
 
     [Fact]
