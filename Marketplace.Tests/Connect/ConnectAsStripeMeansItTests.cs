@@ -54,6 +54,11 @@ public sealed class ConnectAsStripeMeansItTests(OrdersFactory app) : IClassFixtu
         page.Should().Contain($"Stripe needs the following by {deadline:yyyy-MM-dd} (UTC), or payments stop:")
             .And.Contain("A photo of your identity document").And.Contain("Give Stripe what it needs");
         page.Should().Contain("data-testid=\"eligible\">Yes<");
+        page.Should().NotContain("requirements-deadline-banner", "the Connect page lists the requirements itself");
+        foreach (var creatorPage in new[] { "/creator", "/creator/listings", "/creator/sales" })
+            WebUtility.HtmlDecode(await shop.Creator.Client.GetStringAsync(creatorPage)).Should()
+                .Contain($"Stripe needs more information about your account by {deadline:yyyy-MM-dd} (UTC), or payments stop.", creatorPage)
+                .And.Contain("href=\"/creator/connect\">See what Stripe needs", creatorPage);
 
         app.Emulator.AdvanceClock(app.ApiKey, TimeSpan.FromDays(11));
         await SyncAsync(shop.AccountId);
@@ -62,6 +67,7 @@ public sealed class ConnectAsStripeMeansItTests(OrdersFactory app) : IClassFixtu
         var refused = await late.BuyAsync(shop);
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
         WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain("This shop cannot take payments right now");
+        (await shop.Creator.Client.GetStringAsync("/creator/listings")).Should().NotContain("requirements-deadline-banner", "past the deadline the guard's own reason is shown instead");
         await using var scope = app.Services.CreateAsyncScope();
         var guard = await scope.ServiceProvider.GetRequiredService<PaymentEligibility>().CanCreatorReceivePayments(shop.CreatorId);
         guard.UnmetCodes.Should().Contain([PaymentEligibilityCodes.OnboardingIncomplete, PaymentEligibilityCodes.TransfersInactive]);
