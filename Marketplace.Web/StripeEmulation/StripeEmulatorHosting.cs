@@ -56,6 +56,7 @@ public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, ICo
             PlatformCountry = options.Value.PlatformCountry,
             DeliveryRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
             RateLimits = configuration["StripeEmulator:RateLimits"] ?? "off",
+            CheckoutExpiryInRealTime = configuration.GetValue<bool>("StripeEmulator:CheckoutExpiryInRealTime"),
         }, cancellationToken);
         logger.LogInformation("Stripe emulator mode: no Stripe key configured, Stripe's API is emulated at {EmulatorUrl}", _server.BaseUrl);
     }
