@@ -53,6 +53,22 @@ public static class PageAudit
         return faults;
     }
 
-    /// <summary>What <see cref="LayoutFaultsAsync"/> measures in the page, in CSS pixels.</summary>
-    public sealed record LayoutMeasure(int ScrollWidth, int InnerWidth, double MainBottom, double FooterTop, string Widest);
+    /// <summary>What <see cref="LayoutFaultsAsync"/> measures in the page, in CSS pixels (settable: Playwright fills it from the script's object).</summary>
+    public sealed class LayoutMeasure
+    {
+        /// <summary><c>document.documentElement.scrollWidth</c>.</summary>
+        public int ScrollWidth { get; set; }
+
+        /// <summary><c>window.innerWidth</c>.</summary>
+        public int InnerWidth { get; set; }
+
+        /// <summary>The bottom of <c>main</c> in the document.</summary>
+        public double MainBottom { get; set; }
+
+        /// <summary>The top of <c>footer</c> in the document.</summary>
+        public double FooterTop { get; set; }
+
+        /// <summary>Up to three elements reaching past the window's right edge, outside table boxes.</summary>
+        public string Widest { get; set; } = "";
+    }
 }
