@@ -81,7 +81,7 @@ internal static class CheckoutPage
     /// <summary>A page for sessions that cannot be paid any more; expires an open session past its <c>expires_at</c>.</summary>
     private static IResult? Closed(OperationContext ctx, Resource session)
     {
-        if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= ctx.Now)
+        if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= PaymentModeRules.ExpiryNow(ctx))
             CheckoutSessionsApi.ExpireSession(ctx, session);
         return session.Str("status") switch
         {

@@ -68,7 +68,7 @@ internal static partial class CheckoutSessionsApi
             throw StripeApiException.Invalid("customer_creation", "You may only specify one of these parameters: customer, customer_creation.");
         if (customerId is not null) CustomersApi.Find(ctx, customerId, "customer");
         if (expiresAt is long expiry)
-            PaymentModeRules.CheckExpiry(expiry, ctx.Emulator.Options.CheckoutExpiryInRealTime ? DateTimeOffset.UtcNow.ToUnixTimeSeconds() : ctx.Now);
+            PaymentModeRules.CheckExpiry(expiry, PaymentModeRules.ExpiryNow(ctx));
 
         // price_data hashes are validated (RejectUnknown) when they are read, so read them before the final check.
         var resolved = new List<(Resource Price, long Quantity)>();
@@ -130,7 +130,7 @@ internal static partial class CheckoutSessionsApi
             ["customer_creation"] = customerId is not null ? null : mode == "payment" ? customerCreation ?? "if_required" : "always",
             ["customer_details"] = customerEmail is null ? null : new JsonObject { ["email"] = customerEmail },
             ["customer_email"] = customerEmail,
-            ["expires_at"] = expiresAt ?? ctx.Now + 86_400,
+            ["expires_at"] = expiresAt ?? PaymentModeRules.ExpiryNow(ctx) + 86_400,
             ["invoice"] = null,
             ["livemode"] = false,
             ["locale"] = locale,

@@ -26,7 +26,7 @@ internal static partial class CheckoutSessionsApi
         {
             ctx.Params.RejectUnknown();
             var session = Find(ctx, ctx.Id);
-            if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= ctx.Now) ExpireSession(ctx, session);
+            if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= PaymentModeRules.ExpiryNow(ctx)) ExpireSession(ctx, session);
             return session.Snapshot();
         });
         r.MapStripe("GET", "/v1/checkout/sessions/{id}/line_items", ctx =>
@@ -100,7 +100,7 @@ internal static partial class CheckoutSessionsApi
     public static void ExpireDueSessions(OperationContext ctx)
     {
         foreach (var session in ctx.State.AllOfType(ObjectType).ToList())
-            if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= ctx.Now)
+            if (session.Str("status") == "open" && session.Json["expires_at"]!.AsLong() <= PaymentModeRules.ExpiryNow(ctx))
                 ExpireSession(new OperationContext(ctx.Emulator, ctx.State, session.Account, null, null), session);
     }
 

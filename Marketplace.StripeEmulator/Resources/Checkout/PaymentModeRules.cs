@@ -17,6 +17,14 @@ namespace Marketplace.StripeEmulator.Resources.Checkout;
 /// </summary>
 internal static class PaymentModeRules
 {
+    /// <summary>
+    /// The time a Checkout Session's <c>expires_at</c> is measured against, Unix seconds: the key's test clock, or real
+    /// time with <see cref="StripeEmulatorOptions.CheckoutExpiryInRealTime"/> (at Stripe a buyer's session is on no test
+    /// clock, so moving a test clock never expires it nor refuses its <c>expires_at</c>).
+    /// </summary>
+    public static long ExpiryNow(OperationContext ctx) =>
+        ctx.Emulator.Options.CheckoutExpiryInRealTime ? DateTimeOffset.UtcNow.ToUnixTimeSeconds() : ctx.Now;
+
     private const string Fee = "payment_intent_data[application_fee_amount]";
     private const string Destination = "payment_intent_data[transfer_data][destination]";
 
