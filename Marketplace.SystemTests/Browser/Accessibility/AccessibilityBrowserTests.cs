@@ -21,7 +21,7 @@ public sealed class AccessibilityBrowserTests(LiveMarketplaceFactory app, Chromi
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    [Theory(Skip = "Run on demand (remove this Skip): both whole-suite runs of the day saw every other app answer HTTP 500 on its layout pages for about 30 s while this audit ran; until that is understood it stays out of CI. Passed alone, desktop and phone.")]
+    [Theory]
     [InlineData("desktop")]
     [InlineData("phone")]
     public async Task EveryPage_EachRoleAndLanguage_NoSeriousAxeViolationAndNothingOverflowsOnAPhone(string window)
