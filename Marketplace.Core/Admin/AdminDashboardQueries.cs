@@ -1,6 +1,7 @@
 using Marketplace.Core.Orders;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
+using Marketplace.Core.Memberships;
 using Marketplace.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ namespace Marketplace.Core.Admin;
 /// <param name="OpenDisputeCount">Buyers' orders under an open dispute (Disputed).</param>
 /// <param name="Owed">Won disputes whose transfer back to the creator is not paid yet, the longest owed first (at most 10).</param>
 /// <param name="OwedTotals">Their sums per currency (every owed transfer back, not only the 10 shown).</param>
+/// <param name="MembersMrr">Members' monthly recurring revenue per currency (creators' memberships, <see cref="MembershipNumbers"/>).</param>
+/// <param name="MembershipFees">Membership payments and the platform's application fees on them over the same 12 months as <paramref name="Revenue"/>, per currency.</param>
 public sealed record AdminDashboard(
     int CreatorCount,
     int EligibleCreatorCount,
@@ -29,13 +32,15 @@ public sealed record AdminDashboard(
     DateTime AsOfUtc,
     int OpenDisputeCount = 0,
     IReadOnlyList<Disputes.OwedToCreatorRow>? Owed = null,
-    IReadOnlyList<Disputes.OwedToCreatorsTotal>? OwedTotals = null);
+    IReadOnlyList<Disputes.OwedToCreatorsTotal>? OwedTotals = null,
+    IReadOnlyList<MembersMrrLine>? MembersMrr = null,
+    IReadOnlyList<MembershipFeesLine>? MembershipFees = null);
 
 /// <summary>How many current subscriptions have one status.</summary>
 public sealed record SubscriptionStatusCount(SubscriptionStatus Status, int Count);
 
 /// <summary>Reads the admin dashboard (<c>/admin</c>): counts, MRR, subscription revenue, GMV and fees, from our own tables only (no Stripe call).</summary>
-public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider clock, Disputes.OwedToCreators owed)
+public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider clock, Disputes.OwedToCreators owed, MembershipNumbers memberships)
 {
     /// <summary>
     /// Every figure of the dashboard. The eligible count reads every creator's guard facts in one query and evaluates
@@ -59,7 +64,9 @@ public sealed class AdminDashboardQueries(MarketplaceDbContext db, TimeProvider 
         var revenue = await RevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
         var orders = await OrderRevenueByMonth.ComputeAsync(db, now, 12, cancellationToken);
         var openDisputes = await db.Orders.CountAsync(o => o.Status == OrderStatus.Disputed, cancellationToken);
+        var (from, to) = RevenueByMonth.Bounds(revenue.Months);
         return new AdminDashboard(creatorCount, eligible, [.. byStatus.OrderBy(s => s.Status)], free, mrr, revenue, orders, now, openDisputes,
-            await owed.ListAsync(10, cancellationToken), await owed.TotalsAsync(cancellationToken));
+            await owed.ListAsync(10, cancellationToken), await owed.TotalsAsync(cancellationToken),
+            await memberships.MrrAsync(cancellationToken), await memberships.FeesAsync(from, to, cancellationToken));
     }
 }

@@ -50,11 +50,23 @@ public class Membership
     /// <summary>The member asked to stop at the period end (Billing Portal).</summary>
     public bool CancelAtPeriodEnd { get; private set; }
 
-    /// <summary>Monthly amount in minor units of <see cref="Currency"/>, from the subscription's price.</summary>
+    /// <summary>The amount billed every <see cref="Interval"/>, in minor units of <see cref="Currency"/>, from the subscription's price.</summary>
     public long AmountMinor { get; private set; }
 
     /// <summary>ISO 4217, lower case.</summary>
     public string Currency { get; private set; } = "";
+
+    /// <summary>How often <see cref="AmountMinor"/> is billed (the subscription's price's <c>recurring.interval</c>).</summary>
+    public MembershipInterval Interval { get; private set; }
+
+    /// <summary>
+    /// UTC: when the current (or last) run of the membership became live (<see cref="IsLiveStatus"/>), by the app's clock
+    /// when the subscription was applied; null while it never was. A member who comes back after an end starts a new run.
+    /// </summary>
+    public DateTime? StartedAt { get; private set; }
+
+    /// <summary>UTC: when the run that <see cref="StartedAt"/> began ended (<c>canceled</c>, <c>unpaid</c>, <c>incomplete_expired</c>); null while live or never started.</summary>
+    public DateTime? EndedAt { get; private set; }
 
     /// <summary>The member asked for no more emails about the creator's posts (the link in those emails).</summary>
     public bool PostEmailsOff { get; private set; }
@@ -77,12 +89,19 @@ public class Membership
         _ => false,
     };
 
+    /// <summary>A subscription status that makes a member count: <c>active</c>, <c>trialing</c>, <c>past_due</c>.</summary>
+    public static bool IsLiveStatus(string status) => status is "active" or "trialing" or "past_due";
+
+    /// <summary>A subscription status after which Stripe bills no more: <c>canceled</c>, <c>unpaid</c>, <c>incomplete_expired</c>.</summary>
+    public static bool IsEndedStatus(string status) => status is "canceled" or "unpaid" or "incomplete_expired";
+
     /// <summary>Back to pending at <paramref name="tier"/> for a new Join (the previous subscription ended or never started).</summary>
     public void Restart(MembershipTier tier, DateTime now)
     {
         MembershipTierId = tier.Id;
         AmountMinor = tier.MonthlyAmountMinor;
         Currency = tier.Currency;
+        Interval = MembershipInterval.Month;
         Status = PendingStatus;
         StripeSubscriptionId = null;
         CurrentPeriodEnd = null;
@@ -90,10 +109,25 @@ public class Membership
         UpdatedAt = now;
     }
 
-    /// <summary>Applies the refetched Stripe subscription (amount in minor units, period end UTC).</summary>
+    /// <summary>
+    /// Applies the refetched Stripe subscription (amount in minor units per <paramref name="interval"/>, period end UTC).
+    /// Becoming live opens a run (<see cref="StartedAt"/> = <paramref name="now"/>) unless one is open; ending closes it
+    /// (<see cref="EndedAt"/> = <paramref name="now"/>) once.
+    /// </summary>
     public void ApplyStripe(string subscriptionId, string customerId, string status, DateTime? currentPeriodEnd, bool cancelAtPeriodEnd,
-        long amountMinor, string currency, DateTime now)
+        long amountMinor, string currency, MembershipInterval interval, DateTime now)
     {
+        if (IsLiveStatus(status) && (StartedAt is null || EndedAt is not null))
+        {
+            StartedAt = now;
+            EndedAt = null;
+        }
+        else if (IsEndedStatus(status) && StartedAt is not null && EndedAt is null)
+        {
+            EndedAt = now;
+        }
+
+        Interval = interval;
         StripeSubscriptionId = subscriptionId;
         StripeCustomerId = customerId;
         Status = status;

@@ -32,14 +32,14 @@ public sealed class MembershipSubscriptionSync(MarketplaceDbContext db, IStripeG
         var item = subscription.Items.Data.FirstOrDefault();
         membership.ApplyStripe(subscription.Id, subscription.CustomerId, subscription.Status, item?.CurrentPeriodEnd,
             subscription.CancelAtPeriodEnd, item?.Price?.UnitAmount ?? membership.AmountMinor, item?.Price?.Currency ?? membership.Currency,
-            clock.GetUtcNow().UtcDateTime);
+            item?.Price?.Recurring is { } recurring ? MembershipIntervals.FromStripe(recurring.Interval) : membership.Interval, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         if (subscription.Status is not ("canceled" or "incomplete_expired") && await LeftAsync(membership, cancellationToken) is { } who)
         {
             var canceled = await stripe.CancelSubscriptionNowAsync(subscription.Id, $"The {who} deleted their account.", cancellationToken);
             var canceledItem = canceled.Items?.Data.FirstOrDefault() ?? item;
             membership.ApplyStripe(canceled.Id, canceled.CustomerId ?? subscription.CustomerId, canceled.Status, canceledItem?.CurrentPeriodEnd,
-                canceled.CancelAtPeriodEnd, membership.AmountMinor, membership.Currency, clock.GetUtcNow().UtcDateTime);
+                canceled.CancelAtPeriodEnd, membership.AmountMinor, membership.Currency, membership.Interval, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
 

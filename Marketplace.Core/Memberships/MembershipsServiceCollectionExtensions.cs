@@ -15,6 +15,7 @@ public static class MembershipsServiceCollectionExtensions
         services.AddScoped<MembershipSubscriptionSync>();
         services.AddScoped<MemberMemberships>();
         services.AddScoped<CreatorMembershipSales>();
+        services.AddScoped<MembershipNumbers>();
         services.AddScoped<Leaving.LeavingMemberships>();
         services.AddScoped<Posts.CreatorMembershipPosts>();
         services.AddScoped<Posts.MembershipPostReading>();

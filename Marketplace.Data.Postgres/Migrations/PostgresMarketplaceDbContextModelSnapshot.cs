@@ -711,6 +711,14 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<DateTime?>("CurrentPeriodEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("MemberUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -721,6 +729,9 @@ namespace Marketplace.Data.Postgres.Migrations
 
                     b.Property<bool>("PostEmailsOff")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()

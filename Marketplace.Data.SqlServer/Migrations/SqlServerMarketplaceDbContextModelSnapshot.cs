@@ -711,6 +711,14 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Property<DateTime?>("CurrentPeriodEnd")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("MemberUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -721,6 +729,9 @@ namespace Marketplace.Data.SqlServer.Migrations
 
                     b.Property<bool>("PostEmailsOff")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -686,6 +686,14 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<DateTime?>("CurrentPeriodEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MemberUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -696,6 +704,9 @@ namespace Marketplace.Data.Sqlite.Migrations
 
                     b.Property<bool>("PostEmailsOff")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -68,7 +68,8 @@ public abstract class AdminDashboardQueriesTests<TFactory>(AdminDashboardQueries
 
             await using var scope = _app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-            Dashboard = await new AdminDashboardQueries(db, new FixedClock(Now), new Marketplace.Core.Disputes.OwedToCreators(db)).GetAsync();
+            Dashboard = await new AdminDashboardQueries(db, new FixedClock(Now), new Marketplace.Core.Disputes.OwedToCreators(db),
+                new Marketplace.Core.Memberships.MembershipNumbers(db, new FixedClock(Now))).GetAsync();
         }
 
         public async Task DisposeAsync() => await _app.DisposeAsync();

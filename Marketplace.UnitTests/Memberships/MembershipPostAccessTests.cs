@@ -71,7 +71,7 @@ public sealed class MembershipPostAccessTests
     private static Membership Member(MembershipTier tier, string status, DateTime periodEnd)
     {
         var membership = new Membership("user-1", tier, Now.AddMonths(-2));
-        membership.ApplyStripe("sub_1", "cus_1", status, periodEnd, false, tier.MonthlyAmountMinor, tier.Currency, Now);
+        membership.ApplyStripe("sub_1", "cus_1", status, periodEnd, false, tier.MonthlyAmountMinor, tier.Currency, MembershipInterval.Month, Now);
         typeof(Membership).GetProperty(nameof(Membership.Tier))!.SetValue(membership, tier);
         return membership;
     }

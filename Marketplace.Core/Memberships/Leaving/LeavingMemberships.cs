@@ -85,7 +85,7 @@ public sealed class LeavingMemberships(
             var item = canceled.Items?.Data.FirstOrDefault();
             membership.ApplyStripe(canceled.Id, canceled.CustomerId ?? membership.StripeCustomerId ?? "", canceled.Status, item?.CurrentPeriodEnd,
                 canceled.CancelAtPeriodEnd, item?.Price?.UnitAmount ?? membership.AmountMinor, item?.Price?.Currency ?? membership.Currency,
-                clock.GetUtcNow().UtcDateTime);
+                item?.Price?.Recurring is { } recurring ? MembershipIntervals.FromStripe(recurring.Interval) : membership.Interval, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             done.Add(membership);
             logger.LogInformation("Membership {MembershipId}: Stripe subscription {StripeSubscriptionId} canceled at once ({Comment})",
