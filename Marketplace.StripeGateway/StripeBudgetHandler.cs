@@ -3,10 +3,11 @@ using System.Net;
 namespace Marketplace.StripeGateway;
 
 /// <summary>
-/// The HTTP handler under Stripe.net's client that keeps every request within <see cref="StripeRequestBudget"/>, in the
-/// lane of the code making it (<see cref="StripeLanes.Current"/>):
+/// The HTTP handler under Stripe.net's client that keeps every request within Stripe's per-endpoint limit
+/// (<see cref="StripeEndpointLimits"/>, taken first) and then within <see cref="StripeRequestBudget"/>, in the lane of the
+/// code making it (<see cref="StripeLanes.Current"/>):
 /// <list type="bullet">
-/// <item>an interactive request that gets no token within the budget's wait is answered here with a 429 like Stripe's
+/// <item>an interactive request that gets no token within the wait (of its endpoint's limit, then of the budget) is answered here with a 429 like Stripe's
 /// (<c>code=rate_limit</c>) and <c>Stripe-Should-Retry: false</c>, so Stripe.net does not retry it and the caller shows
 /// "Stripe is busy, try again in a moment";</item>
 /// <item>a background request that Stripe answers 429 (another process, or Stripe's per-endpoint limit) is sent again
@@ -19,7 +20,9 @@ namespace Marketplace.StripeGateway;
 /// <param name="budget">The process's budget.</param>
 /// <param name="clock">The clock of the backoff.</param>
 /// <param name="backgroundRetries">How many times a background request answered 429 is sent again before its caller sees the 429.</param>
-public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider clock, int backgroundRetries = 8) : DelegatingHandler
+/// <param name="endpoints">The per-endpoint limits; none when null (a test of the budget alone).</param>
+public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider clock, int backgroundRetries = 8,
+    StripeEndpointLimits? endpoints = null) : DelegatingHandler
 {
     /// <summary>The <c>error.message</c> of the 429 answered here when an interactive request cannot get a token.</summary>
     public const string BusyMessage = "This app's Stripe request budget is spent for now; try again in a moment.";
@@ -28,11 +31,15 @@ public sealed class StripeBudgetHandler(StripeRequestBudget budget, TimeProvider
     {
         var lane = StripeLanes.Current;
         if (request.Method != HttpMethod.Get) StripeReadMemo.Writing();
+        var endpointKey = endpoints is null ? null : StripeEndpointLimits.KeyOf(request.Method, request.RequestUri?.AbsolutePath ?? "",
+            request.Headers.TryGetValues("Stripe-Account", out var account) ? account.FirstOrDefault() : null);
         for (var attempt = 0; ; attempt++)
         {
             HttpResponseMessage response;
-            using (var lease = await budget.AcquireAsync(lane, cancellationToken))
+            using (var endpointLease = endpointKey is null ? null : await endpoints!.AcquireAsync(endpointKey, lane, cancellationToken))
             {
+                if (endpointLease is { IsAcquired: false }) return Busy(request);
+                using var lease = await budget.AcquireAsync(lane, cancellationToken);
                 if (!lease.IsAcquired) return Busy(request);
                 response = await base.SendAsync(request, cancellationToken);
             }

@@ -5,8 +5,8 @@ namespace Marketplace.StripeGateway;
 
 /// <summary>
 /// Builds the one Stripe.net client of the process. The same client talks to Stripe or to the emulator: only
-/// <see cref="StripeOptions.ApiBase"/> differs (it is also the files base, where Stripe.net sends uploads). Requests go through <see cref="StripeBudgetHandler"/> (the process's
-/// <see cref="StripeRequestBudget"/>, in lanes), and Stripe.net retries network errors, 409, 5xx and the 429s Stripe
+/// <see cref="StripeOptions.ApiBase"/> differs (it is also the files base, where Stripe.net sends uploads). Requests go through <see cref="StripeBudgetHandler"/> (Stripe's
+/// per-endpoint limit, <see cref="StripeEndpointLimits"/>, then the process's <see cref="StripeRequestBudget"/>, in lanes), and Stripe.net retries network errors, 409, 5xx and the 429s Stripe
 /// marks <c>Stripe-Should-Retry: true</c> itself (<see cref="StripeOptions.MaxNetworkRetries"/>).
 /// </summary>
 public static class StripeClientFactory
@@ -21,7 +21,9 @@ public static class StripeClientFactory
 
         var budget = new StripeRequestBudget(options.RequestsPerSecond, options.InteractiveShare,
             TimeSpan.FromSeconds(options.InteractiveWaitSeconds), TimeProvider.System);
-        var handler = new StripeBudgetHandler(budget, TimeProvider.System, options.BackgroundRetriesOn429)
+        var endpoints = new StripeEndpointLimits(options.RequestsPerSecondPerEndpoint, options.InteractiveShare,
+            TimeSpan.FromSeconds(options.InteractiveWaitSeconds), TimeProvider.System);
+        var handler = new StripeBudgetHandler(budget, TimeProvider.System, options.BackgroundRetriesOn429, endpoints)
         {
             InnerHandler = new StripeRequestTimeoutHandler(TimeSpan.FromSeconds(options.RequestTimeoutSeconds), TimeProvider.System)
             {

@@ -78,6 +78,9 @@ public sealed class StripeRequestBudget : IDisposable
         }
     }
 
+    /// <summary>A lease that was not granted: the "busy" answer of an interactive request that waited too long.</summary>
+    internal static RateLimitLease RefusedLease => Refused.Instance;
+
     private static TokenBucketRateLimiter Paced(int perSecond, int queueLimit) => new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = 1,

@@ -11,7 +11,8 @@ namespace Marketplace.Core.Webhooks;
 /// <summary>
 /// Takes one webhook delivery: verifies its signature with the endpoint's own secret (Stripe.net's
 /// <see cref="EventUtility"/>, https://docs.stripe.com/webhooks#verify-events), checks it reached the right endpoint,
-/// commits it to the <see cref="StripeWebhookEvent"/> inbox (unique event id), then signals the <see cref="WebhookDispatcher"/>,
+/// commits it to the <see cref="StripeWebhookEvent"/> inbox with one <c>INSERT</c> and no query before it (a duplicate
+/// event id is refused by the unique index, <see cref="UniqueViolation"/>, and acknowledged as a duplicate), then signals the <see cref="WebhookDispatcher"/>,
 /// which enqueues its processing job off the request path. Nothing is stored for a rejected delivery; the answer to
 /// Stripe comes only after the row is committed.
 /// </summary>
@@ -56,9 +57,6 @@ public sealed class WebhookReceiver(
                 envelope.Id, version, StripeConfiguration.ApiVersion);
         }
 
-        if (await db.StripeWebhookEvents.AnyAsync(e => e.StripeEventId == envelope.Id, cancellationToken))
-            return new WebhookReceiveResult(WebhookReceiveOutcome.Duplicate, StripeEventId: envelope.Id);
-
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new StripeWebhookEvent(envelope.Id, endpoint, envelope.Type, envelope.Account, envelope.ApiVersion,
             envelope.Livemode, envelope.Created, now, payload);
@@ -70,11 +68,12 @@ public sealed class WebhookReceiver(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
-            // Another delivery of the same event won the unique index: a duplicate, acknowledged and ignored.
-            if (await IsStoredAsync(envelope.Id)) return new WebhookReceiveResult(WebhookReceiveOutcome.Duplicate, StripeEventId: envelope.Id);
-            throw;
+            // The unique index on the event id decides: this event is stored already (a redelivery, or a concurrent
+            // delivery that committed first). Acknowledged, stored once, no query was made before the insert.
+            db.Entry(row).State = EntityState.Detached;
+            return new WebhookReceiveResult(WebhookReceiveOutcome.Duplicate, StripeEventId: envelope.Id);
         }
 
         if (livemodeMismatch)
@@ -98,11 +97,5 @@ public sealed class WebhookReceiver(
     {
         static string Train(string v) => v.Contains('.') ? v[(v.IndexOf('.') + 1)..] : v;
         return string.Equals(Train(a), Train(b), StringComparison.Ordinal);
-    }
-
-    private async Task<bool> IsStoredAsync(string stripeEventId)
-    {
-        db.ChangeTracker.Clear();
-        return await db.StripeWebhookEvents.AnyAsync(e => e.StripeEventId == stripeEventId);
     }
 }

@@ -54,7 +54,7 @@ public static class Benchmark
             var web = app.Processes[0].Process;
             Console.WriteLine($"{app.Description} ready (pids {string.Join(", ", app.Processes.Select(p => $"{p.Role} {p.Process.Pid}"))}); setting up {options.Creators} creators through Register, Connect and Checkout");
             var setup = Stopwatch.StartNew();
-            await CreatorSetup.RunAsync(web.BaseUrl, options.Creators, runId);
+            await CreatorSetup.RunAsync(web.BaseUrl, options.Creators, runId, app.ConfirmEmail);
             var probe = app.Probe;
             var linked = await probe.LinkedSubscriptionsAsync();
             if (linked != options.Creators) throw new InvalidOperationException($"{linked} of {options.Creators} creators have a Stripe subscription after Checkout");

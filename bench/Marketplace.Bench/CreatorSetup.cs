@@ -11,9 +11,12 @@ namespace Marketplace.Bench;
 /// </summary>
 public static partial class CreatorSetup
 {
-    /// <summary>Sets up <paramref name="count"/> creators, 4 at a time.</summary>
+    /// <summary>
+    /// Sets up <paramref name="count"/> creators, 4 at a time; <paramref name="confirmEmail"/> confirms each address
+    /// between sign-up and sign-in (<see cref="EmailConfirmation"/>).
+    /// </summary>
     /// <exception cref="InvalidOperationException">A step did not answer as a browser would expect.</exception>
-    public static async Task RunAsync(Uri app, int count, string runId)
+    public static async Task RunAsync(Uri app, int count, string runId, Func<string, Task> confirmEmail)
     {
         using var gate = new SemaphoreSlim(4);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
@@ -21,7 +24,7 @@ public static partial class CreatorSetup
             await gate.WaitAsync();
             try
             {
-                await OneAsync(app, $"bench-{runId}-{i}@example.com", $"Bench creator {i}");
+                await OneAsync(app, $"bench-{runId}-{i}@example.com", $"Bench creator {i}", confirmEmail);
             }
             finally
             {

@@ -103,7 +103,8 @@ public static class PageBenchmark
         try
         {
             await process.WaitReadyAsync("/health/ready", TimeSpan.FromMinutes(2));
-            var creator = await PageSetup.RunAsync(process.BaseUrl, runId);
+            var creator = await PageSetup.RunAsync(process.BaseUrl, runId,
+                EmailConfirmation.Sqlite(Path.Combine(dataDirectory, "marketplace.db")));
             Console.WriteLine($"{name} ready (pid {process.Pid}, {appDirectory}); creator {creator.ShopPath}");
             return (name, process, creator);
         }

@@ -34,6 +34,9 @@ public sealed class AppTopology : IAsyncDisposable
     /// <summary>The inbox of the run's database.</summary>
     public InboxProbe Probe { get; private set; } = null!;
 
+    /// <summary>Confirms a creator's address in the run's database (<see cref="EmailConfirmation"/>), so they can sign in.</summary>
+    public Func<string, Task> ConfirmEmail { get; private set; } = null!;
+
     /// <summary>"SQLite, 1 process (web+worker)", "PostgreSQL, 2 webs + 1 worker", …</summary>
     public string Description { get; private set; } = "";
 
@@ -97,11 +100,13 @@ public sealed class AppTopology : IAsyncDisposable
             common["Database__Provider"] = "Postgres";
             common["ConnectionStrings__Marketplace"] = connectionString;
             Probe = InboxProbe.Postgres(connectionString);
+            ConfirmEmail = EmailConfirmation.Postgres(connectionString);
         }
         else
         {
             common["Database__SqliteDirectory"] = dataDirectory;
             Probe = InboxProbe.Sqlite(Path.Combine(dataDirectory, "marketplace.db"));
+            ConfirmEmail = EmailConfirmation.Sqlite(Path.Combine(dataDirectory, "marketplace.db"));
         }
 
         for (var i = 0; i < roles.Count; i++)
