@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
 
         services.AddControllersWithViews().AddMarketplaceLocalization();
+        services.AddSingleton<Errors.PageReExecution>();
         services.AddExceptionHandler<Errors.ExceptionResponses>(); // Stripe failures and domain rules: pages and ProblemDetails (Errors/)
         services.AddMarketplaceSecurityHeaders();
         services.AddMarketplaceForwardedHeaders(builder.Configuration); // X-Forwarded-* from ForwardedHeaders:KnownProxies/KnownNetworks only
@@ -119,7 +120,6 @@ public static class DependencyInjection
         services.AddMarketplaceEmailTemplates();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
-        services.AddStripeBusyPage(); // a Stripe rate limit an action did not handle: "Stripe is busy" (503), not a 500
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         services.AddHostedService<StartupSummary>(); // the URL, database files, Stripe mode and dev admin, once listening
@@ -161,6 +161,7 @@ public static class DependencyInjection
             ExceptionHandler = app.Environment.IsDevelopment() ? RethrowToDeveloperPage : null,
             StatusCodeSelector = Errors.ExceptionResponses.StatusCodeFor,
         });
+        Errors.PageReExecution.UsePageReExecution(app); // what ExceptionResponses runs again to show a page in place of a failed request
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
