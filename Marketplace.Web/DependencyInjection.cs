@@ -55,13 +55,11 @@ public static class DependencyInjection
             .AddUserValidator<AccountLengthUserValidator>()
             .AddErrorDescriber<Localization.LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
-        // Another browser's session ends within this many seconds of a password change, reset or "Sign out everywhere
-        // else" (the security stamp is re-read from the database at most this often per cookie; 0: on every request).
-        var stampSeconds = builder.Configuration.GetValue("Security:SessionValidationSeconds", 60);
-        if (stampSeconds is < 0 or > 86_400) throw new InvalidOperationException("Security:SessionValidationSeconds must be between 0 and 86400.");
+        // Security:* (Security/SecurityOptions): another browser's session ends within SessionValidationSeconds of a password
+        // change, reset or "Sign out everywhere else"; passkeys' relying party is the request's host unless Passkeys:ServerDomain names it.
+        services.AddSecurityOptions(builder.Configuration);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = TimeSpan.FromSeconds(stampSeconds);
             // The re-read principal keeps how the session signed in (a passkey counts as two-factor for admins).
             o.OnRefreshingPrincipal = context =>
             {
@@ -72,8 +70,6 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        // Passkeys (WebAuthn, Security/Passkeys): the relying party is the request's host unless Security:Passkeys:ServerDomain names it.
-        services.Configure<IdentityPasskeyOptions>(o => o.ServerDomain = builder.Configuration["Security:Passkeys:ServerDomain"]);
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<IPasskeyHandler<IdentityUser>, PasskeyHandler<IdentityUser>>(services);
         services.ConfigureApplicationCookie(options =>
         {
