@@ -94,7 +94,7 @@ public static class DependencyInjection
         services.AddCheckoutClosing();
         services.AddMarketplaceAdmin();
         services.AddShops();
-        services.AddBuyers();
+        services.AddBuyers(configuration);
         services.AddRegistration();
         services.AddModeration();
         services.AddSignInThrottling(configuration);

@@ -55,13 +55,11 @@ public static class DependencyInjection
             .AddUserValidator<AccountLengthUserValidator>()
             .AddErrorDescriber<Localization.LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<MarketplaceDbContext>();
-        // Another browser's session ends within this many seconds of a password change, reset or "Sign out everywhere
-        // else" (the security stamp is re-read from the database at most this often per cookie; 0: on every request).
-        var stampSeconds = builder.Configuration.GetValue("Security:SessionValidationSeconds", 60);
-        if (stampSeconds is < 0 or > 86_400) throw new InvalidOperationException("Security:SessionValidationSeconds must be between 0 and 86400.");
+        // Security:* (Security/SecurityOptions): another browser's session ends within SessionValidationSeconds of a password
+        // change, reset or "Sign out everywhere else"; passkeys' relying party is the request's host unless Passkeys:ServerDomain names it.
+        services.AddSecurityOptions(builder.Configuration);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = TimeSpan.FromSeconds(stampSeconds);
             // The re-read principal keeps how the session signed in (a passkey counts as two-factor for admins).
             o.OnRefreshingPrincipal = context =>
             {
@@ -72,8 +70,6 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        // Passkeys (WebAuthn, Security/Passkeys): the relying party is the request's host unless Security:Passkeys:ServerDomain names it.
-        services.Configure<IdentityPasskeyOptions>(o => o.ServerDomain = builder.Configuration["Security:Passkeys:ServerDomain"]);
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<IPasskeyHandler<IdentityUser>, PasskeyHandler<IdentityUser>>(services);
         services.ConfigureApplicationCookie(options =>
         {
@@ -104,6 +100,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
 
         services.AddControllersWithViews().AddMarketplaceLocalization();
+        services.AddSingleton<Errors.PageReExecution>();
         services.AddExceptionHandler<Errors.ExceptionResponses>(); // Stripe failures and domain rules: pages and ProblemDetails (Errors/)
         services.AddMarketplaceSecurityHeaders();
         services.AddMarketplaceForwardedHeaders(builder.Configuration); // X-Forwarded-* from ForwardedHeaders:KnownProxies/KnownNetworks only
@@ -119,7 +116,6 @@ public static class DependencyInjection
         services.AddMarketplaceEmailTemplates();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Security.LocalRedirectGuardFilter())); // returnUrl to another host → home
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new AccountFieldLengthFilter())); // emails ≤ 254 on the Identity pages
-        services.AddStripeBusyPage(); // a Stripe rate limit an action did not handle: "Stripe is busy" (503), not a 500
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database", tags: ["ready"]);
         services.AddMarketplaceHangfire(builder.Configuration, contentRoot);
         services.AddHostedService<StartupSummary>(); // the URL, database files, Stripe mode and dev admin, once listening
@@ -161,6 +157,7 @@ public static class DependencyInjection
             ExceptionHandler = app.Environment.IsDevelopment() ? RethrowToDeveloperPage : null,
             StatusCodeSelector = Errors.ExceptionResponses.StatusCodeFor,
         });
+        Errors.PageReExecution.UsePageReExecution(app); // what ExceptionResponses runs again to show a page in place of a failed request
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");

@@ -6,7 +6,7 @@ using Marketplace.Core.Emails;
 using Marketplace.Core.Orders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 
 namespace Marketplace.Core.Buyers;
@@ -39,7 +39,7 @@ public sealed record OrdersLinkResult(OrdersLinkStatus Status, string? Email, IR
 /// (<see cref="UsedOrdersLink"/>). The caller answers the same page whether or not an email was sent.
 /// </summary>
 public sealed class OrdersByEmail(MarketplaceDbContext db, IDataProtectionProvider protection, EmailOutbox outbox, TimeProvider clock,
-    IConfiguration configuration, ILogger<OrdersByEmail> logger)
+    IOptions<BuyerOptions> options, ILogger<OrdersByEmail> logger)
 {
     /// <summary>The Data Protection purpose of the links.</summary>
     public const string Purpose = "Marketplace.Buyers.OrdersByEmail.v1";
@@ -48,7 +48,7 @@ public sealed class OrdersByEmail(MarketplaceDbContext db, IDataProtectionProvid
     public const string PagePath = "/orders/by-email";
 
     /// <summary>How long a link works, minutes (<c>Buyers:OrdersLinkMinutes</c>, default 30).</summary>
-    public int LinkMinutes => Math.Max(1, configuration.GetValue("Buyers:OrdersLinkMinutes", 30));
+    public int LinkMinutes => options.Value.OrdersLinkMinutes;
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 

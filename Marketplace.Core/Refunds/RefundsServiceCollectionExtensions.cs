@@ -9,7 +9,7 @@ public static class RefundsServiceCollectionExtensions
     /// <summary>Adds refunds of orders and binds their options (section <c>Refunds</c>, <see cref="RefundOptions"/>).</summary>
     public static IServiceCollection AddRefunds(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RefundOptions>().Bind(configuration.GetSection(RefundOptions.SectionName));
+        services.AddOptions<RefundOptions>().Bind(configuration.GetSection(RefundOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OrderRefunds>();
         return services;
     }

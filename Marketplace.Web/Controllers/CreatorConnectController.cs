@@ -2,7 +2,7 @@ using Marketplace.Core.Accounts;
 using Marketplace.Core.Connect;
 using Marketplace.Core;
 using Marketplace.Core.Creators;
-using Marketplace.StripeGateway;
+using Marketplace.Web.Errors;
 using Marketplace.Web.Configuration;
 using Marketplace.Web.Creators;
 using Marketplace.Web.Localization;
@@ -26,8 +26,7 @@ public sealed class CreatorConnectController(
     ConnectAccountSync sync,
     ExpressDashboard expressDashboard,
     PublicUrls publicUrls,
-    IStringLocalizer<SharedResource> text,
-    ILogger<CreatorConnectController> logger) : Controller
+    IStringLocalizer<SharedResource> text) : Controller
 {
     internal const string RetryMessage =
         "We could not reach Stripe just now, so nothing has changed. Please try again in a minute: your Stripe account will be reused.";
@@ -35,9 +34,19 @@ public sealed class CreatorConnectController(
     internal const string DeauthorizedMessage =
         "Your Stripe account is disconnected from the marketplace, so onboarding cannot continue. Contact the marketplace’s support team to reconnect it.";
 
-    /// <summary>The creator's Connect status in plain words and each condition of the payment guard.</summary>
+    internal const string StaleStatusMessage =
+        "We could not get your latest status from Stripe just now. It will update shortly; refresh this page in a minute.";
+
+    /// <summary>
+    /// The creator's Connect status in plain words and each condition of the payment guard; also the page shown in
+    /// place of an action below that failed on Stripe (<see cref="OnStripeFailureAttribute"/>), with its message and the
+    /// account as stored now.
+    /// </summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => await StatusPageAsync(null, cancellationToken);
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        OnStripeFailureAttribute.MessageOf(HttpContext) is { } failure
+            ? await StatusPageAsync(failure, cancellationToken, (await currentCreator.ReloadAsync(cancellationToken))?.StripeAccount)
+            : await StatusPageAsync(null, cancellationToken);
 
     /// <summary>
     /// Creates the creator's Express account in the <paramref name="country"/> they chose if they have none (a country
@@ -46,6 +55,7 @@ public sealed class CreatorConnectController(
     /// </summary>
     [HttpPost("onboard")]
     [ValidateAntiForgeryToken]
+    [OnStripeFailure("/creator/connect", Message = RetryMessage, ShowStatus = StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> Onboard([FromForm] string? country, CancellationToken cancellationToken) => RedirectToOnboardingAsync(country, cancellationToken);
 
     /// <summary>
@@ -53,6 +63,7 @@ public sealed class CreatorConnectController(
     /// account: without one the creator is sent to the status page.
     /// </summary>
     [HttpGet("refresh")]
+    [OnStripeFailure("/creator/connect", Message = RetryMessage, ShowStatus = StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Refresh(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
@@ -62,20 +73,13 @@ public sealed class CreatorConnectController(
 
     /// <summary>Stripe's <c>return_url</c>: reads the account from Stripe now (the webhook may come later) and shows the status.</summary>
     [HttpGet("return")]
+    [OnStripeFailure("/creator/connect", Message = StaleStatusMessage, ShowStatus = StatusCodes.Status200OK)]
     public async Task<IActionResult> Return(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
         if (creator.StripeAccount is null || creator.StripeAccount.IsDeauthorized) return await StatusPageAsync(null, cancellationToken);
-        try
-        {
-            var synced = await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
-            return await StatusPageAsync(null, cancellationToken, synced ?? creator.StripeAccount);
-        }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Could not refresh Connect account {StripeAccountId} of creator {CreatorId} on return", creator.StripeAccount.StripeAccountId, creator.Id);
-            return await StatusPageAsync("We could not get your latest status from Stripe just now. It will update shortly; refresh this page in a minute.", cancellationToken);
-        }
+        var synced = await sync.SyncAsync(creator.StripeAccount.StripeAccountId, eventCreatedAt: null, cancellationToken);
+        return await StatusPageAsync(null, cancellationToken, synced ?? creator.StripeAccount);
     }
 
     /// <summary>
@@ -84,27 +88,19 @@ public sealed class CreatorConnectController(
     /// </summary>
     [HttpPost("dashboard")]
     [ValidateAntiForgeryToken]
+    [OnStripeFailure("/creator/connect", Message = RetryMessage, ShowStatus = StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Dashboard(CancellationToken cancellationToken)
     {
         var creator = await CurrentCreatorAsync(cancellationToken);
-        try
+        var url = await expressDashboard.LoginUrlAsync(creator.Id, cancellationToken);
+        if (url is null)
         {
-            var url = await expressDashboard.LoginUrlAsync(creator.Id, cancellationToken);
-            if (url is null)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return await StatusPageAsync("Your Stripe Express dashboard opens once you have finished Stripe's onboarding.", cancellationToken);
-            }
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await StatusPageAsync("Your Stripe Express dashboard opens once you have finished Stripe's onboarding.", cancellationToken);
+        }
 
-            Response.Headers.Location = url;
-            return StatusCode(StatusCodes.Status303SeeOther);
-        }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Could not create an Express dashboard login link for creator {CreatorId}", creator.Id);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return await StatusPageAsync(RetryMessage, cancellationToken);
-        }
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private async Task<IActionResult> RedirectToOnboardingAsync(string? country, CancellationToken cancellationToken)
@@ -127,12 +123,6 @@ public sealed class CreatorConnectController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await StatusPageAsync(text.Say(ex.Text), cancellationToken, chosenCountry: country);
         }
-        catch (Exception ex) when (IsStripeFailure(ex, cancellationToken))
-        {
-            logger.LogWarning(ex, "Could not start Connect onboarding for creator {CreatorId}", creator.Id);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return await StatusPageAsync(RetryMessage, cancellationToken, (await currentCreator.ReloadAsync(cancellationToken))?.StripeAccount);
-        }
     }
 
     /// <summary>The status page; <paramref name="account"/> when this request changed the account (else the profile's).</summary>
@@ -147,6 +137,4 @@ public sealed class CreatorConnectController(
     private Task<CreatorProfile> CurrentCreatorAsync(CancellationToken cancellationToken) => currentCreator.GetAsync(cancellationToken);
 
     private string AbsoluteUrl(string path) => publicUrls.For(Request, path);
-
-    private static bool IsStripeFailure(Exception ex, CancellationToken requestAborted) => StripeFailure.From(ex, requestAborted) is not null;
 }

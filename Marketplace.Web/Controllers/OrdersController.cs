@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core.Deliveries;
 using Marketplace.Core.Orders;
 using Microsoft.Extensions.Options;
-using Marketplace.StripeGateway;
+using Marketplace.Web.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Marketplace.Web.Localization;
@@ -16,7 +16,7 @@ namespace Marketplace.Web.Controllers;
 /// send no referrer (their URL is the secret).
 /// </summary>
 public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletion completion, OrderDownloads downloads,
-    IOptions<DeliveryOptions> deliveryOptions, IStringLocalizer<SharedResource> text, ILogger<OrdersController> logger) : Controller
+    IOptions<DeliveryOptions> deliveryOptions, IStringLocalizer<SharedResource> text) : Controller
 {
     /// <summary>What was bought, from which shop, amount, date, status, the receipt and, once paid, the delivery note and the files (fresh expiring links); 404 for an unknown token.</summary>
     [AllowAnonymous]
@@ -32,21 +32,13 @@ public sealed class OrdersController(OrderQueries orders, OrderCheckoutCompletio
     /// <summary>Stripe Checkout's <c>success_url</c>: verifies the session is this order's and paid, applies it, then 303 to the order page.</summary>
     [AllowAnonymous]
     [HttpGet("orders/{token}/checkout/success")]
+    [OnStripeFailure("/orders/{token}", Level = "Info", Message = "Your payment is being confirmed; this page will show it as soon as Stripe tells us.")]
     public async Task<IActionResult> Success(string token, [FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
     {
         Private();
-        try
-        {
-            var result = await completion.CompleteAsync(token, sessionId, cancellationToken);
-            if (!result.Found) return NotFound();
-            TempData[result.Paid ? "Message" : "Info"] = text.Say(result.Message);
-        }
-        catch (Exception ex) when (StripeFailure.From(ex, cancellationToken) is not null)
-        {
-            logger.LogWarning(ex, "The success page of an order could not verify its session with Stripe");
-            TempData["Info"] = text["Your payment is being confirmed; this page will show it as soon as Stripe tells us."].Value;
-        }
-
+        var result = await completion.CompleteAsync(token, sessionId, cancellationToken);
+        if (!result.Found) return NotFound();
+        TempData[result.Paid ? "Message" : "Info"] = text.Say(result.Message);
         return RedirectSeeOther($"/orders/{token}");
     }
 

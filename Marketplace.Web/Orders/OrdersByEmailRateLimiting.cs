@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using Marketplace.Core.Buyers;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Orders;
 
@@ -18,7 +20,7 @@ public static class OrdersByEmailRateLimiting
     /// <summary>Adds the <see cref="Policy"/> policy (per client address) to <paramref name="options"/>.</summary>
     public static void AddOrdersByEmailPolicy(this RateLimiterOptions options, IConfiguration configuration)
     {
-        var permits = Math.Max(1, configuration.GetValue("Buyers:OrdersLinkPerAddressPerMinute", 5));
+        var permits = (configuration.GetSection(BuyerOptions.SectionName).Get<BuyerOptions>() ?? new BuyerOptions()).OrdersLinkPerAddressPerMinute; // validated at start
         options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
             "orders-by-email:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -26,12 +28,12 @@ public static class OrdersByEmailRateLimiting
 }
 
 /// <summary>The per email address limit of "find my orders" emails (a singleton <see cref="PartitionedRateLimiter{TResource}"/> keyed by the lower-cased address).</summary>
-public sealed class OrdersByEmailLimiter(IConfiguration configuration) : IDisposable
+public sealed class OrdersByEmailLimiter(IOptions<BuyerOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(email =>
         RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, configuration.GetValue("Buyers:OrdersLinkPerEmailPerHour", 3)),
+            PermitLimit = options.Value.OrdersLinkPerEmailPerHour,
             Window = TimeSpan.FromHours(1),
             QueueLimit = 0,
         }));

@@ -8,20 +8,17 @@ namespace Marketplace.Web.Security;
 /// a passkey (a passkey is phishing-resistant and user-verified: it counts as two factors, see
 /// <see cref="ThrottledSignInManager.PasskeySignInAsync"/>), is sent (302) to the authenticator set-up page, with the page asked for as <c>returnUrl</c>, before any <c>/admin</c> page or the Hangfire
 /// dashboard answers. Read from the database on each of those requests (one query), so turning it off takes effect at
-/// once. <see cref="SettingKey"/> (default true) turns the rule off, for tests that are about something else.
+/// once. <c>Security:RequireAdminTwoFactor</c> (<see cref="SecurityOptions.RequireAdminTwoFactor"/>, default true) turns the rule off, for tests that are about something else.
 /// </summary>
 public static class AdminTwoFactor
 {
-    /// <summary>The setting: <c>Security:RequireAdminTwoFactor</c>, true unless set to false.</summary>
-    public const string SettingKey = "Security:RequireAdminTwoFactor";
-
     /// <summary>Where an admin without two-factor is sent.</summary>
     public const string SetupPath = "/Identity/Account/Manage/EnableAuthenticator";
 
-    /// <summary>Adds the rule to the pipeline (after authentication) unless <see cref="SettingKey"/> is false.</summary>
+    /// <summary>Adds the rule to the pipeline (after authentication) unless <see cref="SecurityOptions.RequireAdminTwoFactor"/> is false.</summary>
     public static WebApplication UseAdminTwoFactor(this WebApplication app)
     {
-        if (!app.Configuration.GetValue(SettingKey, true)) return app;
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.RequireAdminTwoFactor) return app;
         var dashboard = app.Configuration.GetSection(Jobs.HangfireOptions.SectionName).Get<Jobs.HangfireOptions>()?.DashboardPath ?? "/hangfire";
         app.Use(async (context, next) =>
         {

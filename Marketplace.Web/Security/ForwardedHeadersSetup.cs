@@ -1,5 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Security;
 
@@ -13,22 +13,17 @@ namespace Marketplace.Web.Security;
 /// </summary>
 public static class ForwardedHeadersSetup
 {
-    /// <summary>The configuration section.</summary>
-    public const string SectionName = "ForwardedHeaders";
-
-    /// <summary>Configures <see cref="ForwardedHeadersOptions"/> from <paramref name="configuration"/>.</summary>
-    /// <exception cref="InvalidOperationException">An entry is not an IP address or a CIDR range (at start-up), naming it.</exception>
+    /// <summary>
+    /// Binds and validates <see cref="ForwardedHeadersSettings"/> at start and configures <see cref="ForwardedHeadersOptions"/>
+    /// from them.
+    /// </summary>
     public static IServiceCollection AddMarketplaceForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(SectionName);
-        var proxies = (section.GetSection("KnownProxies").Get<string[]>() ?? []).Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select(p => IPAddress.TryParse(p.Trim(), out var address) ? address
-                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{p}' is not an IP address.")).ToList();
-        var networks = (section.GetSection("KnownNetworks").Get<string[]>() ?? []).Where(n => !string.IsNullOrWhiteSpace(n))
-            .Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network) ? network
-                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{n}' is not a CIDR range such as 10.0.0.0/8.")).ToList();
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddOptions<ForwardedHeadersSettings>().Bind(configuration.GetSection(ForwardedHeadersSettings.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>
         {
+            var proxies = settings.Value.Proxies().ToList();
+            var networks = settings.Value.Networks().ToList();
             // Both lists empty would make the middleware trust every client, so with no proxy configured it reads nothing.
             options.ForwardedHeaders = proxies.Count + networks.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = 1;

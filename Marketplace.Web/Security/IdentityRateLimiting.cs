@@ -10,25 +10,19 @@ namespace Marketplace.Web.Security;
 /// </summary>
 public static class IdentityRateLimiting
 {
-    /// <summary>The configuration key of the limit: POSTs per minute per page and client address (default 10).</summary>
-    public const string PostsPerMinuteKey = "Security:IdentityPostsPerMinute";
-
     private static readonly string[] LimitedPages = ["/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/RegisterBuyer", "/Identity/Account/ForgotPassword", "/Identity/Account/ResendEmailConfirmation"];
 
     /// <summary>
     /// The limiter (for <see cref="RateLimiterOptions.GlobalLimiter"/>: it applies to every request, so it needs no endpoint
-    /// metadata); <see cref="PostsPerMinuteKey"/> must be a positive number.
+    /// metadata): <paramref name="postsPerMinute"/> (<see cref="SecurityOptions.IdentityPostsPerMinute"/>, validated at start).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The configured limit is not a positive number.</exception>
-    public static PartitionedRateLimiter<HttpContext> Limiter(IConfiguration configuration)
+    public static PartitionedRateLimiter<HttpContext> Limiter(int postsPerMinute)
     {
-        var limit = configuration.GetValue(PostsPerMinuteKey, 10);
-        if (limit <= 0) throw new InvalidOperationException($"{PostsPerMinuteKey} must be a positive number of POSTs per minute.");
         return PartitionedRateLimiter.Create<HttpContext, string>(http =>
             LimitedPage(http.Request) is { } page
                 ? RateLimitPartition.GetFixedWindowLimiter($"{page}|{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = limit,
+                    PermitLimit = postsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })

@@ -11,11 +11,10 @@ namespace Marketplace.Web.Security;
 public static class RateLimiting
 {
     /// <summary>Registers the limiter with both sets of limits.</summary>
-    /// <exception cref="InvalidOperationException">A configured limit is not a positive number (at start-up).</exception>
     public static IServiceCollection AddMarketplaceRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        // Read (and validated) now, so a bad setting stops the app at start-up rather than at the first request.
-        var identityLimiter = IdentityRateLimiting.Limiter(configuration);
+        // Validated at start (SecurityOptions, BuyerOptions): a bad setting stops the app rather than the first request.
+        var identityLimiter = IdentityRateLimiting.Limiter((configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new()).IdentityPostsPerMinute);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

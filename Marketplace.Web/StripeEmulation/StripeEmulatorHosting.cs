@@ -18,6 +18,7 @@ public static class StripeEmulatorHosting
         var stripe = configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions();
         if (!stripe.UsesEmulator) return services;
 
+        services.AddOptions<InProcessEmulatorOptions>().Bind(configuration.GetSection(InProcessEmulatorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InProcessStripeEmulator>();
         services.AddHostedService(sp => sp.GetRequiredService<InProcessStripeEmulator>());
         services.AddHostedService<EmulatorWebhookRegistration>();
@@ -33,10 +34,10 @@ public static class StripeEmulatorHosting
 
 /// <summary>The emulator as a hosted service: started before the app serves or runs jobs, stopped with it.</summary>
 /// <remarks>
-/// <c>StripeEmulator:RateLimits</c> (<c>off</c>, <c>test</c>, <c>live</c>; default <c>off</c>) turns on Stripe's rate
-/// limits in it, as for the standalone emulator.
+/// <see cref="InProcessEmulatorOptions"/> (<c>StripeEmulator:RateLimits</c>, <c>StripeEmulator:CheckoutExpiryInRealTime</c>)
+/// set what it models, as for the standalone emulator.
 /// </remarks>
-public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, IConfiguration configuration, ILogger<InProcessStripeEmulator> logger)
+public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, IOptions<InProcessEmulatorOptions> emulatorOptions, ILogger<InProcessStripeEmulator> logger)
     : IHostedService, IAsyncDisposable
 {
     private StripeEmulatorServer? _server;
@@ -55,8 +56,8 @@ public sealed class InProcessStripeEmulator(IOptions<StripeOptions> options, ICo
             Url = options.Value.EmulatorUrl,
             PlatformCountry = options.Value.PlatformCountry,
             DeliveryRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)],
-            RateLimits = configuration["StripeEmulator:RateLimits"] ?? "off",
-            CheckoutExpiryInRealTime = configuration.GetValue<bool>("StripeEmulator:CheckoutExpiryInRealTime"),
+            RateLimits = emulatorOptions.Value.RateLimits,
+            CheckoutExpiryInRealTime = emulatorOptions.Value.CheckoutExpiryInRealTime,
         }, cancellationToken);
         logger.LogInformation("Stripe emulator mode: no Stripe key configured, Stripe's API is emulated at {EmulatorUrl}", _server.BaseUrl);
     }

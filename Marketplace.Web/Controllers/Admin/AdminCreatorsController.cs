@@ -3,7 +3,7 @@ using Marketplace.Core.Accounts;
 using Marketplace.Core.Admin;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Payouts;
-using Marketplace.StripeGateway;
+using Marketplace.Web.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -42,11 +42,13 @@ public sealed class AdminCreatorsController(AdminCreatorQueries creators, Creato
 
     /// <summary>Pauses the creator's payouts on Stripe (<c>interval=manual</c>) for <paramref name="reason"/>, which the creator sees on their sales page.</summary>
     [HttpPost("{id:int}/payouts/pause")]
+    [OnStripeFailure("/admin/creators")]
     public Task<IActionResult> PausePayouts(int id, string? reason, string? q, int? page, CancellationToken cancellationToken) =>
         ChangeAsync(() => payouts.PauseAsync(id, reason, cancellationToken), "{0}'s payouts are paused.", q, page);
 
     /// <summary>Resumes the creator's payouts: the platform's schedule again (still held while they are a new creator).</summary>
     [HttpPost("{id:int}/payouts/resume")]
+    [OnStripeFailure("/admin/creators")]
     public Task<IActionResult> ResumePayouts(int id, string? q, int? page, CancellationToken cancellationToken) =>
         ChangeAsync(() => payouts.ResumeAsync(id, cancellationToken), "{0}'s payouts are resumed.", q, page);
 
@@ -65,10 +67,6 @@ public sealed class AdminCreatorsController(AdminCreatorQueries creators, Creato
         catch (DomainException ex)
         {
             TempData["Error"] = text.Say(ex.Text);
-        }
-        catch (Exception ex) when (StripeFailure.From(ex, HttpContext.RequestAborted) is not null)
-        {
-            TempData["Error"] = text["We could not reach Stripe just now, so nothing has changed. Please try again in a minute."].Value;
         }
 
         // Built by hand: "page" is an ambient route value of Razor Pages, so RedirectToAction with it produces no attribute route.

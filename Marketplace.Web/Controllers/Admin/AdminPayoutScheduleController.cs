@@ -3,6 +3,7 @@ using Marketplace.Core.Accounts;
 using Marketplace.Core.Connect;
 using Marketplace.Core.Data;
 using Marketplace.StripeGateway;
+using Marketplace.Web.Errors;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Models;
 using Microsoft.AspNetCore.Authorization;
@@ -53,6 +54,7 @@ public sealed class AdminPayoutScheduleController(MarketplaceDbContext db, Payou
     /// <paramref name="usePlatform"/>; Stripe is told at once.
     /// </summary>
     [HttpPost("creators/{id:int}")]
+    [OnStripeFailure("/admin/payout-schedule?creator={id}", RefusalMessage = "Stripe refused the schedule: {0}")]
     public async Task<IActionResult> ChangeOne(int id, PayoutScheduleForm form, bool usePlatform, CancellationToken cancellationToken)
     {
         try
@@ -65,12 +67,6 @@ public sealed class AdminPayoutScheduleController(MarketplaceDbContext db, Payou
         catch (DomainException ex)
         {
             return await InvalidAsync(text.Say(ex.Text), id, cancellationToken);
-        }
-        catch (Exception ex) when (StripeFailure.From(ex, HttpContext.RequestAborted) is { } failure)
-        {
-            TempData["Error"] = failure.IsRefusal
-                ? text["Stripe refused the schedule: {0}", failure.Message ?? ""].Value
-                : text["We could not reach Stripe just now, so nothing has changed. Please try again in a minute."].Value;
         }
 
         return Redirect($"/admin/payout-schedule?creator={id}");
