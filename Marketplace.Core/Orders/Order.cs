@@ -90,6 +90,13 @@ public partial class Order
     /// <summary>The buyer's email: the signed-in user's, or what Checkout collected once paid.</summary>
     public string? BuyerEmail { get; private set; }
 
+    /// <summary>
+    /// <see cref="BuyerEmail"/> in lower case, computed and stored by the database (<c>lower(BuyerEmail)</c>) and indexed,
+    /// so that the lookups of a buyer's orders by email ("send me my orders", attaching guest orders to a new account)
+    /// read an index instead of scanning every order. Never set by code.
+    /// </summary>
+    public string? BuyerEmailLower { get; private set; }
+
     /// <summary>The buyer's language at checkout, <c>en</c> or <c>fr</c>, for the emails of a buyer without an account; null: the default.</summary>
     public string? Culture { get; private set; }
 
