@@ -43,7 +43,7 @@ public partial class Order
         ApplicationFeeMinor = applicationFeeMinor;
         BuyerKey = buyerKey;
         BuyerUserId = buyerUserId;
-        BuyerEmail = buyerEmail;
+        (BuyerEmail, BuyerEmailLower) = (buyerEmail, buyerEmail?.ToLowerInvariant());
         Culture = Accounts.UserCultures.Normalize(culture);
         Status = OrderStatus.Pending;
         CreatedAt = now;
@@ -91,9 +91,9 @@ public partial class Order
     public string? BuyerEmail { get; private set; }
 
     /// <summary>
-    /// <see cref="BuyerEmail"/> in lower case, computed and stored by the database (<c>lower(BuyerEmail)</c>) and indexed,
-    /// so that the lookups of a buyer's orders by email ("send me my orders", attaching guest orders to a new account)
-    /// read an index instead of scanning every order. Never set by code.
+    /// <see cref="BuyerEmail"/> in lower case (invariant culture), set with it and indexed, so that the lookups of a
+    /// buyer's orders by email ("send me my orders", attaching guest orders to a new account) read an index instead of
+    /// applying <c>lower()</c> to every order's email.
     /// </summary>
     public string? BuyerEmailLower { get; private set; }
 
@@ -241,7 +241,7 @@ public partial class Order
         changed |= Fill(StripeTransferId, payment.TransferId, v => StripeTransferId = v);
         changed |= Fill(StripeApplicationFeeId, payment.ApplicationFeeId, v => StripeApplicationFeeId = v);
         changed |= Fill(ReceiptUrl, payment.ReceiptUrl, v => ReceiptUrl = v);
-        changed |= Fill(BuyerEmail, payment.BuyerEmail, v => BuyerEmail = v);
+        changed |= Fill(BuyerEmail, payment.BuyerEmail, v => (BuyerEmail, BuyerEmailLower) = (v, v.ToLowerInvariant()));
         if (StripeFeeMinor is null && payment.StripeFeeMinor is { } fee)
         {
             StripeFeeMinor = fee;
@@ -322,7 +322,7 @@ public partial class Order
     {
         if (BuyerUserId is null && BuyerEmail is null) return false;
         BuyerUserId = null;
-        BuyerEmail = null;
+        (BuyerEmail, BuyerEmailLower) = (null, null);
         UpdatedAt = now;
         return true;
     }

@@ -15,8 +15,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.BuyerKey).HasMaxLength(64).IsRequired();
         builder.Property(o => o.BuyerUserId).HasMaxLength(450);
         builder.Property(o => o.BuyerEmail).HasMaxLength(256);
-        // lower() and double-quoted names mean the same on SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER is on).
-        builder.Property(o => o.BuyerEmailLower).HasMaxLength(256).HasComputedColumnSql("lower(\"BuyerEmail\")", stored: true);
+        builder.Property(o => o.BuyerEmailLower).HasMaxLength(256);
         builder.HasIndex(o => o.BuyerEmailLower);
         builder.Property(o => o.Culture).HasMaxLength(8);
         builder.Property(o => o.StripeCheckoutSessionId).HasMaxLength(255);
