@@ -912,6 +912,9 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -927,6 +930,8 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasKey("ListingId");
 
                     b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
 
                     b.ToTable("ListingModerations");
                 });
@@ -1023,6 +1028,10 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("BuyerEmailLower")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -1177,6 +1186,8 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerEmailLower");
 
                     b.HasIndex("ListingId");
 

@@ -881,6 +881,9 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -896,6 +899,8 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasKey("ListingId");
 
                     b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
 
                     b.ToTable("ListingModerations");
                 });
@@ -988,6 +993,10 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerEmailLower")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -1142,6 +1151,8 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerEmailLower");
 
                     b.HasIndex("ListingId");
 
