@@ -12,4 +12,13 @@ public partial interface IStripeGateway
     /// <c>account_invalid</c> for an account the platform cannot reach.
     /// </summary>
     Task<Payout> GetPayoutAsync(string accountId, string payoutId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /v1/payouts?limit={limit}</c> with <c>Stripe-Account: {accountId}</c> (https://docs.stripe.com/api/payouts/list):
+    /// the account's most recent payouts, newest first (<c>created</c> descending), at most <paramref name="limit"/>
+    /// (1–100); each with <c>amount</c> (minor units), <c>currency</c>, <c>arrival_date</c> and <c>status</c>
+    /// (<c>pending</c>, <c>in_transit</c>, <c>paid</c>, <c>failed</c>, <c>canceled</c>). Throws <see cref="StripeException"/>
+    /// 403 <c>account_invalid</c> for an account the platform cannot reach.
+    /// </summary>
+    Task<StripeList<Payout>> ListRecentPayoutsAsync(string accountId, int limit, CancellationToken cancellationToken = default);
 }

@@ -17,7 +17,7 @@ public sealed class GuestOrderClaim(MarketplaceDbContext db, ILogger<GuestOrderC
         var email = confirmedEmail.Trim().ToLowerInvariant();
         if (email.Length == 0) return 0;
         var attached = await db.Orders
-            .Where(o => o.BuyerUserId == null && o.PaidAt != null && o.BuyerEmail != null && o.BuyerEmail.ToLower() == email)
+            .Where(o => o.BuyerUserId == null && o.PaidAt != null && o.BuyerEmailLower == email)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.BuyerUserId, userId), cancellationToken);
         if (attached > 0) logger.LogInformation("Attached {Count} guest orders to user {UserId} after email confirmation", attached, userId);
         return attached;

@@ -125,7 +125,7 @@ public sealed class OrdersByEmail(MarketplaceDbContext db, IDataProtectionProvid
     }
 
     private IQueryable<Order> OrdersOf(string address) =>
-        db.Orders.AsNoTracking().Where(o => o.PaidAt != null && o.BuyerEmail != null && o.BuyerEmail.ToLower() == address);
+        db.Orders.AsNoTracking().Where(o => o.PaidAt != null && o.BuyerEmailLower == address);
 
     private static string Normalize(string? email) => (email ?? "").Trim().ToLowerInvariant();
 }

@@ -56,6 +56,9 @@ public sealed record CreatorHomeView(StartChecklist Checklist, IReadOnlyList<Cur
 {
     /// <summary>The shop's views and conversion over the same days.</summary>
     public ShopViews Views { get; init; } = new(0, 0, 0);
+
+    /// <summary>The Connect account's balance and next payout, from Stripe (<see cref="Payouts.ConnectBalanceQuery.MoneyForCreatorAsync"/>).</summary>
+    public Payouts.CreatorMoney Money { get; init; } = new(false, null, null);
 }
 
 /// <summary>Reads the creator's home page (<see cref="CreatorHomeView"/>); only that creator's rows.</summary>

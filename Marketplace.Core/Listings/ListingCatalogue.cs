@@ -16,6 +16,9 @@ public sealed record CatalogueItem(int ListingId, string Title, long PriceMinor,
 /// <summary>What the home page shows on sale: the newest listings and the most bought of the last 30 days.</summary>
 public sealed record CatalogueView(IReadOnlyList<CatalogueItem> Newest, IReadOnlyList<CatalogueItem> Popular)
 {
+    /// <summary>The buyable listings the admin featured, in the admin's order (1 first; ties: newest first), at most <see cref="ListingCatalogue.Size"/>.</summary>
+    public IReadOnlyList<CatalogueItem> Featured { get; init; } = [];
+
     /// <summary>The shops the admin featured, in the admin's order (<see cref="Moderation.ModerationQueries.FeaturedShopsAsync"/>).</summary>
     public IReadOnlyList<Moderation.FeaturedShop> FeaturedShops { get; init; } = [];
 
@@ -37,12 +40,20 @@ public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock
     /// <summary>How far back "popular" counts paid orders, days.</summary>
     public const int PopularDays = 30;
 
-    /// <summary>The <see cref="Size"/> newest buyable listings, and the <see cref="Size"/> with the most paid orders in the last <see cref="PopularDays"/> days (ties: newest first).</summary>
+    /// <summary>
+    /// The <see cref="Size"/> buyable listings the admin featured (<see cref="Moderation.ListingModeration.FeaturedRank"/>),
+    /// the <see cref="Size"/> newest buyable listings, and the <see cref="Size"/> with the most paid orders in the last
+    /// <see cref="PopularDays"/> days (ties: newest first).
+    /// </summary>
     public async Task<CatalogueView> ReadAsync(CancellationToken cancellationToken = default)
     {
         var shops = await PayableShopIdsAsync(cancellationToken);
         var buyable = Buyable(shops);
         var newest = await buyable.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(Size).Select(Item).ToListAsync(cancellationToken);
+        var featured = await buyable
+            .Join(db.ListingModerations.Where(m => m.FeaturedRank != null), l => l.Id, m => m.ListingId, (l, m) => new { Listing = l, m.FeaturedRank })
+            .OrderBy(r => r.FeaturedRank).ThenByDescending(r => r.Listing.CreatedAt).ThenByDescending(r => r.Listing.Id).Take(Size)
+            .Select(r => r.Listing).Select(Item).ToListAsync(cancellationToken);
 
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-PopularDays);
         var counts = await db.Orders.AsNoTracking()
@@ -53,7 +64,7 @@ public sealed class ListingCatalogue(MarketplaceDbContext db, TimeProvider clock
         var popularItems = await buyable.Where(l => ids.Contains(l.Id)).Select(Item).ToListAsync(cancellationToken);
         var popular = popularItems.OrderBy(i => ids.IndexOf(i.ListingId)).Take(Size).ToList();
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.NameEn).ToListAsync(cancellationToken);
-        return new CatalogueView(newest, popular) { Categories = categories };
+        return new CatalogueView(newest, popular) { Featured = featured, Categories = categories };
     }
 
     /// <summary>The card of a listing, as a query projection.</summary>

@@ -8,7 +8,11 @@ namespace Marketplace.Core.Moderation;
 public sealed record ModeratedShop(int CreatorId, string DisplayName, string Slug, Visibility Visibility, string? Reason, int? FeaturedRank);
 
 /// <summary>A listing as the moderation pages list it.</summary>
-public sealed record ModeratedListing(int ListingId, string Title, bool IsActive, Visibility Visibility, string? Reason);
+public sealed record ModeratedListing(int ListingId, string Title, bool IsActive, Visibility Visibility, string? Reason)
+{
+    /// <summary>The place among the featured listings on the home page, 1 first; null: not featured.</summary>
+    public int? FeaturedRank { get; init; }
+}
 
 /// <summary>A shop with its listings, for the admin's moderation page of one shop.</summary>
 public sealed record ModeratedShopDetails(ModeratedShop Shop, IReadOnlyList<ModeratedListing> Listings);
@@ -83,7 +87,8 @@ public sealed class ModerationQueries(MarketplaceDbContext db)
             .Select(l => new { l.Id, l.Title, l.IsActive, l.CreatedAt, Moderation = db.ListingModerations.FirstOrDefault(m => m.ListingId == l.Id) })
             .Where(r => !onlyModerated || (r.Moderation != null && r.Moderation.Visibility != Visibility.Visible))
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(500).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ModeratedListing(r.Id, r.Title, r.IsActive, r.Moderation?.Visibility ?? Visibility.Visible, r.Moderation?.Reason))];
+        return [.. rows.Select(r => new ModeratedListing(r.Id, r.Title, r.IsActive, r.Moderation?.Visibility ?? Visibility.Visible, r.Moderation?.Reason)
+            { FeaturedRank = r.Moderation?.FeaturedRank })];
     }
 
     private static ModeratedShop Shop(int id, string name, string slug, ShopModeration? moderation) =>

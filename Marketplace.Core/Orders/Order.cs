@@ -43,7 +43,7 @@ public partial class Order
         ApplicationFeeMinor = applicationFeeMinor;
         BuyerKey = buyerKey;
         BuyerUserId = buyerUserId;
-        BuyerEmail = buyerEmail;
+        (BuyerEmail, BuyerEmailLower) = (buyerEmail, buyerEmail?.ToLowerInvariant());
         Culture = Accounts.UserCultures.Normalize(culture);
         Status = OrderStatus.Pending;
         CreatedAt = now;
@@ -89,6 +89,13 @@ public partial class Order
 
     /// <summary>The buyer's email: the signed-in user's, or what Checkout collected once paid.</summary>
     public string? BuyerEmail { get; private set; }
+
+    /// <summary>
+    /// <see cref="BuyerEmail"/> in lower case (invariant culture), set with it and indexed, so that the lookups of a
+    /// buyer's orders by email ("send me my orders", attaching guest orders to a new account) read an index instead of
+    /// applying <c>lower()</c> to every order's email.
+    /// </summary>
+    public string? BuyerEmailLower { get; private set; }
 
     /// <summary>The buyer's language at checkout, <c>en</c> or <c>fr</c>, for the emails of a buyer without an account; null: the default.</summary>
     public string? Culture { get; private set; }
@@ -234,7 +241,7 @@ public partial class Order
         changed |= Fill(StripeTransferId, payment.TransferId, v => StripeTransferId = v);
         changed |= Fill(StripeApplicationFeeId, payment.ApplicationFeeId, v => StripeApplicationFeeId = v);
         changed |= Fill(ReceiptUrl, payment.ReceiptUrl, v => ReceiptUrl = v);
-        changed |= Fill(BuyerEmail, payment.BuyerEmail, v => BuyerEmail = v);
+        changed |= Fill(BuyerEmail, payment.BuyerEmail, v => (BuyerEmail, BuyerEmailLower) = (v, v.ToLowerInvariant()));
         if (StripeFeeMinor is null && payment.StripeFeeMinor is { } fee)
         {
             StripeFeeMinor = fee;
@@ -315,7 +322,7 @@ public partial class Order
     {
         if (BuyerUserId is null && BuyerEmail is null) return false;
         BuyerUserId = null;
-        BuyerEmail = null;
+        (BuyerEmail, BuyerEmailLower) = (null, null);
         UpdatedAt = now;
         return true;
     }

@@ -16,12 +16,12 @@ public sealed record BalanceAmount(string Currency, long AvailableMinor, long Pe
 public sealed record CreatorBalance(bool HasAccount, IReadOnlyList<BalanceAmount>? Amounts);
 
 /// <summary>
-/// A creator's Connect account balance for the sales page, read from <c>GET /v1/balance</c> with <c>Stripe-Account</c>
+/// A creator's Connect account balance for the sales page and <c>/creator</c>, read from <c>GET /v1/balance</c> with <c>Stripe-Account</c>
 /// (https://docs.stripe.com/api/balance/balance_retrieve) and kept in <see cref="IMemoryCache"/> for
 /// <see cref="CacheDuration"/> (per process), so a creator reloading the page does not call Stripe each time. A payout
 /// applied by <see cref="PayoutSync"/> forgets the cached balance of its account. Scoped (the cache is the app's singleton).
 /// </summary>
-public sealed class ConnectBalanceQuery(MarketplaceDbContext db, IMemoryCache cache, IStripeGateway stripe, ILogger<ConnectBalanceQuery> logger)
+public sealed partial class ConnectBalanceQuery(MarketplaceDbContext db, IMemoryCache cache, IStripeGateway stripe, ILogger<ConnectBalanceQuery> logger)
 {
     /// <summary>How long a balance read from Stripe is shown before it is read again.</summary>
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
@@ -63,8 +63,12 @@ public sealed class ConnectBalanceQuery(MarketplaceDbContext db, IMemoryCache ca
         }
     }
 
-    /// <summary>Drops the cached balance of <paramref name="stripeAccountId"/> (it changed).</summary>
-    public void Forget(string stripeAccountId) => cache.Remove(Key(stripeAccountId));
+    /// <summary>Drops the cached balance and upcoming payouts of <paramref name="stripeAccountId"/> (they changed).</summary>
+    public void Forget(string stripeAccountId)
+    {
+        cache.Remove(Key(stripeAccountId));
+        cache.Remove(PayoutsKey(stripeAccountId));
+    }
 
     private static string Key(string stripeAccountId) => $"connect-balance:{stripeAccountId}";
 }

@@ -923,6 +923,9 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -938,6 +941,8 @@ namespace Marketplace.Data.Postgres.Migrations
                     b.HasKey("ListingId");
 
                     b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
 
                     b.ToTable("ListingModerations");
                 });
@@ -1034,6 +1039,10 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("BuyerEmailLower")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -1188,6 +1197,8 @@ namespace Marketplace.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerEmailLower");
 
                     b.HasIndex("ListingId");
 

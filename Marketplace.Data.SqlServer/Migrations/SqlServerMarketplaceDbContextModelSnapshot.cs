@@ -924,6 +924,9 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -939,6 +942,8 @@ namespace Marketplace.Data.SqlServer.Migrations
                     b.HasKey("ListingId");
 
                     b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
 
                     b.ToTable("ListingModerations");
                 });
@@ -1035,6 +1040,10 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("BuyerEmailLower")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
@@ -1189,6 +1198,8 @@ namespace Marketplace.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerEmailLower");
 
                     b.HasIndex("ListingId");
 

@@ -892,6 +892,9 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.Property<int>("CreatorProfileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FeaturedRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -907,6 +910,8 @@ namespace Marketplace.Data.Sqlite.Migrations
                     b.HasKey("ListingId");
 
                     b.HasIndex("CreatorProfileId");
+
+                    b.HasIndex("FeaturedRank");
 
                     b.ToTable("ListingModerations");
                 });
@@ -999,6 +1004,10 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BuyerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerEmailLower")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -1153,6 +1162,8 @@ namespace Marketplace.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyerEmailLower");
 
                     b.HasIndex("ListingId");
 

@@ -104,6 +104,49 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
         afterHiding.Should().Contain($"href=\"/c/{first.Slug}\"").And.NotContain($"data-shop-slug=\"{second.Slug}\"");
     }
 
+    [Fact]
+    public async Task FeatureListings_AdminsOrder_FeaturedRowBeforeNewListingsAndNotOnceHidden()
+    {
+        using var first = await app.ShopAsync(title: "Poster Vedette Un");
+        using var second = await app.ShopAsync(title: "Poster Vedette Deux");
+        using var admin = await AdminAsync();
+
+        (await SetListingAsync(admin, second, Visibility.Visible, "", featuredRank: 1)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await SetListingAsync(admin, first, Visibility.Visible, "", featuredRank: 2)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var visitor = app.Visitor();
+        var home = await visitor.Client.GetStringAsync("/");
+        var adminPage = await admin.Client.GetStringAsync($"/admin/moderation/shops/{second.CreatorId}");
+        await SetListingAsync(admin, second, Visibility.Hidden, "Paused", featuredRank: null);
+        var afterHiding = await visitor.Client.GetStringAsync("/");
+
+        var start = home.IndexOf("data-testid=\"featured-listings\"", StringComparison.Ordinal);
+        start.Should().BePositive().And.BeLessThan(home.IndexOf("data-testid=\"new-listings\"", StringComparison.Ordinal), "the Featured row comes first");
+        var featured = home[start..home.IndexOf("data-testid=\"new-listings\"", StringComparison.Ordinal)];
+        featured.Should().Contain("Featured listings");
+        featured.IndexOf($"href=\"{second.ListingPage}\"", StringComparison.Ordinal).Should().BePositive()
+            .And.BeLessThan(featured.IndexOf($"href=\"{first.ListingPage}\"", StringComparison.Ordinal));
+        adminPage.Should().Contain("Saved. Visitors see the change at once.").And.Contain("data-featured=\"1\"");
+        var log = await app.WithDbAsync(db => db.ModerationLog.AsNoTracking().Where(e => e.TargetId == second.ListingId && e.Target == "listing").OrderBy(e => e.Id).ToListAsync());
+        log.Select(e => e.Change).Should().Equal("Visible, featured #1", "Hidden");
+        var featuredAfter = afterHiding[afterHiding.IndexOf("data-testid=\"featured-listings\"", StringComparison.Ordinal)..];
+        featuredAfter.Should().Contain($"href=\"{first.ListingPage}\"");
+        afterHiding.Should().NotContain("Poster Vedette Deux");
+    }
+
+    [Fact]
+    public async Task FeatureListing_Hidden_RefusedWithTheMessageAndNotFeatured()
+    {
+        using var shop = await app.ShopAsync(title: "Poster Vedette Cachée");
+        using var admin = await AdminAsync();
+
+        await SetListingAsync(admin, shop, Visibility.Hidden, "Copies another artist's work", featuredRank: 1);
+        var page = await admin.Client.GetStringAsync($"/admin/moderation/shops/{shop.CreatorId}");
+
+        page.Should().Contain("Only a visible listing can be featured.").And.NotContain("data-featured=");
+        using var visitor = app.Visitor();
+        (await visitor.Client.GetAsync(shop.ListingPage)).StatusCode.Should().Be(HttpStatusCode.OK, "nothing was saved");
+    }
+
     /// <summary>The seeded admin, signed in on the live server.</summary>
     private async Task<BrowserSession> AdminAsync()
     {
@@ -112,10 +155,11 @@ public sealed class ModerationTests(OrdersFactory app) : IClassFixture<OrdersFac
         return admin;
     }
 
-    private static Task<HttpResponseMessage> SetListingAsync(BrowserSession admin, Shop shop, Visibility visibility, string reason) =>
+    private static Task<HttpResponseMessage> SetListingAsync(BrowserSession admin, Shop shop, Visibility visibility, string reason, int? featuredRank = null) =>
         admin.SubmitFormAsync($"/admin/moderation/shops/{shop.CreatorId}", new Dictionary<string, string>
         {
             ["Visibility"] = visibility.ToString(), ["Reason"] = reason, ["shopId"] = shop.CreatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FeaturedRank"] = featuredRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
         }, $"/admin/moderation/listings/{shop.ListingId}");
 
     private static async Task SetShopAsync(BrowserSession admin, int creatorId, Visibility visibility, string? reason, int? featuredRank)

@@ -1,6 +1,7 @@
 using Marketplace.Core.Accounts;
 using Marketplace.Core.CreatorHome;
 using Marketplace.Core.Data;
+using Marketplace.Core.Payouts;
 using Marketplace.Web.Creators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,19 +11,21 @@ namespace Marketplace.Web.Controllers;
 
 /// <summary>
 /// The creator's home, <c>/creator</c>: the start checklist until every step is done (<see cref="StartChecklist"/>), then
-/// the last 30 days (paid orders and net per day per currency, as a chart and a table), top listings and open disputes.
+/// the last 30 days (paid orders and net per day per currency, as a chart and a table), top listings, open disputes, and
+/// the Stripe balance and next payout read from Stripe (cached briefly; "unavailable" when Stripe cannot answer).
 /// <c>POST /creator/keep-free</c> ticks the plan step for a creator who stays on Free.
 /// </summary>
 [Authorize(Policy = Roles.Creator)]
 [Route("creator")]
-public sealed class CreatorHomeController(CurrentCreator currentCreator, CreatorHomeQueries home, MarketplaceDbContext db, TimeProvider clock) : Controller
+public sealed class CreatorHomeController(CurrentCreator currentCreator, CreatorHomeQueries home, ConnectBalanceQuery money, MarketplaceDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>The creator's home page.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var creator = await currentCreator.GetAsync(cancellationToken);
-        return View(await home.ReadAsync(creator.Id, cancellationToken));
+        var view = await home.ReadAsync(creator.Id, cancellationToken);
+        return View(view with { Money = await money.MoneyForCreatorAsync(creator.Id, cancellationToken) });
     }
 
     /// <summary>The checklist's "Keep Free": notes the choice, back to <c>/creator</c>.</summary>

@@ -26,6 +26,7 @@ internal sealed class ListingModerationConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.ListingId).ValueGeneratedNever();
         builder.Property(m => m.Reason).HasMaxLength(ModerationRules.MaxReasonLength);
         builder.HasIndex(m => m.CreatorProfileId);
+        builder.HasIndex(m => m.FeaturedRank);
         builder.HasOne<Listing>().WithOne().HasForeignKey<ListingModeration>(m => m.ListingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,6 +15,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.BuyerKey).HasMaxLength(64).IsRequired();
         builder.Property(o => o.BuyerUserId).HasMaxLength(450);
         builder.Property(o => o.BuyerEmail).HasMaxLength(256);
+        builder.Property(o => o.BuyerEmailLower).HasMaxLength(256);
+        builder.HasIndex(o => o.BuyerEmailLower);
         builder.Property(o => o.Culture).HasMaxLength(8);
         builder.Property(o => o.StripeCheckoutSessionId).HasMaxLength(255);
         builder.HasIndex(o => o.StripeCheckoutSessionId).IsUnique();

@@ -12,7 +12,7 @@ namespace Marketplace.Web.Controllers.Admin;
 /// <summary>
 /// Moderation for admins at <c>/admin/moderation</c>: shops (search, featured first in their order) and the latest
 /// decisions (who, when, what, why); <c>/admin/moderation/shops/{id}</c> sets a shop's visibility, reason and featured
-/// place, and each of its listings' visibility and reason (<see cref="AdminModeration"/>). A refused decision (no reason
+/// place, and each of its listings' visibility, reason and featured place (<see cref="AdminModeration"/>). A refused decision (no reason
 /// to hide, a bad place) comes back as a message on the same page.
 /// </summary>
 [Authorize(Policy = Roles.Admin)]
@@ -42,11 +42,11 @@ public sealed class AdminModerationController(ModerationQueries queries, AdminMo
         return Redirect($"/admin/moderation/shops/{id}");
     }
 
-    /// <summary>Saves a listing's visibility and reason, then back to its shop's page.</summary>
+    /// <summary>Saves a listing's visibility, reason and featured place (empty: not featured), then back to its shop's page.</summary>
     [HttpPost("listings/{listingId:int}")]
     public async Task<IActionResult> SetListing(int listingId, [FromForm] int shopId, [FromForm] ModerationForm form, CancellationToken cancellationToken)
     {
-        await SaveAsync(() => moderation.SetListingAsync(listingId, form.Visibility, form.Reason, Admin(), cancellationToken));
+        await SaveAsync(() => moderation.SetListingAsync(listingId, form.Visibility, form.Reason, form.FeaturedRank, Admin(), cancellationToken));
         return Redirect($"/admin/moderation/shops/{shopId}");
     }
 
@@ -80,6 +80,6 @@ public sealed class ModerationForm
 
     public string? Reason { get; set; }
 
-    /// <summary>The featured place, 1 first; empty: not featured (shops only).</summary>
+    /// <summary>The featured place on the home page, 1 first; empty: not featured.</summary>
     public int? FeaturedRank { get; set; }
 }
