@@ -79,11 +79,13 @@ public sealed class S3FileStoreTests : IDisposable
     public async Task GetDirectDownloadUrlAsync_PastItsLifetime_403Expired()
     {
         await _store.PutAsync("listings/1/short", new MemoryStream([1, 2, 3]));
-        var url = await _store.GetDirectDownloadUrlAsync("listings/1/short", "a.txt", "text/plain", TimeSpan.FromSeconds(1));
+        // A SigV4 URL's X-Amz-Date is truncated to the second, so a lifetime of L seconds leaves between L − 1 and L:
+        // 3 s keeps the first GET inside it on a loaded machine (with 1 s it could have under a millisecond).
+        var url = await _store.GetDirectDownloadUrlAsync("listings/1/short", "a.txt", "text/plain", TimeSpan.FromSeconds(3));
         using var http = new HttpClient();
         (await http.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(4));
         var late = await http.GetAsync(url);
 
         // s3rver checks a SigV4 URL's key id and expiry but not its signature, and serves unsigned requests (no bucket

@@ -27,7 +27,7 @@ public sealed class GracefulShutdownTests : IDisposable
 
         // Assert
         took.Should().NotBeNull($"the app must exit within 10 s of SIGTERM; its log:\n{AppProcess.ReadLog(app.LogFile)}");
-        app.ExitCode.Should().Be(0);
+        app.ExitCode.Should().Be(0, $"a clean stop exits with 0; its log:\n{AppProcess.ReadLog(app.LogFile)}");
     }
 
     public void Dispose()

@@ -71,7 +71,12 @@ internal sealed class EmulatorWebhookRegistration(
         {
             await _retry.ExecuteAsync(ct => RegisterEndpointsAsync(baseUrl, ct), cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping (SIGTERM during start-up): nothing to register any more, and no reason to fail the stop.
+            logger.LogInformation("The app is stopping: webhook endpoints not registered with the Stripe emulator");
+        }
+        catch (Exception ex)
         {
             logger.LogError(ex, "Could not register webhook endpoints with the Stripe emulator after {Attempts} attempts; webhooks will be refused", MaxAttempts);
         }
