@@ -135,7 +135,11 @@ public sealed class StripeEndpointLimits : IDisposable
 
     private static double Reserved(double rate, double share) => Math.Clamp(rate * share, 1, rate - 1);
 
-    private static TokenBucketRateLimiterOptions Paced(double perSecond, int queueLimit) => new()
+    /// <summary>
+    /// A token bucket that hands out one request every <c>1 / <paramref name="perSecond"/></c> seconds, no bursts, waiters
+    /// served oldest first (at most <paramref name="queueLimit"/> waiting): the pacing of every Stripe budget bucket.
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions Paced(double perSecond, int queueLimit) => new()
     {
         TokenLimit = 1,
         TokensPerPeriod = 1,

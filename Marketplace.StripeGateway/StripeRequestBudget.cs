@@ -81,15 +81,7 @@ public sealed class StripeRequestBudget : IDisposable
     /// <summary>A lease that was not granted: the "busy" answer of an interactive request that waited too long.</summary>
     internal static RateLimitLease RefusedLease => Refused.Instance;
 
-    private static TokenBucketRateLimiter Paced(int perSecond, int queueLimit) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = 1,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / perSecond),
-        QueueLimit = queueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
+    private static TokenBucketRateLimiter Paced(int perSecond, int queueLimit) => new(StripeEndpointLimits.Paced(perSecond, queueLimit));
 
     /// <inheritdoc />
     public void Dispose()
