@@ -7,8 +7,13 @@ namespace Marketplace.StripeGateway;
 public sealed partial class StripeGateway(StripeClient client) : IStripeGateway
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Never shared through <see cref="StripeReadMemo"/>: an account is read under its lock and applied at once, and a read
+    /// kept from earlier in a batch could undo what another batch applied meanwhile (a deauthorization turned back into
+    /// "Complete" by an <c>account.updated</c> of the same batch, seen in the suite).
+    /// </remarks>
     public Task<Account> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
-        StripeReadMemo.ReadAsync(accountId, () => client.V1.Accounts.GetAsync(accountId, cancellationToken: cancellationToken));
+        client.V1.Accounts.GetAsync(accountId, cancellationToken: cancellationToken);
 
     /// <inheritdoc />
     public Task<Account> CreateExpressAccountAsync(int creatorProfileId, string email, string country, CancellationToken cancellationToken = default, PayoutScheduleSettings? payoutSchedule = null) =>

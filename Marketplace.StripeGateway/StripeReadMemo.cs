@@ -5,7 +5,7 @@ namespace Marketplace.StripeGateway;
 /// <summary>
 /// One refetch per Stripe object for the rows of one webhook batch: the batch job opens a memo
 /// (<see cref="Begin"/>, ambient through an <see cref="AsyncLocal{T}"/>, so the rows processed in parallel share it), and
-/// the gateway's reads of an account, subscription, invoice or Checkout Session by id
+/// the gateway's reads of a subscription, invoice or Checkout Session by id (not accounts: see <c>GetAccountAsync</c>)
 /// (<see cref="ReadAsync{T}"/>) go to Stripe once per id. Sound because every row of the batch was received before the
 /// batch started, so a read made during the batch is at least as new as each of its events (Stripe's state then, which
 /// handlers apply order-independently). Any write to Stripe in the batch (a request other than GET) empties the memo, so

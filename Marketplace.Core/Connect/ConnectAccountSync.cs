@@ -62,6 +62,8 @@ public sealed class ConnectAccountSync(
     /// <summary>Marks an account deauthorized (<c>account.application.deauthorized</c>); false when it is not ours.</summary>
     public async Task<bool> MarkDeauthorizedAsync(string stripeAccountId, CancellationToken cancellationToken = default)
     {
+        // The same lock as SyncAsync: a sync that read the account before the platform lost it cannot write after this.
+        using var accountLock = await locks.AcquireAsync($"stripe-account:{stripeAccountId}", TimeSpan.FromMinutes(1), cancellationToken);
         var row = await db.CreatorStripeAccounts.SingleOrDefaultAsync(a => a.StripeAccountId == stripeAccountId, cancellationToken);
         if (row is null) return false;
         if (!row.IsDeauthorized)

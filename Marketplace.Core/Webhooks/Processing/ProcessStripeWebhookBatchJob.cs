@@ -39,8 +39,7 @@ public sealed class ProcessStripeWebhookBatchJob(
     {
         var owner = new WebhookRowOwner(claim, context?.BackgroundJob?.Id);
         var settled = 0;
-        // Rows of one object share one refetch (StripeReadMemo): events of one subscription on renewal day, an account's
-        // account.updated and capability.updated.
+        // Rows of one object share one refetch (StripeReadMemo): events of one subscription or invoice on renewal day.
         using var reads = StripeGateway.StripeReadMemo.Begin();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.BatchParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(inboxEventIds, parallel, async (rowId, token) =>
